@@ -1,0 +1,138 @@
+// The one contract between the console host and its UIs. Both transports (Electron IPC through the
+// preload, WebSocket for browsers) carry exactly these requests and events; no channel name exists elsewhere.
+import { z } from 'zod';
+import { DecisionInput, Incident, IsoTime, Layout, Sector, Uuid } from './entities';
+import { EntityName, OperatorInfo } from './central-api';
+
+const Empty = z.strictObject({});
+
+export const DecisionView = DecisionInput.extend({
+  operatorId: z.string(),
+  consoleId: z.string(),
+  seq: z.number().int().positive().nullable(),
+  hash: z.string().nullable(),
+  state: z.enum(['pending', 'synced', 'rejected']),
+  error: z.string().nullable(),
+});
+export type DecisionView = z.infer<typeof DecisionView>;
+
+export const IncidentView = Incident.extend({ pending: z.boolean() });
+export type IncidentView = z.infer<typeof IncidentView>;
+
+export const SyncStatus = z.strictObject({
+  hubUrl: z.string(),
+  online: z.boolean(),
+  lastSeq: z.number().int().nonnegative(),
+  pending: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  lastSyncAt: IsoTime.nullable(),
+  lastError: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const WallState = z.strictObject({
+  stateVersion: z.number().int().nonnegative(),
+  layout: Layout.nullable(),
+  switchedAt: IsoTime.nullable(),
+});
+export type WallState = z.infer<typeof WallState>;
+
+export const WallNumber = z.number().int().min(1).max(64);
+export const WallStatus = z.strictObject({
+  wall: WallNumber,
+  connected: z.boolean(),
+  paintedVersion: z.number().int().nonnegative().nullable(),
+  paintedAt: IsoTime.nullable(),
+});
+export type WallStatus = z.infer<typeof WallStatus>;
+export const WallStatusList = z.strictObject({ walls: z.array(WallStatus), stateVersion: z.number().int().nonnegative() });
+
+export const Kpi = z.strictObject({
+  seriesId: z.string(), name: z.string(), sector: Sector, unit: z.string(), value: z.number(), at: IsoTime,
+});
+export type Kpi = z.infer<typeof Kpi>;
+export const Overview = z.strictObject({
+  sites: z.number().int(),
+  states: z.strictObject({ up: z.number().int(), degraded: z.number().int(), down: z.number().int(), unknown: z.number().int() }),
+  down: z.array(z.strictObject({ id: z.string(), name: z.string(), kind: z.string(), since: IsoTime })),
+  kpis: z.array(Kpi),
+});
+export type Overview = z.infer<typeof Overview>;
+
+/** Requests: name -> input and output schemas. */
+export const REQUESTS = {
+  'session.login': {
+    input: z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+    output: z.strictObject({ operator: OperatorInfo }),
+  },
+  'session.logout': { input: Empty, output: Empty },
+  'session.current': { input: Empty, output: z.strictObject({ operator: OperatorInfo.nullable() }) },
+  'incidents.list': { input: Empty, output: z.strictObject({ incidents: z.array(IncidentView) }) },
+  'decisions.list': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(1000).optional() }),
+    output: z.strictObject({ decisions: z.array(DecisionView) }),
+  },
+  'decisions.record': {
+    input: DecisionInput.pick({ summary: true, rationale: true, action: true }).extend({
+      incidentId: Uuid.optional(),
+      supersedes: Uuid.optional(),
+    }),
+    output: z.strictObject({ decision: DecisionView }),
+  },
+  'layouts.list': { input: Empty, output: z.strictObject({ layouts: z.array(Layout) }) },
+  'overview.get': { input: Empty, output: Overview },
+  'sync.status': { input: Empty, output: SyncStatus },
+  'wall.state': { input: Empty, output: WallState },
+  'wall.switch': { input: z.strictObject({ layoutId: Uuid }), output: WallState },
+  'wall.hello': { input: z.strictObject({ wall: WallNumber }), output: WallState },
+  'wall.painted': { input: z.strictObject({ wall: WallNumber, stateVersion: z.number().int().nonnegative() }), output: Empty },
+  'wall.status': { input: Empty, output: WallStatusList },
+} as const;
+
+/** Events: name -> payload schema. */
+export const EVENTS = {
+  'sync.status': SyncStatus,
+  'data.changed': z.strictObject({ entities: z.array(EntityName) }),
+  'wall.state': WallState,
+  'wall.status': WallStatusList,
+} as const;
+
+export type RequestName = keyof typeof REQUESTS;
+export type EventName = keyof typeof EVENTS;
+export type RequestInput<N extends RequestName> = z.input<(typeof REQUESTS)[N]['input']>;
+export type RequestOutput<N extends RequestName> = z.infer<(typeof REQUESTS)[N]['output']>;
+export type EventPayload<E extends EventName> = z.infer<(typeof EVENTS)[E]>;
+
+export const HostError = z.strictObject({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+export type HostError = z.infer<typeof HostError>;
+export type Result<T> = { ok: true; value: T } | { ok: false; error: HostError };
+
+/** Wire frames of the WebSocket transport (the IPC transport carries the same request/result pairs). */
+export const ClientFrame = z.strictObject({
+  t: z.literal('req'),
+  id: z.number().int().nonnegative(),
+  name: z.string().max(64),
+  input: z.unknown(),
+});
+export type ClientFrame = z.infer<typeof ClientFrame>;
+export type ServerFrame =
+  | { t: 'res'; id: number; result: Result<unknown> }
+  | { t: 'evt'; name: EventName; payload: unknown };
+
+export function isRequestName(name: string): name is RequestName {
+  return Object.prototype.hasOwnProperty.call(REQUESTS, name);
+}
+
+/** What both transports implement for the renderer. */
+export interface HostApi {
+  request<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestOutput<N>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** A failed request, raised in the renderer from `{ok: false, error}`. */
+export class HostRequestError extends Error {
+  constructor(readonly code: string, message: string, readonly details?: unknown) {
+    super(message);
+    this.name = 'HostRequestError';
+  }
+}
