@@ -1,0 +1,108 @@
+// The console's local cache: what the UI reads, always, whether or not the central API answers.
+import type { Database } from 'better-sqlite3';
+import type { Change, EntityName } from '../../common/central-api';
+import { Layout, type DecisionInput, type Incident } from '../../common/entities';
+import type { DecisionView, IncidentView, Overview } from '../../common/host-api';
+import { ChangeApplier } from './apply-changes';
+import { openDatabase } from './database';
+import { Outbox } from './outbox';
+
+export interface PageOutcome { entities: EntityName[]; skipped: { seq: number; reason: string }[] }
+
+export class ConsoleStore {
+  readonly outbox: Outbox;
+  private readonly applier: ChangeApplier;
+
+  private constructor(readonly db: Database) {
+    this.outbox = new Outbox(db);
+    this.applier = new ChangeApplier(db);
+  }
+
+  static open(path: string): ConsoleStore {
+    return new ConsoleStore(openDatabase(path));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  cursor(): number {
+    const row = this.db.prepare(`SELECT value FROM sync_state WHERE key = 'cursor'`).get() as { value: string } | undefined;
+    return row ? Number(row.value) : 0;
+  }
+
+  /** A page and the cursor after it commit together, so every change is applied exactly once across crashes. */
+  applyPage(changes: readonly Change[], lastSeq: number): PageOutcome {
+    return this.db.transaction(() => {
+      const from = this.cursor();
+      const fresh = changes.filter((c) => c.seq > from);
+      const outcome = this.applier.apply(fresh);
+      const to = Math.max(from, lastSeq, ...fresh.map((c) => c.seq));
+      this.db.prepare(`INSERT INTO sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(String(to));
+      return { entities: [...outcome.entities], skipped: outcome.skipped };
+    })();
+  }
+
+  setting(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setSetting(key: string, value: string | null): void {
+    if (value === null) this.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+    else this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** The decision shows at once as pending; it and its outbox entry commit in one transaction. */
+  recordDecision(input: DecisionInput, operatorId: string, consoleId: string): DecisionView {
+    const local = { ...input, operatorId, consoleId };
+    this.db.transaction(() => {
+      this.db.prepare(`INSERT INTO decisions (id, data, seq, hash, state, error, recorded_at) VALUES (?, ?, NULL, NULL, 'pending', NULL, ?)`)
+        .run(input.id, JSON.stringify(local), input.decidedAt);
+      this.outbox.add({ id: input.id, entity: 'decision', op: 'upsert', data: { ...input }, clientTime: input.decidedAt }, operatorId);
+    })();
+    return { ...local, seq: null, hash: null, state: 'pending', error: null };
+  }
+
+  /** Central order (seq) first, then the ones still waiting, newest first. */
+  decisions(limit = 200): DecisionView[] {
+    const rows = this.db.prepare(`SELECT data, seq, hash, state, error FROM decisions
+      ORDER BY seq IS NOT NULL, seq DESC, recorded_at DESC LIMIT ?`).all(limit) as
+      { data: string; seq: number | null; hash: string | null; state: DecisionView['state']; error: string | null }[];
+    return rows.map((r) => {
+      const { prevHash: _p, seq: _s, hash: _h, ...d } = JSON.parse(r.data) as DecisionView & { prevHash?: string };
+      return { ...d, seq: r.seq, hash: r.hash, state: r.state, error: r.error };
+    });
+  }
+
+  incidents(): IncidentView[] {
+    const rows = this.db.prepare(`SELECT i.data, EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'incident'
+      AND json_extract(o.data, '$.id') = i.id AND o.state = 'pending') AS pending FROM incidents i
+      ORDER BY json_extract(i.data, '$.severity') DESC, i.updated_at DESC`).all() as { data: string; pending: number }[];
+    return rows.map((r) => ({ ...(JSON.parse(r.data) as Incident), pending: r.pending === 1 }));
+  }
+
+  layouts(): Layout[] {
+    const rows = this.db.prepare('SELECT data FROM layouts ORDER BY json_extract(data, \'$.name\')').all() as { data: string }[];
+    return rows.map((r) => Layout.parse(JSON.parse(r.data)));
+  }
+
+  layout(id: string): Layout | null {
+    const row = this.db.prepare('SELECT data FROM layouts WHERE id = ?').get(id) as { data: string } | undefined;
+    return row ? Layout.parse(JSON.parse(row.data)) : null;
+  }
+
+  overview(): Overview {
+    const states = { up: 0, degraded: 0, down: 0, unknown: 0 };
+    const counts = this.db.prepare(`SELECT COALESCE(st.state, 'unknown') AS state, COUNT(*) AS n FROM sites s
+      LEFT JOIN statuses st ON st.site_id = s.id GROUP BY 1`).all() as { state: keyof typeof states; n: number }[];
+    let sites = 0;
+    for (const c of counts) { states[c.state] = c.n; sites += c.n; }
+    const down = this.db.prepare(`SELECT s.id, s.name, s.kind, st.at AS since FROM statuses st JOIN sites s ON s.id = st.site_id
+      WHERE st.state = 'down' ORDER BY st.at DESC LIMIT 20`).all() as Overview['down'];
+    const kpis = this.db.prepare(`SELECT s.id AS seriesId, s.name, s.sector, s.unit, r.value, r.at FROM series s
+      JOIN readings r ON r.series_id = s.id AND r.at = (SELECT MAX(at) FROM readings WHERE series_id = s.id)
+      ORDER BY s.sector, s.name`).all() as Overview['kpis'];
+    return { sites, states, down, kpis };
+  }
+}

@@ -1,0 +1,7 @@
+import type { Database } from 'better-sqlite3';
+import * as m0001 from './0001-initial';
+
+/** Append only: a migration, once shipped, is never edited; its position is its version. */
+export const MIGRATIONS: readonly { name: string; up: (db: Database) => void }[] = [
+  { name: '0001-initial', up: m0001.up },
+];

@@ -1,0 +1,71 @@
+// The queue of operator writes waiting for the central API. Rows leave it only when the central side answered.
+import type { Database } from 'better-sqlite3';
+import type { Mutation, MutationResult } from '../../common/central-api';
+
+export interface OutboxEntry { n: number; operatorId: string; mutation: Mutation }
+
+interface Row { n: number; id: string; entity: string; op: string; base_version: number | null; data: string; client_time: string; operator_id: string }
+
+export class Outbox {
+  constructor(private readonly db: Database) {}
+
+  /** Call inside the transaction that makes the local change, so both commit or neither does. */
+  add(m: Mutation, operatorId: string): void {
+    this.db.prepare(`INSERT INTO outbox (id, entity, op, base_version, data, client_time, operator_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`).run(m.id, m.entity, m.op, m.baseVersion ?? null, JSON.stringify(m.data), m.clientTime, operatorId);
+  }
+
+  /** The oldest pending entries, in order, for one operator at a time (each call to the central side carries one token). */
+  nextBatch(limit: number): OutboxEntry[] {
+    const rows = this.db.prepare(`SELECT n, id, entity, op, base_version, data, client_time, operator_id FROM outbox
+      WHERE state = 'pending' ORDER BY n LIMIT ?`).all(limit) as Row[];
+    const first = rows[0];
+    if (!first) return [];
+    const batch: OutboxEntry[] = [];
+    for (const r of rows) {
+      if (r.operator_id !== first.operator_id) break;
+      batch.push({
+        n: r.n,
+        operatorId: r.operator_id,
+        mutation: {
+          id: r.id, entity: r.entity as Mutation['entity'], op: r.op as Mutation['op'],
+          ...(r.base_version === null ? {} : { baseVersion: r.base_version }),
+          data: JSON.parse(r.data) as Record<string, unknown>, clientTime: r.client_time,
+        },
+      });
+    }
+    return batch;
+  }
+
+  /** Operators whose entries wait, oldest first (to know which token the next push needs). */
+  waitingOperators(): string[] {
+    return (this.db.prepare(`SELECT operator_id FROM outbox WHERE state = 'pending' GROUP BY operator_id ORDER BY MIN(n)`)
+      .all() as { operator_id: string }[]).map((r) => r.operator_id);
+  }
+
+  /** Settles a batch with the central answers, in one transaction with their effect on local records. */
+  settle(batch: readonly OutboxEntry[], results: readonly MutationResult[]): void {
+    const del = this.db.prepare('DELETE FROM outbox WHERE n = ?');
+    const park = this.db.prepare('UPDATE outbox SET state = ?, error = ?, attempts = attempts + 1 WHERE n = ?');
+    const rejectDecision = this.db.prepare(`UPDATE decisions SET state = 'rejected', error = ? WHERE id = ? AND state = 'pending'`);
+    this.db.transaction(() => {
+      batch.forEach((entry, i) => {
+        const r = results[i];
+        if (!r || r.id !== entry.mutation.id) throw new Error(`the central answer does not match mutation ${entry.mutation.id}`);
+        if (r.status === 'applied' || r.status === 'duplicate') {
+          del.run(entry.n);
+        } else {
+          const why = r.status === 'conflict' ? 'conflict: the central record changed first' : `${r.error?.code ?? 'rejected'}: ${r.error?.message ?? ''}`;
+          park.run(r.status === 'conflict' ? 'conflict' : 'rejected', why, entry.n);
+          if (entry.mutation.entity === 'decision') rejectDecision.run(why, String(entry.mutation.data.id));
+        }
+      });
+    })();
+  }
+
+  counts(): { pending: number; rejected: number } {
+    const r = this.db.prepare(`SELECT SUM(state = 'pending') AS pending, SUM(state != 'pending') AS rejected FROM outbox`).get() as
+      { pending: number | null; rejected: number | null };
+    return { pending: r.pending ?? 0, rejected: r.rejected ?? 0 };
+  }
+}
