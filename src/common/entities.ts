@@ -1,12 +1,9 @@
 // Central entities of central-api.md v1. Objects are strict: unknown fields are rejected, not ignored.
 import { z } from 'zod';
 
-export const SECTORS = [
-  'transport', 'health', 'education', 'energy', 'egov', 'traffic',
-  'payment', 'disaster', 'security', 'tourism', 'connectivity',
-] as const;
-export const Sector = z.enum(SECTORS);
-export type Sector = z.infer<typeof Sector>;
+import { Sector } from './sector';
+
+export { SECTORS, Sector } from './sector';
 
 export const ROLES = ['supervisor', 'operator', 'presenter', 'viewer'] as const;
 export const Role = z.enum(ROLES);

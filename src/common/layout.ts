@@ -1,6 +1,6 @@
 // Wall layouts: a grid of cells and tiles covering rectangles of it, each showing one source.
 import { z } from 'zod';
-import { Sector } from './entities';
+import { Sector } from './sector';
 
 const HttpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
