@@ -1,0 +1,17 @@
+import type { EventName, EventPayload } from '../../common/host-api';
+import type { ConsoleStore } from '../store/console-store';
+import type { CentralClient } from '../sync/central-client';
+import type { SyncEngine } from '../sync/sync-engine';
+import type { TokenBook } from './token-book';
+import type { WallController } from './wall-state';
+
+/** What the handlers work with: the parts of one running host. */
+export interface HostContext {
+  store: ConsoleStore;
+  sync: SyncEngine;
+  wall: WallController;
+  tokens: TokenBook;
+  client: CentralClient;
+  consoleId: string;
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+}

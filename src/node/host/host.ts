@@ -1,0 +1,103 @@
+// Composes one console host: store, sync, wall state and the request handlers behind HostService.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EVENTS, REQUESTS, isRequestName, type EventName, type EventPayload, type Result } from '../../common/host-api';
+import { issueDetails } from '../../common/central-api';
+import { ConsoleStore } from '../store/console-store';
+import { CentralClient } from '../sync/central-client';
+import { SyncEngine } from '../sync/sync-engine';
+import { HostFailure, createHandlers } from './handlers';
+import type { HostContext } from './host-context';
+import type { Connection, HostService } from './host-service';
+import { KeyFileSecretStore, type SecretStore } from './secret-store';
+import { SYNC_ACCOUNT, TokenBook } from './token-book';
+import { WallController } from './wall-state';
+
+export interface HostOptions {
+  dataDir: string;
+  hubUrl: string;
+  consoleId?: string;
+  secretStore?: SecretStore;
+  /** A read account for the feed, so the wall stays live before any operator logs in. */
+  syncAccount?: { username: string; password: string };
+  heartbeatMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface ConsoleHost extends HostService {
+  readonly store: ConsoleStore;
+  readonly sync: SyncEngine;
+  readonly wall: WallController;
+}
+
+export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const log = opts.log ?? (() => {});
+  const store = ConsoleStore.open(join(opts.dataDir, 'console.db'));
+  const consoleId = opts.consoleId ?? store.setting('console.id') ?? `console-${randomUUID().slice(0, 8)}`;
+  store.setSetting('console.id', consoleId);
+  const secrets = opts.secretStore ?? new KeyFileSecretStore(join(opts.dataDir, 'secret.key'));
+  const tokens = new TokenBook(store, secrets);
+  const client = new CentralClient(opts.hubUrl.replace(/\/+$/, ''));
+  const listeners = new Set<(name: EventName, payload: unknown) => void>();
+  const wall = new WallController(store);
+
+  const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
+    const checked = EVENTS[name].parse(payload);
+    for (const l of listeners) l(name, checked);
+  };
+  const sync = new SyncEngine({
+    client, store, tokens, consoleId, heartbeatMs: opts.heartbeatMs, log,
+    onStatus: (s) => emit('sync.status', s),
+    onChanged: (entities) => {
+      emit('data.changed', { entities });
+      if (entities.includes('layout')) {
+        const state = wall.layoutsChanged();
+        if (state) { emit('wall.state', state); emit('wall.status', wall.status()); }
+      }
+    },
+  });
+  const ctx: HostContext = { store, sync, wall, tokens, client, consoleId, emit };
+  const handlers = createHandlers(ctx);
+
+  if (opts.syncAccount) {
+    const { username, password } = opts.syncAccount;
+    client.session(username, password)
+      .then((s) => tokens.set(SYNC_ACCOUNT, s.token, s.expiresAt))
+      .catch((e: Error) => log(`sync account ${username}: ${e.message}; waiting for an operator to log in`));
+  }
+  sync.start();
+
+  return {
+    store, sync, wall,
+    async dispatch(name: string, input: unknown, conn: Connection): Promise<Result<unknown>> {
+      if (!isRequestName(name)) return { ok: false, error: { code: 'unknown_request', message: `No request named ${name}.` } };
+      const parsed = REQUESTS[name].input.safeParse(input ?? {});
+      if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}.`, details: issueDetails(parsed.error.issues) } };
+      try {
+        const handler = handlers[name] as (i: unknown, c: Connection) => unknown;
+        return { ok: true, value: await handler(parsed.data, conn) };
+      } catch (e) {
+        if (e instanceof HostFailure) return { ok: false, error: { code: e.code, message: e.message } };
+        log(`host: ${name} failed: ${(e as Error).stack ?? String(e)}`);
+        return { ok: false, error: { code: 'internal', message: (e as Error).message } };
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    disconnected(conn) {
+      if (conn.wall !== null) {
+        wall.disconnected(conn.wall);
+        conn.wall = null;
+        emit('wall.status', wall.status());
+      }
+    },
+    async close() {
+      await sync.stop();
+      store.close();
+    },
+  };
+}

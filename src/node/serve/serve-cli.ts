@@ -1,0 +1,68 @@
+import { resolve, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startHub, type Hub } from '../hub/hub';
+import { startServe } from './serve';
+
+const HELP = `Usage: nawa serve [options]
+
+  --hub URL        central API to sync with (default: start an embedded demo hub)
+  --port N         port of the console (default 8790; 0 picks a free one)
+  --host ADDR      address to bind (default 127.0.0.1; anything else requires the access token)
+  --token T        access token for clients when bound beyond loopback (default: generated)
+  --data DIR       folder of the console's database and key (default ./.nawa)
+  --simulate N     events a minute in the embedded demo hub (default 30; 0 = still)
+
+With --hub, set NAWA_SYNC_USER and NAWA_SYNC_PASSWORD to a read-only (viewer) account so the wall
+stays live before an operator logs in; otherwise syncing starts with the first login.
+`;
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+
+export async function serveMain(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args, strict: true,
+    options: {
+      hub: { type: 'string' }, port: { type: 'string', default: '8790' }, host: { type: 'string', default: '127.0.0.1' },
+      token: { type: 'string' }, data: { type: 'string', default: '.nawa' }, simulate: { type: 'string', default: '30' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) { process.stdout.write(HELP); return; }
+  const port = Number(values.port);
+  const simulate = Number(values.simulate);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
+  if (!Number.isFinite(simulate) || simulate < 0) throw new Error(`--simulate must be a number of events a minute, not ${values.simulate}`);
+  const dataDir = resolve(values.data);
+
+  let hub: Hub | null = null;
+  let hubUrl = values.hub;
+  let syncAccount = process.env.NAWA_SYNC_USER && process.env.NAWA_SYNC_PASSWORD
+    ? { username: process.env.NAWA_SYNC_USER, password: process.env.NAWA_SYNC_PASSWORD } : undefined;
+  if (!hubUrl) {
+    hub = await startHub({ dbPath: join(dataDir, 'hub.db'), seed: 'demo', simulate, port: 0, log: () => {} });
+    hubUrl = hub.url;
+    syncAccount = { username: 'viewer', password: 'demo' };
+  }
+  const serving = await startServe({
+    hubUrl, dataDir, distDir: join(ROOT, 'dist'), port, host: values.host, accessToken: values.token, syncAccount,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const q = serving.accessToken ? `?token=${serving.accessToken}` : '';
+  const out = [
+    `Nawa console:  ${serving.url}/${q}`,
+    `Wall pages:    ${serving.url}/wall/1${q} … ${serving.url}/wall/9${q}`,
+    `Status:        ${serving.url}/status${q}`,
+    `Central API:   ${hubUrl}${hub ? ' (embedded demo hub, simulating ' + simulate + ' events a minute)' : ''}`,
+  ];
+  if (hub) out.push(`Demo accounts: ${hub.accounts.map((a) => `${a.username} / ${a.password} (${a.role})`).join(', ')}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  await new Promise<void>((done) => {
+    const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); done(); };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await serving.close();
+  await hub?.close();
+}

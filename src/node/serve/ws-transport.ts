@@ -1,0 +1,66 @@
+// The host contract over WebSocket, for browsers: the console, a presenter's tablet, a wall PC.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ClientFrame, type ServerFrame } from '../../common/host-api';
+import type { Connection, HostService } from '../host/host-service';
+
+const MAX_FRAME_BYTES = 256 * 1024;
+
+export class WsTransport {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  private readonly sockets = new Set<WebSocket>();
+  private readonly offEvents: () => void;
+
+  constructor(private readonly host: HostService) {
+    this.offEvents = host.onEvent((name, payload) => {
+      const text = JSON.stringify({ t: 'evt', name, payload } satisfies ServerFrame);
+      for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+    });
+  }
+
+  get connectionCount(): number {
+    return this.sockets.size;
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+  }
+
+  private accept(ws: WebSocket): void {
+    const conn: Connection = { id: randomUUID(), operator: null, wall: null };
+    this.sockets.add(ws);
+    ws.on('message', (raw, isBinary) => {
+      void this.onFrame(ws, conn, isBinary ? null : raw.toString());
+    });
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      this.host.disconnected(conn);
+    });
+    ws.on('error', () => ws.terminate());
+  }
+
+  private async onFrame(ws: WebSocket, conn: Connection, text: string | null): Promise<void> {
+    let json: unknown;
+    try {
+      json = text === null ? null : JSON.parse(text);
+    } catch {
+      json = null;
+    }
+    const frame = ClientFrame.safeParse(json);
+    if (!frame.success) {
+      // Not a request of the contract: say so once and close, so a confused client cannot go on guessing.
+      ws.close(1008, 'invalid frame');
+      return;
+    }
+    const result = await this.host.dispatch(frame.data.name, frame.data.input, conn);
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'res', id: frame.data.id, result } satisfies ServerFrame));
+  }
+
+  close(): void {
+    this.offEvents();
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+  }
+}
