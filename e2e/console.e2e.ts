@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The foundation's path end to end: login, the map of the 33 kecamatan, a decision that reaches the hub
 // with a valid chain, and a wall switch that all nine wall pages paint without reloading.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -16,7 +16,8 @@ import { WallController } from './wall-state';
 
 export interface HostOptions {
   dataDir: string;
-  hubUrl: string;
+  /** The central API; without it, NAWA_HUB_URL, else a hub on this machine's default port. */
+  hubUrl?: string;
   consoleId?: string;
   secretStore?: SecretStore;
   /** A read account for the feed, so the wall stays live before any operator logs in. */
@@ -39,7 +40,8 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   store.setSetting('console.id', consoleId);
   const secrets = opts.secretStore ?? new KeyFileSecretStore(join(opts.dataDir, 'secret.key'));
   const tokens = new TokenBook(store, secrets);
-  const client = new CentralClient(opts.hubUrl.replace(/\/+$/, ''));
+  const hubUrl = opts.hubUrl ?? process.env.NAWA_HUB_URL ?? 'http://127.0.0.1:8780';
+  const client = new CentralClient(hubUrl.replace(/\/+$/, ''));
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
   const wall = new WallController(store);
 

@@ -13,13 +13,13 @@ export class ConsoleStore {
   readonly outbox: Outbox;
   private readonly applier: ChangeApplier;
 
-  private constructor(readonly db: Database) {
+  private constructor(readonly db: Database, readonly path: string) {
     this.outbox = new Outbox(db);
     this.applier = new ChangeApplier(db);
   }
 
   static open(path: string): ConsoleStore {
-    return new ConsoleStore(openDatabase(path));
+    return new ConsoleStore(openDatabase(path), path);
   }
 
   close(): void {

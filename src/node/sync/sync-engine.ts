@@ -5,6 +5,8 @@ import { HEARTBEAT_MS } from '../../common/central-api';
 import type { SyncStatus } from '../../common/host-api';
 import type { ConsoleStore } from '../store/console-store';
 import type { TokenBook } from '../host/token-book';
+import { StagedResync } from '../store/resync';
+import { ENTITIES } from '../../common/central-api';
 import { fullJitter, sleep } from './backoff';
 import { CentralError, NetworkError, type CentralClient } from './central-client';
 
@@ -31,6 +33,7 @@ export class SyncEngine {
   private pushing: Promise<void> | null = null;
   private pushAgain = false;
   private pushFailures = 0;
+  private resyncTimes: number[] = [];
   private pushTimer: NodeJS.Timeout | null = null;
   private followLoop: Promise<void> | null = null;
   private wakeFollow: (() => void) | null = null;
@@ -115,10 +118,41 @@ export class SyncEngine {
       } catch (e) {
         if (!this.running) return;
         if (e instanceof CentralError && e.status === 401) this.o.tokens.drop(token);
+        if (e instanceof CentralError && e.status === 410 && (await this.resync(token))) continue;
         this.setState(false, describe(e));
         await sleep(fullJitter(attempt++, 500, 10_000), this.stopper.signal);
       }
     }
+  }
+
+  /**
+   * The central side no longer keeps changes since our cursor: download everything into staging and swap it in.
+   * A central side that keeps asking for this is backed off, not obeyed in a tight loop.
+   */
+  private async resync(token: string): Promise<boolean> {
+    const now = Date.now();
+    this.resyncTimes = this.resyncTimes.filter((t) => now - t < 10 * 60_000);
+    if (this.resyncTimes.length >= 3) {
+      this.setState(false, 'resync_loop: the central API asked for a full download 3 times in 10 minutes; retrying later');
+      await sleep(60_000, this.stopper.signal);
+      return false;
+    }
+    this.resyncTimes.push(now);
+    this.log('sync: the central API asked for a full download (410); staging it');
+    const staged = new StagedResync(this.o.store, `${this.o.store.path}.resync`);
+    try {
+      for (;;) {
+        const page = await this.o.client.changes(staged.cursor(), token, 5000);
+        staged.applyPage(page.changes, page.lastSeq);
+        if (!page.more) break;
+      }
+      staged.commit();
+    } catch (e) {
+      staged.discard();
+      throw e;
+    }
+    this.o.onChanged?.([...ENTITIES]);
+    return true;
   }
 
   /** Follows the stream until it fails or goes silent for two heartbeat intervals. */

@@ -1,0 +1,53 @@
+// A full download after `410 resync_required`: pages go into a staging file, then one transaction swaps the
+// central tables, so the operator never sees an empty cache, and decisions still waiting to be pushed survive.
+import { rmSync } from 'node:fs';
+import type { Change } from '../../common/central-api';
+import { ConsoleStore } from './console-store';
+
+const CENTRAL_TABLES = ['sites', 'statuses', 'series', 'readings', 'incidents', 'layouts'] as const;
+
+export class StagedResync {
+  private readonly stage: ConsoleStore;
+
+  constructor(private readonly target: ConsoleStore, private readonly stagePath: string) {
+    rmSync(stagePath, { force: true });
+    rmSync(`${stagePath}-wal`, { force: true });
+    this.stage = ConsoleStore.open(stagePath);
+  }
+
+  cursor(): number {
+    return this.stage.cursor();
+  }
+
+  applyPage(changes: readonly Change[], lastSeq: number) {
+    return this.stage.applyPage(changes, lastSeq);
+  }
+
+  /** Swaps the staged copy in, in one transaction of the live store. */
+  commit(): void {
+    const cursor = this.stage.cursor();
+    this.stage.close();
+    const db = this.target.db;
+    db.prepare('ATTACH DATABASE ? AS stage').run(this.stagePath);
+    try {
+      db.transaction(() => {
+        for (const t of CENTRAL_TABLES) {
+          db.exec(`DELETE FROM main.${t}; INSERT INTO main.${t} SELECT * FROM stage.${t};`);
+        }
+        // Central decisions replace ours; ours that the central side never saw stay, still pending.
+        db.exec(`DELETE FROM main.decisions WHERE state = 'synced';
+          INSERT INTO main.decisions SELECT * FROM stage.decisions WHERE true
+          ON CONFLICT (id) DO UPDATE SET data = excluded.data, seq = excluded.seq, hash = excluded.hash, state = 'synced', error = NULL;`);
+        db.prepare(`INSERT INTO main.sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(String(cursor));
+      })();
+    } finally {
+      db.exec('DETACH DATABASE stage');
+      this.discard();
+    }
+  }
+
+  discard(): void {
+    try { this.stage.close(); } catch { /* already closed */ }
+    for (const suffix of ['', '-wal', '-shm']) rmSync(this.stagePath + suffix, { force: true });
+  }
+}
