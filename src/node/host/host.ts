@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENTS, REQUESTS, isRequestName, type EventName, type EventPayload, type Result } from '../../common/host-api';
 import { issueDetails } from '../../common/central-api';
-import { ConsoleStore } from '../store/console-store';
+import type { ConsoleStore } from '../store/console-store';
+import { backupStore, openGuarded } from '../store/store-guard';
 import { CentralClient } from '../sync/central-client';
 import { SyncEngine } from '../sync/sync-engine';
 import { HostFailure, createHandlers } from './handlers';
@@ -13,6 +14,8 @@ import type { Connection, HostService } from './host-service';
 import { KeyFileSecretStore, type SecretStore } from './secret-store';
 import { SYNC_ACCOUNT, TokenBook } from './token-book';
 import { WallController } from './wall-state';
+
+const BACKUP_EVERY_MS = 10 * 60_000;
 
 export interface HostOptions {
   dataDir: string;
@@ -35,7 +38,9 @@ export interface ConsoleHost extends HostService {
 export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   mkdirSync(opts.dataDir, { recursive: true });
   const log = opts.log ?? (() => {});
-  const store = ConsoleStore.open(join(opts.dataDir, 'console.db'));
+  const opened = openGuarded(join(opts.dataDir, 'console.db'));
+  const store = opened.store;
+  if (opened.notice) log(`store: ${opened.notice}`);
   const consoleId = opts.consoleId ?? store.setting('console.id') ?? `console-${randomUUID().slice(0, 8)}`;
   store.setSetting('console.id', consoleId);
   const secrets = opts.secretStore ?? new KeyFileSecretStore(join(opts.dataDir, 'secret.key'));
@@ -70,6 +75,12 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
       .catch((e: Error) => log(`sync account ${username}: ${e.message}; waiting for an operator to log in`));
   }
   sync.start();
+  // WAL kept short, and a backup to fall back on should the file ever be damaged.
+  const maintenance = [
+    setInterval(() => { try { store.db.pragma('wal_checkpoint(PASSIVE)'); } catch (e) { log(`store: checkpoint: ${(e as Error).message}`); } }, 60_000),
+    setInterval(() => { backupStore(store).catch((e: Error) => log(`store: backup failed: ${e.message}`)); }, BACKUP_EVERY_MS),
+  ];
+  for (const t of maintenance) t.unref();
 
   return {
     store, sync, wall,
@@ -98,6 +109,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
       }
     },
     async close() {
+      for (const t of maintenance) clearInterval(t);
       await sync.stop();
       store.close();
     },

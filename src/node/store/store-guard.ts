@@ -1,0 +1,47 @@
+// Opening the console store without ever leaving the operator stuck: a damaged file is moved aside (kept for
+// inspection) and replaced by the last backup, or by an empty cache that the change feed refills.
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { ConsoleStore } from './console-store';
+import { StoreError } from './database';
+
+export interface OpenedStore { store: ConsoleStore; notice: string | null }
+
+export const backupPathOf = (path: string) => `${path}.backup`;
+
+export function openGuarded(path: string): OpenedStore {
+  try {
+    return { store: ConsoleStore.open(path), notice: null };
+  } catch (e) {
+    if (!(e instanceof StoreError) || e.code === 'newer_than_code') throw e;
+    const aside = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
+    }
+    const backup = backupPathOf(path);
+    if (existsSync(backup)) {
+      copyFileSync(backup, path);
+      try {
+        return {
+          store: ConsoleStore.open(path),
+          notice: `The local database was damaged (${e.message}); it was moved to ${aside} and the last backup restored. Writes made after that backup and not yet sent are in the damaged copy.`,
+        };
+      } catch {
+        rmSync(path, { force: true });
+      }
+    }
+    return {
+      store: ConsoleStore.open(path),
+      notice: `The local database was damaged (${e.message}) and no usable backup exists; it was moved to ${aside} and the cache is being downloaded again.`,
+    };
+  }
+}
+
+/** An online backup (readers and writers go on), written aside and renamed so a crash never leaves half a backup. */
+export async function backupStore(store: ConsoleStore): Promise<string> {
+  const dest = backupPathOf(store.path);
+  const tmp = `${dest}.tmp`;
+  rmSync(tmp, { force: true });
+  await store.db.backup(tmp);
+  renameSync(tmp, dest);
+  return dest;
+}
