@@ -1,0 +1,152 @@
+// The main thread's side of the host worker: spawns it, matches results to requests, fans out events.
+// The Electron main process owns every window's paint and input; running the host (SQLite, sync, hub
+// traffic) beside it would let a slow query stall the wall, so the host lives in a worker thread.
+import { pathToFileURL } from 'node:url';
+import { MessageChannel, Worker, type WorkerOptions } from 'node:worker_threads';
+import type { EventName, HostError, Result } from '../../common/host-api';
+import type { SecretStore } from './secret-store';
+import { serveSecretStore } from './secret-store-bridge';
+import type { FromWorker, HostWorkerData, HostWorkerOptions, ToWorker } from './worker-protocol';
+
+export interface HostWorkerClientOptions {
+  /** dist-main/main/host-worker.js when bundled; a .ts entry (tests, development) runs through tsx. */
+  workerPath: string;
+  host: HostWorkerOptions;
+  /** Served on this thread: Electron's safeStorage cannot be reached from a worker. */
+  secretStore?: SecretStore;
+  log?: (line: string) => void;
+}
+
+type EventListener = (name: EventName, payload: unknown) => void;
+
+export class HostWorkerClient {
+  /** Resolves when the host has started; rejects with its reason when it could not. */
+  readonly ready: Promise<void>;
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  private readonly listeners = new Set<EventListener>();
+  private readonly exitListeners = new Set<(error: HostError) => void>();
+  private readonly stopSecrets: () => void = () => {};
+  private nextId = 1;
+  private failure: HostError | null = null;
+  private closing: Promise<void> | null = null;
+  private readonly exited: Promise<void>;
+
+  constructor(private readonly options: HostWorkerClientOptions) {
+    const data: HostWorkerData = { host: options.host };
+    const transferList: WorkerOptions['transferList'] = [];
+    if (options.secretStore) {
+      const { port1, port2 } = new MessageChannel();
+      const flag = new Int32Array(new SharedArrayBuffer(4));
+      this.stopSecrets = serveSecretStore(options.secretStore, { port: port1, flag });
+      data.secrets = { port: port2, flag };
+      transferList.push(port2);
+    }
+    this.worker = startWorker(options.workerPath, { workerData: data, transferList });
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+
+    let started: () => void;
+    let failed: (e: Error) => void;
+    this.ready = new Promise<void>((res, rej) => { started = res; failed = rej; });
+    this.ready.catch(() => {}); // observed through request() results too; never an unhandled rejection
+
+    this.worker.on('message', (frame: FromWorker) => {
+      switch (frame.t) {
+        case 'ready': started(); break;
+        case 'fatal': failed(new Error(frame.message)); this.fail('host_unavailable', frame.message); break;
+        case 'res': this.settle(frame.id, frame.result); break;
+        case 'evt': for (const l of this.listeners) l(frame.name, frame.payload); break;
+        case 'log': this.options.log?.(frame.line); break;
+        case 'closed': break;
+      }
+    });
+    this.worker.on('error', (err) => {
+      failed(err);
+      this.fail('host_crashed', err.message);
+    });
+    this.worker.on('exit', (code) => {
+      failed(new Error(`host worker exited with code ${code}`));
+      if (!this.closing) this.fail('host_crashed', `The host stopped (exit code ${code}).`);
+      this.stopSecrets();
+      this.settleAll();
+    });
+  }
+
+  /** Always resolves: errors, including a dead host, come back as `{ok: false}` like every host error. */
+  request(connId: string, name: string, input: unknown): Promise<Result<unknown>> {
+    if (this.failure) return Promise.resolve({ ok: false, error: this.failure });
+    if (this.closing) return Promise.resolve({ ok: false, error: { code: 'host_closing', message: 'Nawa is closing.' } });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.post({ t: 'req', id, connId, name, input });
+    });
+  }
+
+  /** A window went away or its page crashed: the host forgets that UI (a wall shows as disconnected). */
+  disconnect(connId: string): void {
+    if (!this.failure && !this.closing) this.post({ t: 'disconnect', connId });
+  }
+
+  onEvent(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The host died after starting (not on close()): the shell decides what the room sees then. */
+  onExit(listener: (error: HostError) => void): () => void {
+    this.exitListeners.add(listener);
+    return () => this.exitListeners.delete(listener);
+  }
+
+  /** Lets the host close its store cleanly, then ends the thread even if it does not answer in time. */
+  close(timeoutMs = 5000): Promise<void> {
+    this.closing ??= (async () => {
+      const timer = setTimeout(() => void this.worker.terminate(), timeoutMs);
+      if (this.failure) void this.worker.terminate();
+      else this.post({ t: 'close' });
+      await this.exited;
+      clearTimeout(timer);
+    })();
+    return this.closing;
+  }
+
+  private post(frame: ToWorker): void {
+    try {
+      this.worker.postMessage(frame);
+    } catch (err) {
+      // An input that cannot be cloned (a renderer cannot send one, but main-side callers could).
+      if (frame.t === 'req') this.settle(frame.id, { ok: false, error: { code: 'bad_input', message: String(err) } });
+    }
+  }
+
+  private settle(id: number, result: Result<unknown>): void {
+    const resolve = this.pending.get(id);
+    this.pending.delete(id);
+    resolve?.(result);
+  }
+
+  private settleAll(): void {
+    const error = this.failure ?? { code: 'host_closing', message: 'Nawa is closing.' };
+    for (const id of [...this.pending.keys()]) this.settle(id, { ok: false, error });
+  }
+
+  private fail(code: string, message: string): void {
+    if (this.failure) return;
+    this.failure = { code, message };
+    this.settleAll();
+    for (const l of this.exitListeners) l(this.failure);
+  }
+}
+
+/**
+ * Node 20 does not apply `--import tsx` hooks inside worker threads (Node 22 does), so a .ts entry starts
+ * from a two-line ES module that loads it through tsx's API: one way that works on both.
+ */
+export function startWorker(path: string, options: WorkerOptions): Worker {
+  if (!path.endsWith('.ts')) return new Worker(path, options);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = pathToFileURL(path).href;
+  const boot = `import { tsImport } from ${JSON.stringify(tsx)};\nawait tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
+}
