@@ -1,11 +1,11 @@
 // The host runs in a worker thread, but Electron's modules (safeStorage among them) exist only on the main
-// thread. `SecretStore` is synchronous, so the worker blocks on a shared flag while the main thread answers
-// over a dedicated port; the main thread never waits on the worker, so the two cannot deadlock.
+// thread. The host's `SecretStore` is synchronous, so the worker blocks on a shared flag while the main
+// thread answers over a dedicated port; the main thread never waits on the worker, so they cannot deadlock.
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../host/secret-store';
 
-type SecretCall = { seq: number; op: 'encrypt' | 'decrypt'; arg: string | Uint8Array };
-type SecretReply = { seq: number; ok: true; value: string | Uint8Array } | { seq: number; ok: false; message: string };
+type SecretCall = { seq: number; op: 'seal' | 'open'; arg: string };
+type SecretReply = { seq: number; ok: true; value: string } | { seq: number; ok: false; message: string };
 
 /** What crosses into the worker: one end of the channel and the flag the worker sleeps on. */
 export interface SecretStoreLink {
@@ -18,12 +18,11 @@ export function serveSecretStore(store: SecretStore, link: SecretStoreLink): () 
   const onCall = (call: SecretCall) => {
     let reply: SecretReply;
     try {
-      const value = call.op === 'encrypt' ? store.encrypt(String(call.arg)) : store.decrypt(toCipher(call.arg));
-      reply = { seq: call.seq, ok: true, value };
+      reply = { seq: call.seq, ok: true, value: call.op === 'seal' ? store.seal(call.arg) : store.open(call.arg) };
     } catch (err) {
       reply = { seq: call.seq, ok: false, message: err instanceof Error ? err.message : String(err) };
     }
-    // The message is queued on the port before the flag flips, so the woken worker finds it there.
+    // The answer is queued on the port before the flag rises, so the woken worker finds it there.
     link.port.postMessage(reply);
     Atomics.store(link.flag, 0, 1);
     Atomics.notify(link.flag, 0);
@@ -41,16 +40,15 @@ export class SecretStoreClient implements SecretStore {
 
   constructor(private readonly link: SecretStoreLink, private readonly timeoutMs = 10_000) {}
 
-  encrypt(plain: string): Buffer | string {
-    const value = this.call('encrypt', plain);
-    return typeof value === 'string' ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  seal(plain: string): string {
+    return this.call('seal', plain);
   }
 
-  decrypt(cipher: Buffer | string): string {
-    return String(this.call('decrypt', cipher));
+  open(sealed: string): string {
+    return this.call('open', sealed);
   }
 
-  private call(op: SecretCall['op'], arg: SecretCall['arg']): string | Uint8Array {
+  private call(op: SecretCall['op'], arg: string): string {
     const seq = ++this.seq;
     const deadline = Date.now() + this.timeoutMs;
     this.link.port.postMessage({ seq, op, arg } satisfies SecretCall);
@@ -68,8 +66,4 @@ export class SecretStoreClient implements SecretStore {
       Atomics.wait(this.link.flag, 0, 0, left);
     }
   }
-}
-
-function toCipher(arg: string | Uint8Array): Buffer | string {
-  return typeof arg === 'string' ? arg : Buffer.from(arg.buffer, arg.byteOffset, arg.byteLength);
 }

@@ -1,7 +1,7 @@
 // A real worker thread running the stand-in host: real structured-clone messages, real shared memory.
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../host/secret-store';
 import { HostWorkerClient } from './worker-bridge';
 
 const workerPath = fileURLToPath(new URL('./fixtures/stand-in-host.worker.ts', import.meta.url));
@@ -52,13 +52,18 @@ describe('HostWorkerClient with a real worker', () => {
   });
 
   it('lets the host use a secret store that lives on the main thread', async () => {
+    const sealedOnThisThread: string[] = [];
     const store: SecretStore = {
-      encrypt: (plain) => Buffer.from(`sealed:${[...plain].reverse().join('')}`),
-      decrypt: (cipher) => [...cipher.toString().replace(/^sealed:/, '')].reverse().join(''),
+      seal: (plain) => { sealedOnThisThread.push(plain); return `sealed:${[...plain].reverse().join('')}`; },
+      open: (sealed) => {
+        if (!sealed.startsWith('sealed:')) throw new Error('not sealed here');
+        return [...sealed.slice(7)].reverse().join('');
+      },
     };
     const client = start('/tmp/nawa-test', { secretStore: store });
     expect(await client.request('ipc-1', 'session.login', { username: 'op', password: 'rahasia-9' }))
-      .toEqual({ ok: true, value: { cipherIsBuffer: true, plain: 'rahasia-9' } });
+      .toEqual({ ok: true, value: { sealed: 'sealed:9-aisahar', opened: 'rahasia-9', foreign: 'not sealed here' } });
+    expect(sealedOnThisThread).toEqual(['rahasia-9']);
   });
 
   it('turns a throwing handler into an error result', async () => {

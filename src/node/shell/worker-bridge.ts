@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type WorkerOptions } from 'node:worker_threads';
 import type { EventName, HostError, Result } from '../../common/host-api';
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../host/secret-store';
 import { serveSecretStore } from './secret-store-bridge';
 import type { FromWorker, HostWorkerData, HostWorkerOptions, ToWorker } from './worker-protocol';
 

@@ -1,21 +1,15 @@
 // Frames between the main thread and the host worker. Requests and results are the same pairs the
 // WebSocket transport carries (ServerFrame in src/common/host-api.ts), plus a connection id per UI.
 import type { EventName, Result } from '../../common/host-api';
+import type { HostOptions } from '../host/host';
 import type { HostService } from '../host/host-service';
-import type { SecretStore } from './secret-store';
 import type { SecretStoreLink } from './secret-store-bridge';
 
-/** What `createHost` takes, minus what cannot cross a thread (functions, the secret store object). */
-export interface HostWorkerOptions {
-  dataDir: string;
-  hubUrl?: string;
-  consoleId?: string;
-}
+/** What `createHost` takes, minus what cannot cross a thread: functions and the secret store object. */
+export type HostWorkerOptions = Omit<HostOptions, 'secretStore' | 'log'>;
 
-export type HostFactory = (opts: HostWorkerOptions & {
-  secretStore?: SecretStore;
-  log?: (line: string) => void;
-}) => Promise<HostService>;
+/** `createHost` in production, a stand-in host in tests. */
+export type HostFactory = (opts: HostOptions) => Promise<HostService>;
 
 export interface HostWorkerData {
   host: HostWorkerOptions;
