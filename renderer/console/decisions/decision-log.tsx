@@ -1,0 +1,51 @@
+import { useId, useMemo } from 'react';
+import type { OperatorInfo } from '../../../src/common/central-api';
+import type { DecisionView, IncidentView } from '../../../src/common/host-api';
+import { formatTime, shortHash } from '../../shared/format';
+import { useLang, useT, type Translate } from '../../shared/i18n';
+import { useDecisions } from './queries';
+
+export function decisionStateText(t: Translate, d: DecisionView): string {
+  if (d.state === 'synced') return t('decision.stateSynced', { seq: d.seq ?? '?', hash: shortHash(d.hash) });
+  if (d.state === 'rejected') return t('decision.stateRejected', { error: d.error ?? '?' });
+  return t('decision.statePending');
+}
+
+interface Props {
+  incidents: readonly IncidentView[];
+  operator: OperatorInfo;
+}
+
+export function DecisionLog({ incidents, operator }: Props) {
+  const headingId = useId();
+  const t = useT();
+  const lang = useLang();
+  const { data } = useDecisions();
+  const titles = useMemo(() => new Map(incidents.map((i) => [i.id, i.title])), [incidents]);
+  const decisions = data?.decisions ?? [];
+  return (
+    <section className="panel decision-log" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('decision.logTitle')}</h2>
+      {decisions.length === 0 ? (
+        <p className="muted">{t('decision.logEmpty')}</p>
+      ) : (
+        <ol>
+          {decisions.map((d) => (
+            <li key={d.id} className={`decision-item state-${d.state}`} data-testid="decision-item" data-state={d.state} data-id={d.id}>
+              <div className="decision-head">
+                <strong>{d.summary}</strong>
+                <span className={`state-badge state-${d.state}`} title={d.hash ?? undefined}>{decisionStateText(t, d)}</span>
+              </div>
+              <div>{d.action}</div>
+              {d.rationale && <div className="muted">{d.rationale}</div>}
+              <div className="decision-meta">
+                {formatTime(lang, d.decidedAt)} · {t('decision.by', { operator: d.operatorId === operator.id ? operator.name : d.operatorId })}
+                {d.incidentId && <> · {t('decision.forIncident', { title: titles.get(d.incidentId) ?? d.incidentId })}</>}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { OperatorInfo } from '../../../src/common/central-api';
+import { useT } from '../../shared/i18n';
+import { useLogout } from '../session/queries';
+import { SyncIndicator } from '../sync/sync-indicator';
+import { LanguageSwitch } from './language-switch';
+
+export function AppHeader({ operator }: { operator: OperatorInfo }) {
+  const t = useT();
+  const logout = useLogout();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-name">Nawa</span>
+        <span className="brand-sub">{t('login.subtitle')}</span>
+      </div>
+      <SyncIndicator />
+      <div className="header-tools">
+        <div className="operator" role="group" aria-label={t('header.operator')}>
+          <span className="operator-name">{operator.name}</span>
+          <span className="role-badge">{t(`role.${operator.role}`)}</span>
+        </div>
+        <LanguageSwitch />
+        <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>{t('header.logout')}</button>
+      </div>
+    </header>
+  );
+}

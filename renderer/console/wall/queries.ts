@@ -1,0 +1,28 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { WallState } from '../../../src/common/host-api';
+import { useHost } from '../../shared/host-context';
+import { newerWallState, useHostQuery } from '../../shared/host-query';
+import { hostKey } from '../../shared/query-keys';
+
+export function useLayouts() {
+  return useHostQuery('layouts.list', {});
+}
+
+/** Kept current by `wall.state` events. */
+export function useWallState() {
+  return useHostQuery('wall.state', {}, { staleTime: Infinity });
+}
+
+/** Kept current by `wall.status` events. */
+export function useWallStatus() {
+  return useHostQuery('wall.status', {}, { staleTime: Infinity });
+}
+
+export function useSwitchLayout() {
+  const host = useHost();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (layoutId: string) => host.request('wall.switch', { layoutId }),
+    onSuccess: (state) => client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state)),
+  });
+}

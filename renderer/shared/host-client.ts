@@ -1,0 +1,55 @@
+// Picks the transport: Electron's preload bridge when present, else the WebSocket of `nawa serve`.
+import { PreloadHost } from './preload-host';
+import type { NawaHost } from './host-types';
+import { WebSocketHost } from './ws-host';
+
+export type { NawaHost } from './host-types';
+
+const TOKEN_KEY = 'nawa.token';
+
+/** Splits `?token=` out of a query string, keeping every other parameter. */
+export function splitToken(search: string): { token: string | null; rest: string } {
+  const params = new URLSearchParams(search);
+  const token = params.get('token');
+  params.delete('token');
+  const rest = params.toString();
+  return { token: token || null, rest: rest ? `?${rest}` : '' };
+}
+
+export function hostSocketUrl(loc: { protocol: string; host: string }, token: string | null): string {
+  const scheme = loc.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${loc.host}/host${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+}
+
+/** The token leaves the address bar (and so screenshots and history) and lives for this tab only. */
+function takeToken(): string | null {
+  const { token, rest } = splitToken(location.search);
+  if (token) {
+    try {
+      sessionStorage.setItem(TOKEN_KEY, token);
+    } catch {
+      // Storage can be off (private mode, some TV browsers); the token still works for this page load.
+    }
+    history.replaceState(history.state, '', `${location.pathname}${rest}${location.hash}`);
+    return token;
+  }
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+let host: NawaHost | null = null;
+
+export function getHost(): NawaHost {
+  if (host) return host;
+  if (window.nawa) {
+    host = new PreloadHost(window.nawa);
+  } else {
+    host = new WebSocketHost(hostSocketUrl(location, takeToken()), {
+      createSocket: (url) => new WebSocket(url),
+    });
+  }
+  return host;
+}

@@ -1,0 +1,27 @@
+// One key per host request, so an event can find every cached answer it makes stale.
+import type { EntityName } from '../../src/common/central-api';
+import type { RequestInput, RequestName } from '../../src/common/host-api';
+
+export function hostKey<N extends RequestName>(name: N, input: RequestInput<N>) {
+  return ['host', name, input] as const;
+}
+
+/** Prefix matching every input of one request (e.g. decisions.list with any limit). */
+export function hostKeyPrefix(name: RequestName) {
+  return ['host', name] as const;
+}
+
+/** Which cached reads a change to each central entity can alter. */
+const TOUCHES: Record<EntityName, readonly RequestName[]> = {
+  site: ['overview.get'],
+  status: ['overview.get'],
+  series: ['overview.get'],
+  reading: ['overview.get'],
+  incident: ['incidents.list'],
+  decision: ['decisions.list'],
+  layout: ['layouts.list', 'wall.state'],
+};
+
+export function queriesTouchedBy(entities: readonly EntityName[]): RequestName[] {
+  return [...new Set(entities.flatMap((e) => TOUCHES[e] ?? []))];
+}

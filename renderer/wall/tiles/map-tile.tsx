@@ -1,0 +1,45 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { TileSource } from '../../../src/common/layout';
+import { useT } from '../../shared/i18n';
+import { createBaseMap, type BaseMap } from '../../shared/map/base-map';
+import { drawIncidents } from '../../shared/map/incident-layer';
+import { useWallIncidents } from '../queries';
+import { isOpen } from '../../shared/incident-order';
+
+type MapSource = Extract<TileSource, { kind: 'map' }>;
+
+/**
+ * Every screen of a spanning map builds the same map over the whole canvas (same size, centre, zoom), so the
+ * projection matches and the screens join into one picture. The `sites` layer needs a sites request the host
+ * contract does not have yet.
+ */
+export function MapTile({ source, width, height, screenHeight }: { source: MapSource; width: number; height: number; screenHeight: number }) {
+  const t = useT();
+  const el = useRef<HTMLDivElement>(null);
+  const base = useRef<BaseMap | null>(null);
+  const showIncidents = source.layers.includes('incidents');
+  const incidents = useWallIncidents(showIncidents);
+  const [lat, lon] = source.center;
+  const showKecamatan = source.layers.includes('kecamatan');
+
+  // Built in the commit, so the acknowledgement after the next frame covers a drawn map.
+  useLayoutEffect(() => {
+    if (!el.current) return;
+    const b = createBaseMap(el.current, { interactive: false, showKecamatan });
+    b.map.setView([lat, lon], source.zoom, { animate: false });
+    base.current = b;
+    return () => {
+      b.map.remove();
+      base.current = null;
+    };
+  }, [lat, lon, source.zoom, showKecamatan, width, height]);
+
+  const list = incidents.data?.incidents;
+  useEffect(() => {
+    if (!base.current) return;
+    const open = showIncidents && list ? list.filter(isOpen) : [];
+    drawIncidents(base.current.incidents, open, { t, scale: Math.max(1, screenHeight / 540) });
+  }, [list, showIncidents, t, screenHeight, lat, lon, source.zoom, showKecamatan, width, height]);
+
+  return <div ref={el} className="map-tile" style={{ width, height }} role="img" aria-label={t('map.label')} />;
+}

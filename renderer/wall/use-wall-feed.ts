@@ -1,0 +1,80 @@
+// The wall's state: asked for with `wall.hello` (again after every reconnect), then pushed by `wall.state`.
+import { useEffect, useLayoutEffect, useState } from 'react';
+import type { WallState } from '../../src/common/host-api';
+import { useHost } from '../shared/host-context';
+
+export interface WallFeed {
+  /** Null until the host first answered. */
+  state: WallState | null;
+  /** Counts hellos answered, so a reconnect re-acknowledges even an unchanged state. */
+  epoch: number;
+}
+
+const HELLO_RETRY_MS = 3000;
+
+export function useWallFeed(wall: number | null): WallFeed {
+  const host = useHost();
+  const [feed, setFeed] = useState<WallFeed>({ state: null, epoch: 0 });
+
+  useEffect(() => {
+    if (wall === null) return;
+    let alive = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const hello = () => {
+      clearTimeout(retry);
+      host.request('wall.hello', { wall }).then(
+        // The hello answer is the host's word after a (re)connect, even if its version went backwards (host restart).
+        (state) => alive && setFeed((f) => ({ state, epoch: f.epoch + 1 })),
+        () => {
+          if (alive && host.connected) retry = setTimeout(hello, HELLO_RETRY_MS);
+        },
+      );
+    };
+    const offState = host.on('wall.state', (state) =>
+      setFeed((f) => (f.state && f.state.stateVersion > state.stateVersion ? f : { ...f, state })));
+    const offLink = host.onConnection((connected) => connected && hello());
+    if (host.connected) hello();
+    return () => {
+      alive = false;
+      clearTimeout(retry);
+      offState();
+      offLink();
+    };
+  }, [host, wall]);
+
+  return feed;
+}
+
+/** After the new state is on screen, tell the host which version this wall shows. */
+export function usePaintedAck(wall: number | null, feed: WallFeed): void {
+  const host = useHost();
+  const version = feed.state?.stateVersion;
+  useEffect(() => {
+    if (wall === null || version === undefined) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // rAF runs just before the frame that shows the commit; the 0 ms task after it runs once that frame is out.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        host.request('wall.painted', { wall, stateVersion: version }).catch(() => {
+          // Lost with the link: the next hello leads to a new acknowledgement.
+        });
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [host, wall, version, feed.epoch]);
+}
+
+/** What end-to-end tests read to know which state this page shows. */
+export function useBodyDataset(wall: number | null, state: WallState | null): void {
+  useLayoutEffect(() => {
+    const data = document.body.dataset;
+    if (wall !== null) data.wall = String(wall);
+    if (state) {
+      data.stateVersion = String(state.stateVersion);
+      data.layoutId = state.layout?.id ?? '';
+    }
+  }, [wall, state]);
+}
