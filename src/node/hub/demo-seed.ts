@@ -1,0 +1,81 @@
+// First-start data: the preset layouts always, and with `seed: 'demo'` a regency that looks alive.
+import { LayoutInput } from '../../common/layout';
+import { PRESET_LAYOUTS } from '../../common/presets';
+import type { AuthService } from './auth';
+import { DEMO_ACCOUNTS, DEMO_DECISIONS, DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_SERIES } from './demo-content';
+import { randomStatus, seededRandom, writeIncident, writeReading, writeSeries, writeSite, writeStatus } from './feed-writer';
+import type { HubDb } from './hub-db';
+import { appendDecision } from './mutation-service';
+import { loadReferenceData } from './reference-data';
+
+const PRESETS_DONE = 'seed.presets';
+const DEMO_DONE = 'seed.demo';
+const HISTORY_READINGS = 12;
+const HISTORY_STEP_MS = 30 * 60 * 1000;
+
+/** Seeds the shipped layouts once per database, so a presenter's later edits or deletions stick. */
+export function seedPresets(hub: HubDb, now: Date): boolean {
+  return hub.transaction(() => {
+    if (hub.getMeta(PRESETS_DONE)) return false;
+    const updatedAt = now.toISOString();
+    for (const preset of PRESET_LAYOUTS) {
+      const layout = LayoutInput.parse(preset);
+      if (!hub.getRecord('layout', layout.id)) hub.write('layout', layout.id, 'upsert', (_seq, version) => ({ ...layout, version, updatedAt }));
+    }
+    hub.setMeta(PRESETS_DONE, updatedAt);
+    return true;
+  });
+}
+
+export interface DemoAccount { username: string; password: string; role: string }
+
+/** Creates the demo accounts (missing ones only) and, once per database, the demo data. */
+export async function seedDemo(hub: HubDb, auth: AuthService, now: Date): Promise<DemoAccount[]> {
+  await Promise.all(DEMO_ACCOUNTS.map((a) => auth.createAccount(a, DEMO_PASSWORD)));
+  if (!hub.getMeta(DEMO_DONE)) seedDemoData(hub, now);
+  return DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: DEMO_PASSWORD, role: a.role }));
+}
+
+function seedDemoData(hub: HubDb, now: Date): void {
+  const ref = loadReferenceData();
+  const random = seededRandom(3507);
+  const at = now.toISOString();
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
+  hub.transaction(() => {
+    if (hub.getMeta(DEMO_DONE)) return;
+    const sites = [...ref.villages.map(({ kecamatanName: _k, ...site }) => site), ...ref.opd, ...ref.places];
+    for (const site of sites) writeSite(hub, site);
+    for (const site of sites) writeStatus(hub, randomStatus(site.id, at, random));
+
+    for (const model of DEMO_SERIES) {
+      writeSeries(hub, model.series);
+      let value = model.base;
+      for (let i = HISTORY_READINGS - 1; i >= 0; i--) {
+        value = Math.min(model.max, Math.max(model.min, value + (random() - 0.5) * 2 * model.step));
+        const readingAt = new Date(now.getTime() - i * HISTORY_STEP_MS).toISOString();
+        writeReading(hub, { seriesId: model.series.id, at: readingAt, value: Number(value.toFixed(model.decimals)) });
+      }
+    }
+
+    const villages = new Map(ref.villages.map((v) => [v.id, v]));
+    for (const inc of DEMO_INCIDENTS) {
+      const village = villages.get(inc.villageCode);
+      if (!village || !village.districtCode) throw new Error(`demo incident ${inc.id}: unknown village ${inc.villageCode}`);
+      writeIncident(hub, {
+        id: inc.id, title: inc.title, sector: inc.sector, severity: inc.severity, status: inc.status,
+        districtCode: village.districtCode,
+        lat: Number((village.lat + (random() - 0.5) * 0.01).toFixed(6)),
+        lon: Number((village.lon + (random() - 0.5) * 0.01).toFixed(6)),
+        assignedOpd: inc.assignedOpd, reportedAt: ago(inc.minutesAgo),
+      }, ago(Math.max(0, inc.minutesAgo - 10)));
+    }
+    for (const d of [...DEMO_DECISIONS].sort((a, b) => b.minutesAgo - a.minutesAgo)) {
+      appendDecision(hub, {
+        id: d.id, incidentId: d.incidentId, decidedAt: ago(d.minutesAgo),
+        summary: d.summary, rationale: d.rationale, action: d.action,
+        operatorId: 'operator', consoleId: 'demo-seed',
+      });
+    }
+    hub.setMeta(DEMO_DONE, at);
+  });
+}

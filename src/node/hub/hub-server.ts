@@ -1,0 +1,181 @@
+// The central API v1 over node:http: routing, authentication, limits, and the error envelope on every failure.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { z } from 'zod';
+import {
+  API_PREFIX, EntityName, issueDetails, MutationsRequest, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, SessionRequest, WRITERS,
+} from '../../common/central-api';
+import type { Role } from '../../common/entities';
+import type { Account, AuthService } from './auth';
+import type { ChangeStreams } from './change-stream';
+import { changeJson, type HubDb } from './hub-db';
+import { badRequest, clientAddress, HttpError, intParam, readJsonBody, sendError, sendJson, strictQuery } from './http-util';
+import { answerableId, type MutationService } from './mutation-service';
+import type { SlidingWindowLimiter, TokenBucketLimiter } from './rate-limit';
+
+export interface HubServices {
+  hub: HubDb;
+  auth: AuthService;
+  mutations: MutationService;
+  streams: ChangeStreams;
+  loginFailures: SlidingWindowLimiter;
+  requests: TokenBucketLimiter;
+  log: (line: string) => void;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+
+// Envelope first, each mutation after: a malformed mutation is rejected alone instead of failing the call.
+const MutationsEnvelope = z.strictObject({
+  consoleId: MutationsRequest.shape.consoleId,
+  mutations: z.array(z.unknown()).min(1).max(500),
+});
+const CAN_WRITE = new Set<Role>(Object.values(WRITERS).flat());
+const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/;
+
+const invalidBody = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
+  badRequest('invalid_body', 'the body does not match the request schema', issueDetails(issues));
+
+const retryAfter = (ms: number) => ({ 'retry-after': String(Math.max(1, Math.ceil(ms / 1000))) });
+
+export function createHubServer(s: HubServices): Server {
+  function authenticate(req: IncomingMessage): Account {
+    const match = BEARER.exec(req.headers.authorization ?? '');
+    const challenge = { 'www-authenticate': 'Bearer' };
+    if (!match) throw new HttpError(401, 'unauthorized', 'an Authorization: Bearer <token> header is required', undefined, challenge);
+    const account = s.auth.authenticate(match[1] as string);
+    if (!account) throw new HttpError(401, 'unauthorized', 'the token is unknown or has expired; log in again', undefined, challenge);
+    const wait = s.requests.take(account.tokenHash);
+    if (wait > 0) throw new HttpError(429, 'rate_limited', 'too many requests with this token; slow down', { retryAfterMs: wait }, retryAfter(wait));
+    return account;
+  }
+
+  /** since=0 is a full download. A cursor ahead of the hub, or one compaction dropped, cannot continue the feed. */
+  function checkCursor(since: number): void {
+    const lastSeq = s.hub.lastSeq();
+    if (since > lastSeq) {
+      throw new HttpError(410, 'resync_required', `the cursor ${since} is ahead of this hub (last seq ${lastSeq}); download afresh from 0`, { since, lastSeq });
+    }
+    const floor = s.hub.floor();
+    if (since > 0 && since < floor && !s.hub.hasChange(since)) {
+      throw new HttpError(410, 'resync_required', `changes after ${since} are no longer kept (floor ${floor}); download afresh from 0`, { since, floor });
+    }
+  }
+
+  const health: Handler = (_req, res, url) => {
+    strictQuery(url, []);
+    sendJson(res, 200, { status: 'ok', time: new Date().toISOString(), lastSeq: s.hub.lastSeq() });
+  };
+
+  const session: Handler = async (req, res, url) => {
+    strictQuery(url, []);
+    const ip = clientAddress(req);
+    const wait = s.loginFailures.retryAfterMs(ip);
+    if (wait > 0) throw new HttpError(429, 'rate_limited', 'too many failed logins from this address; wait and try again', { retryAfterMs: wait }, retryAfter(wait));
+    const body = SessionRequest.safeParse(await readJsonBody(req));
+    if (!body.success) throw invalidBody(body.error.issues);
+    const result = await s.auth.login(body.data.username, body.data.password);
+    if (!result) {
+      s.loginFailures.record(ip);
+      s.log(`failed login for ${JSON.stringify(body.data.username)} from ${ip}`);
+      throw new HttpError(401, 'invalid_credentials', 'unknown username or wrong password');
+    }
+    sendJson(res, 200, result);
+  };
+
+  const changes: Handler = (req, res, url) => {
+    authenticate(req);
+    const query = strictQuery(url, ['since', 'limit', 'entities']);
+    const since = intParam(query, 'since', 0, 0, Number.MAX_SAFE_INTEGER);
+    const limit = intParam(query, 'limit', PAGE_LIMIT_DEFAULT, 1, PAGE_LIMIT_MAX);
+    const entities = parseEntities(query.get('entities'));
+    checkCursor(since);
+    const { rows, more } = s.hub.readChanges(since, limit, entities);
+    const lastSeq = more ? (rows[rows.length - 1]?.seq ?? since) : s.hub.lastSeq();
+    sendJson(res, 200, `{"changes":[${rows.map(changeJson).join(',')}],"lastSeq":${lastSeq},"more":${more}}`);
+  };
+
+  const stream: Handler = (req, res, url) => {
+    authenticate(req);
+    const query = strictQuery(url, ['since']);
+    const lastEventId = req.headers['last-event-id'];
+    if (!query.has('since') && typeof lastEventId === 'string') query.set('since', lastEventId);
+    // Without a cursor the stream starts at the present: a wall that only wants what happens next.
+    const since = intParam(query, 'since', s.hub.lastSeq(), 0, Number.MAX_SAFE_INTEGER);
+    checkCursor(since);
+    s.streams.open(req, res, since);
+  };
+
+  const mutations: Handler = async (req, res, url) => {
+    const account = authenticate(req);
+    strictQuery(url, []);
+    if (!CAN_WRITE.has(account.role)) throw new HttpError(403, 'forbidden', `the role ${account.role} is read only`);
+    const body = MutationsEnvelope.safeParse(await readJsonBody(req));
+    if (!body.success) throw invalidBody(body.error.issues);
+    const unnamed = body.data.mutations.findIndex((m) => answerableId(m) === undefined);
+    if (unnamed >= 0) {
+      throw badRequest('invalid_body', 'every mutation needs an id to answer for it', [{ field: `mutations.${unnamed}.id`, message: 'expected a UUID string' }]);
+    }
+    const results = s.mutations.processAll(body.data.consoleId, body.data.mutations, account);
+    sendJson(res, 200, { results });
+  };
+
+  const routes: Record<string, Partial<Record<string, Handler>>> = {
+    '/health': { GET: health },
+    '/session': { POST: session },
+    '/changes': { GET: changes },
+    '/stream': { GET: stream },
+    '/mutations': { POST: mutations },
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://hub.invalid');
+    } catch {
+      throw new HttpError(400, 'bad_request', 'the request target is not a valid URL');
+    }
+    const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : '';
+    const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
+    if (!route) throw new HttpError(404, 'not_found', `no route ${url.pathname}`);
+    const method = req.method ?? '';
+    const handler = Object.hasOwn(route, method) ? route[method] : undefined;
+    if (!handler) {
+      const allow = Object.keys(route).join(', ');
+      throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed here (allowed: ${allow})`, undefined, { allow });
+    }
+    await handler(req, res, url);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (err instanceof HttpError) return sendError(res, err);
+      s.log(`internal error on ${req.method} ${req.url}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      sendError(res, new HttpError(500, 'internal_error', 'the hub failed unexpectedly; this is a bug'));
+    });
+  });
+  // Malformed HTTP never reaches the handler; answer it in the same envelope where the socket allows.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') return socket.destroy();
+    const body = JSON.stringify({ error: { code: 'bad_request', message: 'malformed HTTP request' } });
+    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 20_000;
+  return server;
+}
+
+function parseEntities(raw: string | undefined): EntityName[] | undefined {
+  if (raw === undefined) return undefined;
+  const names = raw.split(',');
+  const bad = names.filter((n) => !EntityName.safeParse(n).success);
+  if (bad.length > 0) {
+    throw badRequest('invalid_query', 'entities names an unknown entity', [
+      { field: 'entities', message: `unknown: ${bad.map((b) => JSON.stringify(b)).join(', ')}; known: ${EntityName.options.join(', ')}` },
+    ]);
+  }
+  return [...new Set(names as EntityName[])].sort();
+}

@@ -1,0 +1,118 @@
+// Composition root of `nawa hub`: opens the database, seeds it, and serves the central API. Wiring only.
+import { existsSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HEARTBEAT_MS } from '../../common/central-api';
+import { AuthService } from './auth';
+import { ChangeStreams } from './change-stream';
+import { seedDemo, seedPresets, type DemoAccount } from './demo-seed';
+import { HubDb } from './hub-db';
+import { createHubServer } from './hub-server';
+import { MutationService } from './mutation-service';
+import { SlidingWindowLimiter, TokenBucketLimiter } from './rate-limit';
+import { Simulator } from './simulator';
+
+export interface HubOptions {
+  dbPath: string;
+  seed?: 'demo';
+  /** Events per minute, 0 = off. */
+  simulate?: number;
+  adminPassword?: string;
+  log?: (line: string) => void;
+  /** Default HEARTBEAT_MS. */
+  heartbeatMs?: number;
+  /** Defaults: 10 failed logins a minute per address, 1200 requests a minute per token. */
+  limits?: { loginFailuresPerMinute?: number; requestsPerMinute?: number };
+}
+
+export interface Hub {
+  /** http://127.0.0.1:PORT */
+  readonly url: string;
+  readonly server: Server;
+  /** Demo accounts printed at start; empty otherwise. */
+  readonly accounts: { username: string; password: string; role: string }[];
+  close(): Promise<void>;
+}
+
+/** The hub cannot start as configured (no account and no admin password): a usage error, not a crash. */
+export class HubSetupError extends Error {}
+
+export const FIRST_SUPERVISOR = { username: 'supervisor', name: 'Supervisor', role: 'supervisor' } as const;
+
+export async function startHub(opts: HubOptions & { port?: number; host?: string }): Promise<Hub> {
+  const log = opts.log ?? (() => {});
+  const host = opts.host ?? '127.0.0.1';
+  const created = !existsSync(opts.dbPath);
+  const hub = HubDb.open(opts.dbPath);
+  let simulator: Simulator | undefined;
+  try {
+    const auth = new AuthService(hub);
+    const now = new Date();
+    if (seedPresets(hub, now)) log('seeded the preset wall layouts');
+    let accounts: DemoAccount[] = [];
+    if (opts.seed === 'demo') {
+      accounts = await seedDemo(hub, auth, now);
+    } else if (auth.accountCount() === 0) {
+      if (!opts.adminPassword) {
+        throw new HubSetupError('this hub has no account yet: set NAWA_ADMIN_PASSWORD to create the first supervisor, or start with --seed demo');
+      }
+      await auth.createAccount(FIRST_SUPERVISOR, opts.adminPassword);
+      log(`created the first supervisor account "${FIRST_SUPERVISOR.username}"`);
+    }
+
+    const streams = new ChangeStreams(hub, opts.heartbeatMs ?? HEARTBEAT_MS);
+    const server = createHubServer({
+      hub,
+      auth,
+      mutations: new MutationService(hub, () => new Date(), log),
+      streams,
+      loginFailures: new SlidingWindowLimiter(opts.limits?.loginFailuresPerMinute ?? 10, 60_000),
+      requests: new TokenBucketLimiter(opts.limits?.requestsPerMinute ?? 1200),
+      log,
+    });
+    await listen(server, opts.port ?? 0, host);
+    const { port } = server.address() as AddressInfo;
+    simulator = new Simulator(hub, opts.simulate ?? 0, { log });
+    simulator.start();
+
+    let closing: Promise<void> | undefined;
+    const sim = simulator;
+    return {
+      url: `http://${urlHost(host)}:${port}`,
+      server,
+      accounts,
+      close: () => (closing ??= (async () => {
+        sim.stop();
+        streams.closeAll();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        hub.close();
+      })()),
+    };
+  } catch (err) {
+    simulator?.stop();
+    hub.close();
+    // A refused first start leaves no empty database behind to be mistaken for a configured one.
+    if (created && err instanceof HubSetupError) for (const suffix of ['', '-wal', '-shm']) rmSync(opts.dbPath + suffix, { force: true });
+    throw err;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** The address to put in a URL: a wildcard bind is reached through loopback, IPv6 goes in brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,156 @@
+// POST /mutations: each mutation applied (or not) together with the record of its id, in call order.
+import { z } from 'zod';
+import { canonicalJson, GENESIS_HASH } from '../../common/canonical-json';
+import {
+  issueDetails, Mutation, MUTATION_DATA, WRITERS,
+  type MutationResult, type WritableEntity,
+} from '../../common/central-api';
+import { Site, type Decision, type DecisionInput, type IncidentInput, type LayoutInput, type Role } from '../../common/entities';
+import { sha256Hex } from './auth';
+import { decisionHash } from './decision-chain';
+import type { HubDb, StoredRecord } from './hub-db';
+
+export interface Caller { username: string; role: Role }
+type M = z.infer<typeof Mutation>;
+type Details = { field: string; message: string }[];
+
+const DELETE_DATA: Partial<Record<WritableEntity, z.ZodType>> = {
+  site: z.strictObject({ id: Site.shape.id }),
+  layout: z.strictObject({ id: z.uuid() }),
+};
+
+const rejected = (id: string, code: string, message: string, details?: Details): MutationResult =>
+  ({ id, status: 'rejected', error: details ? { code, message, details } : { code, message } });
+
+const conflict = (id: string, rec: StoredRecord): MutationResult =>
+  ({ id, status: 'conflict', version: rec.version, current: rec.deleted ? null : rec.data });
+
+const prefixed = (prefix: string, details: Details): Details =>
+  details.map((d) => ({ ...d, field: d.field === '(body)' ? prefix : `${prefix}.${d.field}` }));
+
+/** What makes two mutations with one id "the same": everything but clientTime, which only says when it was made. */
+export function mutationFingerprint(m: M): string {
+  return sha256Hex(canonicalJson({ entity: m.entity, op: m.op, baseVersion: m.baseVersion, data: m.data }));
+}
+
+/** The id to answer for a raw mutation that failed validation, when it has one at all. */
+export function answerableId(raw: unknown): string | undefined {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : undefined;
+}
+
+export class MutationService {
+  constructor(
+    private readonly hub: HubDb,
+    private readonly now: () => Date = () => new Date(),
+    private readonly log: (line: string) => void = () => {},
+  ) {}
+
+  /** Runs inside one transaction for the call; each mutation gets its own savepoint. */
+  processAll(consoleId: string, raws: readonly unknown[], caller: Caller): MutationResult[] {
+    return this.hub.transaction(() => raws.map((raw, i) => this.processOne(consoleId, raw, i, caller)));
+  }
+
+  private processOne(consoleId: string, raw: unknown, index: number, caller: Caller): MutationResult {
+    const parsed = Mutation.safeParse(raw);
+    if (!parsed.success) {
+      const details = prefixed(`mutations.${index}`, issueDetails(parsed.error.issues));
+      return rejected(answerableId(raw) ?? '', 'invalid_mutation', 'the mutation is malformed', details);
+    }
+    const m = parsed.data;
+    try {
+      return this.hub.transaction(() => this.decide(consoleId, m, caller));
+    } catch (err) {
+      this.log(`mutation ${m.id} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return rejected(m.id, 'internal_error', 'the hub failed to apply this mutation; nothing was applied');
+    }
+  }
+
+  private decide(consoleId: string, m: M, caller: Caller): MutationResult {
+    const fingerprint = mutationFingerprint(m);
+    const prior = this.hub.stmt('SELECT fingerprint, seq, version FROM mutations WHERE id = ?').get(m.id) as
+      | { fingerprint: string; seq: number; version: number }
+      | undefined;
+    if (prior) {
+      if (prior.fingerprint === fingerprint) return { id: m.id, status: 'duplicate', seq: prior.seq, version: prior.version };
+      return rejected(m.id, 'idempotency_key_reused', 'this mutation id was already used for a different mutation');
+    }
+    if (!(m.entity in MUTATION_DATA)) {
+      return rejected(m.id, 'read_only_entity', `${m.entity} is fed by the central side; clients cannot write it`);
+    }
+    const entity = m.entity as WritableEntity;
+    if (!WRITERS[entity].includes(caller.role)) {
+      return rejected(m.id, 'forbidden', `the role ${caller.role} may not write ${entity} (allowed: ${WRITERS[entity].join(', ')})`);
+    }
+    const result = m.op === 'delete' ? this.delete(entity, m) : this.upsert(entity, m, consoleId, caller);
+    if (result.status === 'applied') {
+      this.hub
+        .stmt(
+          `INSERT INTO mutations (id, fingerprint, status, entity, record_id, seq, version, operator, console_id, client_time, received_at)
+           VALUES (?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(m.id, fingerprint, entity, String(m.data.id), result.seq, result.version, caller.username, consoleId, m.clientTime, this.now().toISOString());
+    }
+    return result;
+  }
+
+  private delete(entity: WritableEntity, m: M): MutationResult {
+    const schema = DELETE_DATA[entity];
+    if (!schema) return rejected(m.id, 'op_not_allowed', `${entity} records are never deleted`);
+    const data = schema.safeParse(m.data);
+    if (!data.success) return rejected(m.id, 'invalid_data', 'a delete names the record by data.id only', prefixed('data', issueDetails(data.error.issues)));
+    const id = (data.data as { id: string }).id;
+    if (entity === 'layout' && m.baseVersion === undefined) {
+      return rejected(m.id, 'base_version_required', 'deleting a layout needs the baseVersion it was based on', [{ field: 'baseVersion', message: 'required' }]);
+    }
+    const rec = this.hub.getRecord(entity, id);
+    if (!rec || rec.deleted) return rejected(m.id, 'not_found', `no ${entity} ${id}`);
+    if (m.baseVersion !== undefined && m.baseVersion !== rec.version) return conflict(m.id, rec);
+    return { id: m.id, status: 'applied', ...this.hub.write(entity, id, 'delete', () => null) };
+  }
+
+  private upsert(entity: WritableEntity, m: M, consoleId: string, caller: Caller): MutationResult {
+    const parsed = MUTATION_DATA[entity].safeParse(m.data);
+    if (!parsed.success) {
+      return rejected(m.id, 'invalid_data', `the ${entity} data is invalid`, prefixed('data', issueDetails(parsed.error.issues)));
+    }
+    const data = parsed.data as { id: string };
+    const rec = this.hub.getRecord(entity, data.id);
+    if (entity === 'decision') return this.appendDecision(m, parsed.data as DecisionInput, rec, consoleId, caller);
+    if (m.baseVersion === undefined) {
+      // Sites are reference data a supervisor overwrites; incidents and layouts are created only when new.
+      if (rec && !rec.deleted && entity !== 'site') return conflict(m.id, rec);
+    } else {
+      if (!rec) return rejected(m.id, 'not_found', `no ${entity} ${data.id} to update (baseVersion ${m.baseVersion} given)`);
+      if (rec.version !== m.baseVersion) return conflict(m.id, rec);
+    }
+    const updatedAt = this.now().toISOString();
+    const write = this.hub.write(entity, data.id, 'upsert', (_seq, version) => {
+      if (entity === 'incident') {
+        const inc = parsed.data as IncidentInput;
+        return { ...inc, assignedOpd: inc.assignedOpd ?? null, updatedAt, version };
+      }
+      if (entity === 'layout') return { ...(parsed.data as LayoutInput), version, updatedAt };
+      return parsed.data;
+    });
+    return { id: m.id, status: 'applied', ...write };
+  }
+
+  private appendDecision(m: M, input: DecisionInput, rec: StoredRecord | undefined, consoleId: string, caller: Caller): MutationResult {
+    if (rec) return rejected(m.id, 'append_only', `decision ${input.id} exists; decisions are never updated (send a new one that supersedes it)`);
+    if (input.supersedes !== undefined && !this.hub.getRecord('decision', input.supersedes)) {
+      return rejected(m.id, 'unknown_decision', `decision ${input.supersedes} named in supersedes does not exist`, [
+        { field: 'data.supersedes', message: 'no such decision' },
+      ]);
+    }
+    const write = appendDecision(this.hub, { ...input, operatorId: caller.username, consoleId });
+    return { id: m.id, status: 'applied', ...write };
+  }
+}
+
+/** Appends a decision to the chain; also used by the demo seed, so both hash exactly alike. */
+export function appendDecision(hub: HubDb, d: Omit<Decision, 'seq' | 'prevHash' | 'hash'>): { seq: number; version: number } {
+  const prevHash = hub.newestData<Decision>('decision')?.hash ?? GENESIS_HASH;
+  return hub.write('decision', d.id, 'upsert', (seq) => ({ ...d, seq, prevHash, hash: decisionHash(d, prevHash) }));
+}
+
