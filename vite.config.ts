@@ -53,6 +53,6 @@ export default defineConfig({
   },
   server: {
     // Point the dev server at a running `nawa serve` to get its WebSocket host API.
-    proxy: { '/host': { target: process.env.NAWA_HOST_URL ?? 'http://127.0.0.1:8700', ws: true } },
+    proxy: { '/host': { target: process.env.NAWA_HOST_URL ?? 'http://127.0.0.1:8790', ws: true } },
   },
 });

@@ -13,6 +13,7 @@ export function errorText(t: Translate, error: unknown, context: 'login' | 'othe
   if (context === 'login' && WRONG_CREDENTIALS.has(error.code)) return t('error.wrongCredentials');
   if (UNREACHABLE.has(error.code)) return t('error.unreachable');
   if (error.code === 'forbidden') return t('error.forbidden');
+  if (error.code === 'offline_unknown') return t('error.offlineUnknown');
   if (error.code === 'invalid_input' || error.code === 'bad_request') return t('error.invalid', { message: error.message });
   return t('error.generic', { message: error.message });
 }

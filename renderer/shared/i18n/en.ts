@@ -12,6 +12,7 @@ export const en: Dictionary = {
   'error.wrongCredentials': 'Wrong username or password.',
   'error.unreachable': 'The host cannot be reached. Check the connection and try again.',
   'error.forbidden': 'Your role is not allowed to do this.',
+  'error.offlineUnknown': 'The central server is unreachable and this account has never signed in on this console.',
   'error.invalid': 'Invalid input: {message}',
   'error.generic': 'Something went wrong: {message}',
 

@@ -10,6 +10,7 @@ export const id = {
   'error.wrongCredentials': 'Nama pengguna atau kata sandi salah.',
   'error.unreachable': 'Host tidak dapat dihubungi. Periksa sambungan lalu coba lagi.',
   'error.forbidden': 'Peran Anda tidak diizinkan melakukan ini.',
+  'error.offlineUnknown': 'Server pusat tidak terjangkau dan akun ini belum pernah masuk di konsol ini.',
   'error.invalid': 'Isian tidak valid: {message}',
   'error.generic': 'Terjadi kesalahan: {message}',
 

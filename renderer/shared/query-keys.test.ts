@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { hostKey, queriesTouchedBy } from './query-keys';
+
+describe('queriesTouchedBy', () => {
+  it('maps changed entities to the reads they make stale, once each', () => {
+    expect(queriesTouchedBy(['decision'])).toEqual(['decisions.list']);
+    expect(queriesTouchedBy(['status', 'reading', 'incident']).sort()).toEqual(['incidents.list', 'overview.get']);
+    expect(queriesTouchedBy(['layout'])).toEqual(['layouts.list', 'wall.state']);
+    expect(queriesTouchedBy([])).toEqual([]);
+  });
+
+  it('keys start with the request name so a prefix finds every input', () => {
+    expect(hostKey('decisions.list', { limit: 5 }).slice(0, 2)).toEqual(['host', 'decisions.list']);
+  });
+});

@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HostRequestError } from '../../src/common/host-api';
+import { backoffDelay, WebSocketHost, type SocketLike } from './ws-host';
+
+class FakeSocket implements SocketLike {
+  readyState = 0;
+  onopen: SocketLike['onopen'] = null;
+  onclose: SocketLike['onclose'] = null;
+  onerror: SocketLike['onerror'] = null;
+  onmessage: SocketLike['onmessage'] = null;
+  sent: { t: string; id: number; name: string; input: unknown }[] = [];
+  constructor(readonly url: string) {}
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  close() {
+    this.readyState = 3;
+    this.onclose?.(undefined as never);
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.(undefined as never);
+  }
+  push(frame: unknown) {
+    this.onmessage?.({ data: JSON.stringify(frame) } as MessageEvent);
+  }
+}
+
+const SYNC = { hubUrl: 'http://hub', online: true, lastSeq: 3, pending: 0, rejected: 0, lastSyncAt: null, lastError: null };
+
+describe('WebSocketHost', () => {
+  let sockets: FakeSocket[];
+  let host: WebSocketHost;
+  const last = () => sockets[sockets.length - 1]!;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    sockets = [];
+    host = new WebSocketHost('ws://x/host', {
+      createSocket: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+      requestTimeoutMs: 5000,
+      minBackoffMs: 100,
+      maxBackoffMs: 1000,
+    });
+  });
+  afterEach(() => {
+    host.dispose();
+    vi.useRealTimers();
+  });
+
+  it('holds a request until the link opens, then resolves it with the checked answer', async () => {
+    const answer = host.request('sync.status', {});
+    expect(last().sent).toEqual([]);
+    last().open();
+    const frame = last().sent[0]!;
+    expect(frame).toMatchObject({ t: 'req', name: 'sync.status', input: {} });
+    last().push({ t: 'res', id: frame.id, result: { ok: true, value: SYNC } });
+    await expect(answer).resolves.toEqual(SYNC);
+  });
+
+  it('raises the host error as HostRequestError with its code', async () => {
+    last().open();
+    const answer = host.request('session.login', { username: 'operator', password: 'salah' });
+    last().push({ t: 'res', id: last().sent[0]!.id, result: { ok: false, error: { code: 'invalid_credentials', message: 'no' } } });
+    await expect(answer).rejects.toMatchObject({ name: 'HostRequestError', code: 'invalid_credentials' });
+  });
+
+  it('refuses an answer that breaks the contract', async () => {
+    last().open();
+    const answer = host.request('sync.status', {});
+    last().push({ t: 'res', id: last().sent[0]!.id, result: { ok: true, value: { online: 'yes' } } });
+    await expect(answer).rejects.toMatchObject({ code: 'bad_response' });
+  });
+
+  it('fails a request sent before the link dropped, and one that never got a link', async () => {
+    last().open();
+    const inFlight = host.request('wall.state', {});
+    last().close();
+    await expect(inFlight).rejects.toMatchObject({ code: 'connection_lost' });
+    const waiting = host.request('wall.state', {});
+    const check = expect(waiting).rejects.toBeInstanceOf(HostRequestError);
+    await vi.advanceTimersByTimeAsync(5000);
+    await check;
+    await expect(waiting).rejects.toMatchObject({ code: 'host_unreachable' });
+  });
+
+  it('reconnects after a drop and reports both changes of the link', async () => {
+    const seen: boolean[] = [];
+    host.onConnection((c) => seen.push(c));
+    last().open();
+    last().close();
+    expect(sockets).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets).toHaveLength(2);
+    last().open();
+    expect(seen).toEqual([true, false, true]);
+    expect(host.connected).toBe(true);
+  });
+
+  it('delivers valid events and drops malformed ones', () => {
+    const got: unknown[] = [];
+    host.on('data.changed', (p) => got.push(p));
+    last().open();
+    last().push({ t: 'evt', name: 'data.changed', payload: { entities: ['decision'] } });
+    last().push({ t: 'evt', name: 'data.changed', payload: { entities: ['not-an-entity'] } });
+    last().push({ t: 'evt', name: 'no.such.event', payload: {} });
+    expect(got).toEqual([{ entities: ['decision'] }]);
+  });
+});
+
+describe('backoffDelay', () => {
+  it('doubles up to the cap, with jitter between half and all of it', () => {
+    expect(backoffDelay(0, 500, 10_000, () => 1)).toBe(500);
+    expect(backoffDelay(3, 500, 10_000, () => 1)).toBe(4000);
+    expect(backoffDelay(30, 500, 10_000, () => 1)).toBe(10_000);
+    expect(backoffDelay(30, 500, 10_000, () => 0)).toBe(5000);
+  });
+});

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { wallNumberOf } from './wall-number';
+
+describe('wallNumberOf', () => {
+  it('reads /wall/N first, then ?n=', () => {
+    expect(wallNumberOf('/wall/7', '')).toBe(7);
+    expect(wallNumberOf('/wall/7/', '?n=2')).toBe(7);
+    expect(wallNumberOf('/wall/index.html', '?n=3')).toBe(3);
+  });
+
+  it('refuses what is not a screen number', () => {
+    expect(wallNumberOf('/wall/0', '')).toBeNull();
+    expect(wallNumberOf('/wall/', '?n=abc')).toBeNull();
+    expect(wallNumberOf('/', '?n=0')).toBeNull();
+  });
+});
