@@ -47,3 +47,15 @@ export class ManualClock implements Clock {
     return this.timers.length;
   }
 }
+
+/** Runs `fn` once things have been quiet for `ms`: a wall controller waking brings nine display events at once. */
+export function debounce(clock: Clock, ms: number, fn: () => void): () => void {
+  let cancel: (() => void) | null = null;
+  return () => {
+    cancel?.();
+    cancel = clock.after(ms, () => {
+      cancel = null;
+      fn();
+    });
+  };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guardRequest, isAppUrl } from './ipc-guard';
+import { isAppUrl } from './app-origin';
+import { guardRequest } from './ipc-guard';
 
 describe('guardRequest', () => {
   it('lets a contract request from the console or a wall page through', () => {

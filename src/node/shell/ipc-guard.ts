@@ -2,22 +2,7 @@
 // request is honoured only from Nawa's own pages (served on app://nawa/) and only for names in the contract;
 // anything else is answered as data, like every other host error, and never reaches the host.
 import { isRequestName, type RequestName, type Result } from '../../common/host-api';
-
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'nawa';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-
-export function isAppUrl(url: string | null | undefined): boolean {
-  if (!url) return false;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  // `URL.origin` is "null" for non-special schemes, so the parts are compared one by one.
-  return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
-}
+import { isAppUrl } from './app-origin';
 
 /** `senderUrl` is the URL of the frame that sent the request (`event.senderFrame.url`), null when it is gone. */
 export function guardRequest(senderUrl: string | null | undefined, name: unknown): Result<RequestName> {

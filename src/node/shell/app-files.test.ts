@@ -1,0 +1,65 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { respondToAppRequest } from './app-files';
+
+let root: string;
+let dist: string;
+const get = (url: string, method = 'GET') => respondToAppRequest({ url, method }, dist);
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'nawa-app-files-'));
+  dist = join(root, 'dist');
+  mkdirSync(join(dist, 'console'), { recursive: true });
+  mkdirSync(join(dist, 'wall'), { recursive: true });
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  writeFileSync(join(dist, 'console', 'index.html'), '<title>console</title>');
+  writeFileSync(join(dist, 'wall', 'index.html'), '<title>wall</title>');
+  writeFileSync(join(dist, 'assets', 'wall-abc123.js'), 'console.log(1)');
+  writeFileSync(join(root, 'secret.txt'), 'operator passwords');
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('respondToAppRequest', () => {
+  it('serves the console, the wall pages and assets with the CSP', async () => {
+    const page = await get('app://nawa/');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe('<title>console</title>');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+
+    expect(await (await get('app://nawa/wall/7')).text()).toBe('<title>wall</title>');
+    expect(await (await get('app://nawa/wall/1?cells=all')).text()).toBe('<title>wall</title>');
+    const js = await get('app://nawa/assets/wall-abc123.js');
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('never serves a file outside the build folder', async () => {
+    for (const url of [
+      'app://nawa/../secret.txt', 'app://nawa/assets/..%2F..%2Fsecret.txt', 'app://nawa/assets/%2e%2e/%2e%2e/secret.txt',
+      'app://nawa/%2e%2e/secret.txt', 'app://nawa/assets/..\\..\\secret.txt', 'app://nawa/console/index.html',
+    ]) {
+      const res = await get(url);
+      expect(res.status, url).toBe(404);
+      expect(await res.text()).not.toContain('passwords');
+    }
+  });
+
+  it('answers only its own origin and only reads', async () => {
+    expect((await get('app://other/')).status).toBe(404);
+    expect((await get('file:///etc/passwd')).status).toBe(404);
+    expect((await get('app://nawa/', 'POST')).status).toBe(405);
+    const head = await get('app://nawa/', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it('says the UI is not built rather than showing a blank window', async () => {
+    const res = await respondToAppRequest({ url: 'app://nawa/', method: 'GET' }, join(root, 'nowhere'));
+    expect(res.status).toBe(503);
+    expect((await get('app://nawa/assets/missing.js')).status).toBe(404);
+  });
+});

@@ -1,0 +1,55 @@
+// What app://nawa/ answers: the same pages and assets, with the same CSP, that `nawa serve` gives browsers
+// (src/node/serve/static-files.ts), as a fetch Response for Electron's protocol.handle.
+import { readFile } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { resolveRoute } from '../../common/routes';
+import { CSP } from '../serve/static-files';
+import { APP_HOST, APP_SCHEME } from './app-origin';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
+  '.geojson': 'application/geo+json', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.ico': 'image/x-icon',
+};
+
+export async function respondToAppRequest(request: { url: string; method: string }, distDir: string): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } });
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    return notFound();
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return notFound();
+  const route = resolveRoute(url.pathname);
+  if (route.kind === 'none') return notFound();
+  // resolveRoute already refuses anything that could climb out; this holds even if that rule ever loosens.
+  const root = resolve(distDir);
+  const file = resolve(root, route.file);
+  const inside = relative(root, file);
+  if (inside.startsWith('..') || isAbsolute(inside)) return notFound();
+
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    if (route.kind === 'page') {
+      return new Response('Nawa is not built: run `npm run build`.\n', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    }
+    return notFound();
+  }
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+    status: 200,
+    headers: {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': route.kind === 'asset' ? 'public, max-age=31536000, immutable' : 'no-cache',
+    },
+  });
+}
+
+function notFound(): Response {
+  return new Response('Not found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}

@@ -1,0 +1,21 @@
+// What the Electron shell reads from its environment: the same NAWA_* variables `nawa serve` honours, plus
+// two for rehearsals and tests. The host itself reads NAWA_HUB_URL (src/node/host/host.ts).
+import { type DisplayInfo, simulatedDisplays } from './display-plan';
+import type { HostWorkerOptions } from './worker-protocol';
+
+export interface ShellConfig {
+  host: HostWorkerOptions;
+  /** NAWA_SIMULATE_WALL=3x3: a primary display plus a wall grid, opened as ordinary windows. */
+  simulatedDisplays: DisplayInfo[] | null;
+}
+
+export function readShellConfig(env: Record<string, string | undefined>, defaultDataDir: string): ShellConfig {
+  const host: HostWorkerOptions = { dataDir: env.NAWA_DATA_DIR || defaultDataDir };
+  if (env.NAWA_SYNC_USER && env.NAWA_SYNC_PASSWORD) {
+    host.syncAccount = { username: env.NAWA_SYNC_USER, password: env.NAWA_SYNC_PASSWORD };
+  }
+  const spec = env.NAWA_SIMULATE_WALL;
+  const simulated = spec ? simulatedDisplays(spec) : null;
+  if (spec && !simulated) throw new Error(`NAWA_SIMULATE_WALL=${spec}: expected COLSxROWS or COLSxROWS@WIDTHxHEIGHT, e.g. 3x3`);
+  return { host, simulatedDisplays: simulated };
+}
