@@ -1,6 +1,6 @@
 // HTTP plumbing for the hub: the error envelope, bounded JSON bodies, and strict query strings.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MAX_BODY_BYTES } from '../../common/central-api';
+import { issueDetails, MAX_BODY_BYTES } from '../../common/central-api';
 
 /** Past this much, a too-large body is no longer read to its end before the 413. */
 const DRAIN_CAP_BYTES = 16 * MAX_BODY_BYTES;
@@ -17,6 +17,14 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+type Issue = { path: PropertyKey[]; message: string; code?: string; keys?: string[] };
+
+/** issueDetails, with an unknown key named as its own field instead of as its parent object. */
+export function fieldDetails(issues: readonly Issue[]): FieldIssue[] {
+  return issueDetails(issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' && i.keys?.length ? i.keys.map((k) => ({ path: [...i.path, k], message: 'unknown field' })) : [i]));
 }
 
 export const badRequest = (code: string, message: string, details: FieldIssue[]) => new HttpError(400, code, message, details);

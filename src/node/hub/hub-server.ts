@@ -2,13 +2,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import {
-  API_PREFIX, EntityName, issueDetails, MutationsRequest, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, SessionRequest, WRITERS,
+  API_PREFIX, EntityName, MutationsRequest, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, SessionRequest, WRITERS,
 } from '../../common/central-api';
 import type { Role } from '../../common/entities';
 import type { Account, AuthService } from './auth';
 import type { ChangeStreams } from './change-stream';
 import { changeJson, type HubDb } from './hub-db';
-import { badRequest, clientAddress, HttpError, intParam, readJsonBody, sendError, sendJson, strictQuery } from './http-util';
+import { badRequest, clientAddress, fieldDetails, HttpError, intParam, readJsonBody, sendError, sendJson, strictQuery } from './http-util';
 import { answerableId, type MutationService } from './mutation-service';
 import type { SlidingWindowLimiter, TokenBucketLimiter } from './rate-limit';
 
@@ -33,7 +33,7 @@ const CAN_WRITE = new Set<Role>(Object.values(WRITERS).flat());
 const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/;
 
 const invalidBody = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
-  badRequest('invalid_body', 'the body does not match the request schema', issueDetails(issues));
+  badRequest('invalid_body', 'the body does not match the request schema', fieldDetails(issues));
 
 const retryAfter = (ms: number) => ({ 'retry-after': String(Math.max(1, Math.ceil(ms / 1000))) });
 

@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import { canonicalJson, GENESIS_HASH } from '../../common/canonical-json';
 import {
-  issueDetails, Mutation, MUTATION_DATA, WRITERS,
+  Mutation, MUTATION_DATA, WRITERS,
   type MutationResult, type WritableEntity,
 } from '../../common/central-api';
 import { Site, type Decision, type DecisionInput, type IncidentInput, type LayoutInput, type Role } from '../../common/entities';
 import { sha256Hex } from './auth';
 import { decisionHash } from './decision-chain';
+import { fieldDetails } from './http-util';
 import type { HubDb, StoredRecord } from './hub-db';
 
 export interface Caller { username: string; role: Role }
@@ -54,7 +55,7 @@ export class MutationService {
   private processOne(consoleId: string, raw: unknown, index: number, caller: Caller): MutationResult {
     const parsed = Mutation.safeParse(raw);
     if (!parsed.success) {
-      const details = prefixed(`mutations.${index}`, issueDetails(parsed.error.issues));
+      const details = prefixed(`mutations.${index}`, fieldDetails(parsed.error.issues));
       return rejected(answerableId(raw) ?? '', 'invalid_mutation', 'the mutation is malformed', details);
     }
     const m = parsed.data;
@@ -98,7 +99,7 @@ export class MutationService {
     const schema = DELETE_DATA[entity];
     if (!schema) return rejected(m.id, 'op_not_allowed', `${entity} records are never deleted`);
     const data = schema.safeParse(m.data);
-    if (!data.success) return rejected(m.id, 'invalid_data', 'a delete names the record by data.id only', prefixed('data', issueDetails(data.error.issues)));
+    if (!data.success) return rejected(m.id, 'invalid_data', 'a delete names the record by data.id only', prefixed('data', fieldDetails(data.error.issues)));
     const id = (data.data as { id: string }).id;
     if (entity === 'layout' && m.baseVersion === undefined) {
       return rejected(m.id, 'base_version_required', 'deleting a layout needs the baseVersion it was based on', [{ field: 'baseVersion', message: 'required' }]);
@@ -112,7 +113,7 @@ export class MutationService {
   private upsert(entity: WritableEntity, m: M, consoleId: string, caller: Caller): MutationResult {
     const parsed = MUTATION_DATA[entity].safeParse(m.data);
     if (!parsed.success) {
-      return rejected(m.id, 'invalid_data', `the ${entity} data is invalid`, prefixed('data', issueDetails(parsed.error.issues)));
+      return rejected(m.id, 'invalid_data', `the ${entity} data is invalid`, prefixed('data', fieldDetails(parsed.error.issues)));
     }
     const data = parsed.data as { id: string };
     const rec = this.hub.getRecord(entity, data.id);
