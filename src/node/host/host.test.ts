@@ -54,7 +54,7 @@ describe('console host', () => {
     expect(overview.sites).toBeGreaterThanOrEqual(390);
     const layouts = ok(await host.dispatch('layouts.list', {}, c)) as { layouts: { name: string }[] };
     expect(layouts.layouts.map((l) => l.name)).toEqual(expect.arrayContaining(['Ikhtisar', 'Darurat']));
-    expect(host.sync.status().online).toBe(true);
+    await until('online', () => host!.sync.status().online);
     const wall = await until('default layout on the wall', () => host!.wall.state().layout);
     expect(wall.name).toBeTruthy();
   });

@@ -159,6 +159,7 @@ export class SyncEngine {
   private async stream(token: string): Promise<void> {
     const abort = new AbortController();
     const stopAll = () => abort.abort();
+    if (this.stopper.signal.aborted) return;
     this.stopper.signal.addEventListener('abort', stopAll, { once: true });
     let silent = false;
     let watchdog = setTimeout(() => {}, 0);
