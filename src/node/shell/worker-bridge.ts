@@ -9,7 +9,7 @@ import { serveSecretStore } from './secret-store-bridge';
 import type { FromWorker, HostWorkerData, HostWorkerOptions, ToWorker } from './worker-protocol';
 
 export interface HostWorkerClientOptions {
-  /** dist-main/main/host-worker.js when bundled; a .ts entry (tests, development) runs through tsx. */
+  /** dist-main/main/host-worker.mjs when bundled; a .ts entry (tests, development) runs through tsx. */
   workerPath: string;
   host: HostWorkerOptions;
   /** Served on this thread: Electron's safeStorage cannot be reached from a worker. */

@@ -1,0 +1,110 @@
+// Composition root of the Electron shell: builds the adapters and wires them to src/. Decisions live in
+// src/node/shell (display plan, crash back-off, IPC guard, wall supervisor); this file only connects them.
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen } from 'electron';
+import { join } from 'node:path';
+import { debounce, systemClock } from '../src/node/shell/clock';
+import { CrashPolicy } from '../src/node/shell/crash-policy';
+import { type DisplayHost, planWindows } from '../src/node/shell/display-plan';
+import { readShellConfig } from '../src/node/shell/shell-config';
+import { WallSupervisor, wallPlans } from '../src/node/shell/wall-supervisor';
+import { HostWorkerClient } from '../src/node/shell/worker-bridge';
+import { declareAppScheme, serveAppScheme } from './app-protocol';
+import { ElectronDisplayHost } from './electron-display-host';
+import { bridgeIpcToHost } from './ipc-bridge';
+import { osSecretStore } from './safe-storage-secret-store';
+import { startUpdates } from './updates';
+import { createWindowFactory } from './window-factory';
+
+const log = (line: string) => console.log(`[nawa] ${line}`);
+// The app folder (package.json beside dist/ and dist-main/), in development and inside app.asar alike.
+const root = app.getAppPath();
+
+declareAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second Nawa would open ten more windows over the same database.
+  app.quit();
+} else {
+  void app.whenReady().then(start).catch((e: Error) => fatal(e.message));
+}
+
+async function start(): Promise<void> {
+  const config = readShellConfig(process.env, join(app.getPath('userData'), 'console'));
+  serveAppScheme(join(root, 'dist'));
+  const host = new HostWorkerClient({
+    // asar cannot hold a worker's entry, so it is unpacked (electron-builder.yml asarUnpack).
+    workerPath: join(root.replace(/app\.asar$/, 'app.asar.unpacked'), 'dist-main', 'main', 'host-worker.mjs'),
+    host: config.host,
+    secretStore: osSecretStore(safeStorage),
+    log,
+  });
+  host.onExit((error) => fatal(error.message));
+  bridgeIpcToHost(ipcMain, host, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+
+  const openWindow = createWindowFactory(BrowserWindow, { preload: join(root, 'dist-main', 'main', 'preload.cjs') });
+  const displays: DisplayHost = config.simulatedDisplays
+    ? { displays: () => config.simulatedDisplays ?? [], onChange: () => () => {} }
+    : new ElectronDisplayHost(screen);
+  const plan = () => planWindows(displays.displays(), { windowed: config.simulatedDisplays !== null });
+
+  const first = plan();
+  const consolePlan = first.find((p) => p.role === 'console');
+  if (!consolePlan) throw new Error('No display to show the console on');
+  const consoleWindow = openWindow(consolePlan);
+  // The console is reloaded in place, not re-created: the operator may have moved or resized it.
+  const consoleCrashes = new CrashPolicy<'console'>(systemClock);
+  let consoleReload: (() => void) | null = null;
+  consoleWindow.webContents.on('render-process-gone', () => {
+    consoleReload ??= systemClock.after(consoleCrashes.crashed('console').delayMs, () => {
+      consoleReload = null;
+      if (!consoleWindow.isDestroyed()) consoleWindow.webContents.reload();
+    });
+  });
+  // The operator closing the console ends Nawa; walls cannot be closed from the room.
+  consoleWindow.on('closed', () => app.quit());
+  app.on('second-instance', () => {
+    if (consoleWindow.isDestroyed()) return;
+    if (consoleWindow.isMinimized()) consoleWindow.restore();
+    consoleWindow.focus();
+  });
+
+  const walls: WallSupervisor<BrowserWindow> = new WallSupervisor({
+    open(wallPlan) {
+      const win = openWindow(wallPlan);
+      win.webContents.on('render-process-gone', (_e, details) => {
+        const wait = walls.crashed(win);
+        log(`wall ${String(wallPlan.wall)} page gone (${details.reason}); back in ${wait ?? '-'} ms`);
+      });
+      win.on('closed', () => walls.closed(win));
+      return win;
+    },
+    close(win) {
+      if (!win.isDestroyed()) win.destroy();
+    },
+  }, systemClock);
+  walls.apply(wallPlans(first));
+  displays.onChange(debounce(systemClock, 500, () => walls.apply(wallPlans(plan()))));
+
+  // Quitting closes every window first: the walls must not come back as if they had crashed.
+  app.on('before-quit', () => walls.stop());
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // Let the host finish its writes and close the database before the process ends.
+    event.preventDefault();
+    void host.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+
+  startUpdates(app.isPackaged, log);
+  host.ready.catch(() => {}); // a failed start is reported through onExit
+}
+
+function fatal(message: string): void {
+  log(`fatal: ${message}`);
+  dialog.showErrorBox('Nawa cannot run', message);
+  app.exit(1);
+}
