@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ENTITY_DATA } from '../../common/central-api';
+import { AuthService } from './auth';
+import { seedDemo, seedPresets } from './demo-seed';
+import { seededRandom } from './feed-writer';
+import { HubDb } from './hub-db';
+import { startTestHub, type TestHub } from './hub-test-kit';
+import { Simulator } from './simulator';
+
+let t: TestHub | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+describe('Simulator', () => {
+  it('writes valid status, reading and incident changes through the change log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nawa-sim-'));
+    const hub = HubDb.open(join(dir, 'hub.db'));
+    try {
+      seedPresets(hub, new Date());
+      await seedDemo(hub, new AuthService(hub), new Date());
+      const before = hub.lastSeq();
+      const sim = new Simulator(hub, 60, { random: seededRandom(7) });
+      for (let i = 0; i < 400; i++) sim.step();
+      const { rows } = hub.readChanges(before, 5000);
+      expect(rows.length).toBeGreaterThan(350);
+      const kinds = new Set(rows.map((r) => r.entity));
+      expect(kinds).toEqual(new Set(['status', 'reading', 'incident']));
+      for (const r of rows) expect(ENTITY_DATA[r.entity].safeParse(JSON.parse(r.data)).success, r.data).toBe(true);
+      const incidents = rows.filter((r) => r.entity === 'incident').map((r) => JSON.parse(r.data) as { severity: number; status: string; version: number });
+      expect(incidents.some((i) => i.version === 1 && i.status === 'reported')).toBe(true);
+      expect(incidents.some((i) => i.version > 1)).toBe(true);
+      expect(incidents.filter((i) => i.severity <= 3).length).toBeGreaterThan(incidents.length / 2);
+    } finally {
+      hub.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops writing once stopped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nawa-sim-'));
+    const hub = HubDb.open(join(dir, 'hub.db'));
+    try {
+      await seedDemo(hub, new AuthService(hub), new Date());
+      const sim = new Simulator(hub, 6000);
+      sim.start();
+      await new Promise((r) => setTimeout(r, 150));
+      sim.stop();
+      const stoppedAt = hub.lastSeq();
+      await new Promise((r) => setTimeout(r, 150));
+      expect(hub.lastSeq()).toBe(stoppedAt);
+    } finally {
+      hub.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs on a timer when the hub simulates', async () => {
+    t = await startTestHub({ simulate: 3000 });
+    const first = ((await (await t.api('/health')).json()) as { lastSeq: number }).lastSeq;
+    await new Promise((r) => setTimeout(r, 400));
+    const later = ((await (await t.api('/health')).json()) as { lastSeq: number }).lastSeq;
+    expect(later).toBeGreaterThan(first);
+  });
+});
