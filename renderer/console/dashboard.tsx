@@ -22,10 +22,11 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
 
   return (
     <>
-      <AppHeader operator={operator} />
-      <OfflineBanner />
+      <div className="top-bar">
+        <AppHeader operator={operator} />
+        <OfflineBanner />
+      </div>
       <main className="dashboard">
-        <div className="area-overview"><OverviewPanel /></div>
         <div className="area-map panel map-panel">
           <IncidentMap incidents={incidents} selectedId={selectedId} onSelect={setSelectedId} />
         </div>
@@ -40,6 +41,7 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
           <DecisionLog incidents={incidents} operator={operator} />
         </div>
         <div className="area-wall"><WallPanel operator={operator} /></div>
+        <div className="area-overview"><OverviewPanel /></div>
       </main>
     </>
   );

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { IncidentView } from '../../../src/common/host-api';
 import { formatTime } from '../../shared/format';
 import { useLang, useT } from '../../shared/i18n';
-import { byUrgency } from '../../shared/incident-order';
+import { byUrgency, isOpen } from '../../shared/incident-order';
 import { kecamatanName } from '../../shared/map/region-data';
 
 interface Props {
@@ -23,7 +23,7 @@ export function IncidentList({ incidents, selectedId, onSelect }: Props) {
         return (
           <li key={i.id}>
             <button
-              type="button" className={`incident-item severity-${i.severity}`} aria-pressed={selected}
+              type="button" className={`incident-item severity-${i.severity}${isOpen(i) ? '' : ' done'}`} aria-pressed={selected}
               data-testid="incident-item" data-id={i.id} onClick={() => onSelect(selected ? null : i.id)}
             >
               <span className={`severity-badge severity-${i.severity}`}>{t(`severity.${i.severity}` as 'severity.1')}</span>

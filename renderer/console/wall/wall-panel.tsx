@@ -11,6 +11,7 @@ import { useLayouts, useSwitchLayout, useWallState, useWallStatus } from './quer
 export function WallPanel({ operator }: { operator: OperatorInfo }) {
   const t = useT();
   const headingId = useId();
+  const noteId = useId();
   const layouts = useLayouts();
   const state = useWallState();
   const status = useWallStatus();
@@ -27,7 +28,7 @@ export function WallPanel({ operator }: { operator: OperatorInfo }) {
       </p>
       <WallMirror mirror={mirror} grid={current?.grid ?? { cols: 3, rows: 3 }} />
       <h3>{t('wall.layouts')}</h3>
-      {!allowed && <p className="note">{t('wall.readOnly')}</p>}
+      {!allowed && <p id={noteId} className="note">{t('wall.readOnly')}</p>}
       {switcher.isError && <p className="form-error" role="alert">{t('wall.switchFailed', { message: errorText(t, switcher.error) })}</p>}
       {layouts.data?.layouts.length === 0 && <p className="muted">{t('wall.noLayouts')}</p>}
       <ul className="layout-list">
@@ -40,7 +41,7 @@ export function WallPanel({ operator }: { operator: OperatorInfo }) {
               {onWall && <span className="badge ok">{t('wall.showing')}</span>}
               <button
                 type="button" className="primary" disabled={!allowed || switcher.isPending}
-                aria-current={onWall ? 'true' : undefined} onClick={() => switcher.mutate(l.id)}
+                aria-current={onWall ? 'true' : undefined} aria-describedby={allowed ? undefined : noteId} onClick={() => switcher.mutate(l.id)}
               >
                 {t('wall.show', { name: l.name })}
               </button>
