@@ -237,6 +237,20 @@ describe('POST /mutations: the call itself', () => {
     await expectError(await t.api('/mutations', { method: 'POST', token: operator, body: 'consoleId=c', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 400, 'malformed_json');
   });
 
+  it('rejects data JSON can carry but the hub cannot hash, without a 5xx', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    for (const data of [`{"x":${deep}}`, '{"severity":1e400}']) {
+      const res = await t.api('/mutations', {
+        method: 'POST', token: operator,
+        body: `{"consoleId":"c","mutations":[{"id":"${uuid()}","entity":"incident","op":"upsert","data":${data},"clientTime":"${nowIso()}"}]}`,
+      });
+      const { results } = MutationsResponse.parse(await res.json());
+      expect(results[0]).toMatchObject({ status: 'rejected', error: { code: 'invalid_mutation' } });
+    }
+    const proto = await one(operator, { entity: 'incident', data: JSON.parse(`{"__proto__":{"x":1},${JSON.stringify(incident()).slice(1)}`) });
+    expect(detailFields(proto.error as never)).toEqual(['data.__proto__']);
+  });
+
   it('answers a body over 1 MiB with 413, and still serves the connection after', async () => {
     const big = { consoleId: 'c', mutations: [{ id: uuid(), entity: 'decision', op: 'upsert', data: decision({ rationale: 'x'.repeat(MAX_BODY_BYTES) }), clientTime: nowIso() }] };
     const error = await expectError(await t.api('/mutations', { method: 'POST', token: operator, json: big }), 413, 'payload_too_large');

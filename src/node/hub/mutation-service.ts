@@ -58,7 +58,8 @@ export class MutationService {
       const details = prefixed(`mutations.${index}`, fieldDetails(parsed.error.issues));
       return rejected(answerableId(raw) ?? '', 'invalid_mutation', 'the mutation is malformed', details);
     }
-    const m = parsed.data;
+    // zod rebuilds records, and a "__proto__" key would vanish on the way: validate the data as it arrived.
+    const m = { ...parsed.data, data: (raw as { data: Record<string, unknown> }).data };
     try {
       return this.hub.transaction(() => this.decide(consoleId, m, caller));
     } catch (err) {
@@ -68,7 +69,13 @@ export class MutationService {
   }
 
   private decide(consoleId: string, m: M, caller: Caller): MutationResult {
-    const fingerprint = mutationFingerprint(m);
+    let fingerprint: string;
+    try {
+      fingerprint = mutationFingerprint(m);
+    } catch (err) {
+      // Nesting deeper than the stack allows, or a number JSON cannot write back (1e400).
+      return rejected(m.id, 'invalid_mutation', `the data cannot be written as canonical JSON: ${err instanceof Error ? err.message : String(err)}`, [{ field: 'data', message: 'not representable' }]);
+    }
     const prior = this.hub.stmt('SELECT fingerprint, seq, version FROM mutations WHERE id = ?').get(m.id) as
       | { fingerprint: string; seq: number; version: number }
       | undefined;
