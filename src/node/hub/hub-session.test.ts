@@ -50,6 +50,16 @@ describe('health and session', () => {
     }
   });
 
+  it('refuses an expired session', async () => {
+    t = await startTestHub();
+    const token = await t.login('operator');
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(t.dbPath);
+    db.prepare('UPDATE sessions SET expires_at = ?').run(new Date(Date.now() - 1000).toISOString());
+    db.close();
+    await expectError(await t.api('/changes', { token }), 401, 'unauthorized');
+  });
+
   it('refuses bad credentials and bad bodies with the error envelope', async () => {
     t = await startTestHub();
     await expectError(await t.api('/session', { method: 'POST', json: { username: 'operator', password: 'nope' } }), 401, 'invalid_credentials');
