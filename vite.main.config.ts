@@ -36,7 +36,6 @@ function nodeEntry(name: string, input: string, external: string[], format: 'es'
 }
 
 export default defineConfig({
-  configFile: false,
   publicDir: false,
   environments: {
     // electron-updater stays a package: it is shipped in node_modules and only main (inside app.asar) loads it.
