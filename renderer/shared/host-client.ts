@@ -40,6 +40,25 @@ function takeToken(): string | null {
   }
 }
 
+const RESUME_KEY = 'nawa.resume';
+
+/** Per-tab storage that tolerates browsers where storage is off. */
+function sessionKeyStore(name: string) {
+  let memory: string | null = null;
+  return {
+    get(): string | null {
+      try { return sessionStorage.getItem(name) ?? memory; } catch { return memory; }
+    },
+    set(key: string | null): void {
+      memory = key;
+      try {
+        if (key === null) sessionStorage.removeItem(name);
+        else sessionStorage.setItem(name, key);
+      } catch { /* memory only */ }
+    },
+  };
+}
+
 let host: NawaHost | null = null;
 
 export function getHost(): NawaHost {
@@ -49,6 +68,7 @@ export function getHost(): NawaHost {
   } else {
     host = new WebSocketHost(hostSocketUrl(location, takeToken()), {
       createSocket: (url) => new WebSocket(url),
+      resumeKeys: sessionKeyStore(RESUME_KEY),
     });
   }
   return host;

@@ -120,3 +120,36 @@ describe('backoffDelay', () => {
     expect(backoffDelay(30, 500, 10_000, () => 0)).toBe(5000);
   });
 });
+
+describe('WebSocketHost session resume', () => {
+  it('takes the login back first thing after a reconnect, and forgets it on logout', async () => {
+    vi.useFakeTimers();
+    const sockets: FakeSocket[] = [];
+    let stored: string | null = null;
+    const host = new WebSocketHost('ws://x/host', {
+      createSocket: (url) => { const s = new FakeSocket(url); sockets.push(s); return s; },
+      minBackoffMs: 10, maxBackoffMs: 10,
+      resumeKeys: { get: () => stored, set: (k) => { stored = k; } },
+    });
+    const last = () => sockets[sockets.length - 1]!;
+    last().open();
+    expect(last().sent).toEqual([]); // nothing to resume yet
+    const login = host.request('session.login', { username: 'operator', password: 'demo' });
+    const operator = { id: 'operator', name: 'Operator Demo', role: 'operator' };
+    last().push({ t: 'res', id: last().sent[0]!.id, result: { ok: true, value: { operator, resumeKey: 'k'.repeat(32) } } });
+    await login;
+    expect(stored).toBe('k'.repeat(32));
+
+    last().close();
+    await vi.advanceTimersByTimeAsync(20);
+    last().open();
+    expect(last().sent[0]).toMatchObject({ name: 'session.resume', input: { resumeKey: 'k'.repeat(32) } });
+
+    const logout = host.request('session.logout', {});
+    last().push({ t: 'res', id: last().sent[1]!.id, result: { ok: true, value: {} } });
+    await logout;
+    expect(stored).toBeNull();
+    host.dispose();
+    vi.useRealTimers();
+  });
+});

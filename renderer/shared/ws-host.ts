@@ -24,6 +24,8 @@ export interface WsHostOptions {
   requestTimeoutMs?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Where this tab keeps its login's resume key, so a reconnect does not log the operator out. */
+  resumeKeys?: { get(): string | null; set(key: string | null): void };
 }
 
 interface Pending {
@@ -101,6 +103,7 @@ export class WebSocketHost implements NawaHost {
     socket.onopen = () => {
       if (this.socket !== socket) return;
       this.attempt = 0;
+      this.resume();
       this.setConnected(true);
       for (const p of this.pending.values()) if (!p.sent) this.send(p);
     };
@@ -116,6 +119,30 @@ export class WebSocketHost implements NawaHost {
       this.setConnected(false);
       this.scheduleReconnect();
     };
+  }
+
+  /** First frame on a new link: take the login back, before anything that depends on it. */
+  private resume(): void {
+    const key = this.options.resumeKeys?.get();
+    if (!key || !this.socket) return;
+    const id = this.nextId++;
+    const timer = setTimeout(() => this.pending.delete(id), this.timeoutMs);
+    const entry: Pending = {
+      name: 'session.resume', frame: { t: 'req', id, name: 'session.resume', input: { resumeKey: key } }, sent: false,
+      resolve: (result) => { if (!(result as { ok?: boolean }).ok) this.options.resumeKeys?.set(null); },
+      reject: () => {}, timer,
+    };
+    this.pending.set(id, entry);
+    this.send(entry);
+  }
+
+  /** Keeps the resume key in step with the session requests that pass through. */
+  private noteSession(name: RequestName, result: unknown): void {
+    const keys = this.options.resumeKeys;
+    if (!keys) return;
+    const r = result as { ok?: boolean; value?: { resumeKey?: unknown } };
+    if (name === 'session.login' && r.ok && typeof r.value?.resumeKey === 'string') keys.set(r.value.resumeKey);
+    if (name === 'session.logout') keys.set(null);
   }
 
   private scheduleReconnect(): void {
@@ -153,6 +180,7 @@ export class WebSocketHost implements NawaHost {
       if (!p) return;
       this.pending.delete(f.id);
       clearTimeout(p.timer);
+      this.noteSession(p.name, f.result);
       p.resolve(f.result);
     } else if (f.t === 'evt' && typeof f.name === 'string' && isEventName(f.name)) {
       const payload = parseEvent(f.name, f.payload);

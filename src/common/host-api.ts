@@ -63,6 +63,11 @@ export type Overview = z.infer<typeof Overview>;
 export const REQUESTS = {
   'session.login': {
     input: z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+    output: z.strictObject({ operator: OperatorInfo, resumeKey: z.string() }),
+  },
+  /** After a lost link (WebSocket reconnect) the same browser tab takes its login back with the key it was given. */
+  'session.resume': {
+    input: z.strictObject({ resumeKey: z.string().min(16).max(128) }),
     output: z.strictObject({ operator: OperatorInfo }),
   },
   'session.logout': { input: Empty, output: Empty },

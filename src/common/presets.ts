@@ -12,7 +12,7 @@ export const PRESET_LAYOUTS: LayoutInput[] = [
     name: 'Ikhtisar',
     grid,
     tiles: [
-      t('peta', 0, 0, 1, 1, { kind: 'map', center: REGENCY, zoom: 10, layers: ['kecamatan', 'incidents'] }),
+      t('peta', 0, 0, 1, 1, { kind: 'map', center: REGENCY, zoom: 11, layers: ['kecamatan', 'incidents'] }),
       t('insiden', 1, 0, 1, 1, { kind: 'incidents' }),
       t('konektivitas', 2, 0, 1, 1, { kind: 'connectivity' }),
       t('transportasi', 0, 1, 1, 1, { kind: 'sector', sector: 'transport' }),
@@ -28,7 +28,7 @@ export const PRESET_LAYOUTS: LayoutInput[] = [
     name: 'Fokus Peta',
     grid,
     tiles: [
-      t('peta', 0, 0, 2, 2, { kind: 'map', center: REGENCY, zoom: 11, layers: ['kecamatan', 'incidents', 'sites'] }),
+      t('peta', 0, 0, 2, 2, { kind: 'map', center: REGENCY, zoom: 12, layers: ['kecamatan', 'incidents', 'sites'] }),
       t('insiden', 2, 0, 1, 1, { kind: 'incidents' }),
       t('konektivitas', 2, 1, 1, 1, { kind: 'connectivity' }),
       t('keputusan', 0, 2, 1, 1, { kind: 'decisions' }),
@@ -41,7 +41,7 @@ export const PRESET_LAYOUTS: LayoutInput[] = [
     name: 'Darurat',
     grid,
     tiles: [
-      t('peta', 0, 0, 2, 3, { kind: 'map', center: KEPANJEN, zoom: 11, layers: ['kecamatan', 'incidents'] }),
+      t('peta', 0, 0, 2, 3, { kind: 'map', center: KEPANJEN, zoom: 12, layers: ['kecamatan', 'incidents'] }),
       t('insiden', 2, 0, 1, 2, { kind: 'incidents', minSeverity: 3 }),
       t('keputusan', 2, 2, 1, 1, { kind: 'decisions' }),
     ],
@@ -51,7 +51,7 @@ export const PRESET_LAYOUTS: LayoutInput[] = [
     name: 'Rapat Pimpinan',
     grid,
     tiles: [
-      t('peta', 0, 0, 3, 2, { kind: 'map', center: REGENCY, zoom: 11, layers: ['kecamatan', 'incidents'] }),
+      t('peta', 0, 0, 3, 2, { kind: 'map', center: REGENCY, zoom: 12, layers: ['kecamatan', 'incidents'] }),
       t('kesehatan', 0, 2, 1, 1, { kind: 'sector', sector: 'health' }),
       t('pendidikan', 1, 2, 1, 1, { kind: 'sector', sector: 'education' }),
       t('keputusan', 2, 2, 1, 1, { kind: 'decisions' }),

@@ -1,6 +1,7 @@
 // One handler per request of the host contract. Inputs arrive parsed; roles are checked here, as on the hub.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '../../common/entities';
+import type { OperatorInfo } from '../../common/central-api';
 import type { RequestName, RequestOutput, REQUESTS } from '../../common/host-api';
 import type { z } from 'zod';
 import type { Connection } from './host-service';
@@ -23,8 +24,17 @@ function requireRole(conn: Connection, roles: readonly Role[], what: string) {
   return conn.operator;
 }
 
+const RESUME_MS = 12 * 60 * 60_000;
+
 export function createHandlers(ctx: HostContext): Handlers {
   const { store, sync, wall } = ctx;
+  // Host sessions live in memory only: a restarted host asks everyone to log in again.
+  const resumable = new Map<string, { operator: OperatorInfo; until: number }>();
+  const issueResumeKey = (operator: OperatorInfo) => {
+    const key = randomBytes(24).toString('base64url');
+    resumable.set(key, { operator, until: Date.now() + RESUME_MS });
+    return key;
+  };
   return {
     'session.login': async ({ username, password }, conn) => {
       try {
@@ -42,9 +52,25 @@ export function createHandlers(ctx: HostContext): Handlers {
         if (!known) throw new HostFailure('offline_unknown', 'Server pusat tidak terjangkau dan akun ini belum pernah masuk di konsol ini.');
         conn.operator = known;
       }
-      return { operator: conn.operator };
+      conn.resumeKey = issueResumeKey(conn.operator);
+      return { operator: conn.operator, resumeKey: conn.resumeKey };
     },
-    'session.logout': (_input, conn) => { conn.operator = null; return {}; },
+    'session.resume': ({ resumeKey }, conn) => {
+      const s = resumable.get(resumeKey);
+      if (!s || s.until < Date.now()) {
+        resumable.delete(resumeKey);
+        throw new HostFailure('session_expired', 'Sesi berakhir, silakan masuk lagi.');
+      }
+      conn.operator = s.operator;
+      conn.resumeKey = resumeKey;
+      return { operator: s.operator };
+    },
+    'session.logout': (_input, conn) => {
+      if (conn.resumeKey) resumable.delete(conn.resumeKey);
+      conn.operator = null;
+      conn.resumeKey = null;
+      return {};
+    },
     'session.current': (_input, conn) => ({ operator: conn.operator }),
     'incidents.list': () => ({ incidents: store.incidents() }),
     'decisions.list': ({ limit }) => ({ decisions: store.decisions(limit ?? 200) }),

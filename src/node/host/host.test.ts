@@ -107,7 +107,12 @@ describe('console host', () => {
     ok(await host.dispatch('session.login', { username: 'viewer', password: 'demo' }, viewer));
     expect(await host.dispatch('decisions.record', { summary: 'x', rationale: '', action: 'y' }, viewer)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const op = conn();
-    ok(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, op));
+    const { resumeKey } = ok(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, op)) as { resumeKey: string };
+    // A lost link: the same tab takes its login back on a new connection; after logout the key is dead.
+    const again = conn();
+    expect(ok(await host.dispatch('session.resume', { resumeKey }, again))).toMatchObject({ operator: { role: 'operator' } });
+    ok(await host.dispatch('session.logout', {}, again));
+    expect(await host.dispatch('session.resume', { resumeKey }, conn())).toMatchObject({ ok: false, error: { code: 'session_expired' } });
     expect(await host.dispatch('wall.switch', { layoutId: '6e1f0a52-0000-4000-8000-000000000003' }, op)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await host.dispatch('decisions.record', { summary: 'x', rationale: '', action: 'y', extra: 1 }, op)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await host.dispatch('no.such.request', {}, op)).toMatchObject({ ok: false, error: { code: 'unknown_request' } });

@@ -1,5 +1,6 @@
 // Which layout the wall shows, and what each wall display last reported. The host owns it; walls only render it.
 import type { Layout } from '../../common/entities';
+import { PRESET_LAYOUTS } from '../../common/presets';
 import type { WallState, WallStatus } from '../../common/host-api';
 import type { ConsoleStore } from '../store/console-store';
 
@@ -33,7 +34,8 @@ export class WallController {
   /** Shows the shipped overview when nothing was chosen yet, so a fresh wall is never blank. */
   ensureDefault(): WallState | null {
     if (this.persisted.layoutId) return null;
-    const first = this.store.layouts()[0];
+    const layouts = this.store.layouts();
+    const first = layouts.find((l) => l.id === PRESET_LAYOUTS[0]?.id) ?? layouts[0];
     return first ? this.switchTo(first.id) : null;
   }
 
