@@ -100,7 +100,6 @@ async function start(): Promise<void> {
   });
 
   startUpdates(app.isPackaged, log);
-  host.ready.catch(() => {}); // a failed start is reported through onExit
 }
 
 function fatal(message: string): void {

@@ -55,7 +55,7 @@ export class HostWorkerClient {
         case 'ready': started(); break;
         case 'fatal': failed(new Error(frame.message)); this.fail('host_unavailable', frame.message); break;
         case 'res': this.settle(frame.id, frame.result); break;
-        case 'evt': for (const l of this.listeners) l(frame.name, frame.payload); break;
+        case 'evt': this.emit(frame.name, frame.payload); break;
         case 'log': this.options.log?.(frame.line); break;
         case 'closed': break;
       }
@@ -109,6 +109,17 @@ export class HostWorkerClient {
       clearTimeout(timer);
     })();
     return this.closing;
+  }
+
+  private emit(name: EventName, payload: unknown): void {
+    for (const l of this.listeners) {
+      // One failing subscriber (a window torn down mid-send) must not keep the event from the others.
+      try {
+        l(name, payload);
+      } catch (err) {
+        this.options.log?.(`event ${name}: listener failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
   }
 
   private post(frame: ToWorker): void {
