@@ -1,0 +1,58 @@
+// Login against the central API, offline login for operators known here, and resuming after a lost link.
+import { randomBytes } from 'node:crypto';
+import type { OperatorInfo } from '../../common/central-api';
+import { CentralError } from '../sync/central-client';
+import type { HostContext } from './host-context';
+import { HostFailure, type HandlersOf } from './handler-kit';
+import { rememberLogin, verifyOfflineLogin } from './offline-login';
+
+const RESUME_MS = 12 * 60 * 60_000;
+
+export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 'session.resume' | 'session.logout' | 'session.current'> {
+  const { store } = ctx;
+  // Host sessions live in memory only: a restarted host asks everyone to log in again.
+  const resumable = new Map<string, { operator: OperatorInfo; until: number }>();
+  const issueResumeKey = (operator: OperatorInfo) => {
+    const key = randomBytes(24).toString('base64url');
+    resumable.set(key, { operator, until: Date.now() + RESUME_MS });
+    return key;
+  };
+  return {
+    'session.login': async ({ username, password }, conn) => {
+      try {
+        const session = await ctx.client.session(username, password);
+        ctx.tokens.set(session.operator.id, session.token, session.expiresAt);
+        rememberLogin(store, username, password, session.operator);
+        conn.operator = session.operator;
+      } catch (e) {
+        if (e instanceof CentralError) {
+          if (e.status === 401) throw new HostFailure('bad_credentials', 'Nama pengguna atau kata sandi salah.');
+          throw new HostFailure(e.code, e.message);
+        }
+        // The central API is unreachable: an operator known to this console may still work from the cache.
+        const known = verifyOfflineLogin(store, username, password);
+        if (!known) throw new HostFailure('offline_unknown', 'Server pusat tidak terjangkau dan akun ini belum pernah masuk di konsol ini.');
+        conn.operator = known;
+      }
+      conn.resumeKey = issueResumeKey(conn.operator);
+      return { operator: conn.operator, resumeKey: conn.resumeKey };
+    },
+    'session.resume': ({ resumeKey }, conn) => {
+      const s = resumable.get(resumeKey);
+      if (!s || s.until < Date.now()) {
+        resumable.delete(resumeKey);
+        throw new HostFailure('session_expired', 'Sesi berakhir, silakan masuk lagi.');
+      }
+      conn.operator = s.operator;
+      conn.resumeKey = resumeKey;
+      return { operator: s.operator };
+    },
+    'session.logout': (_input, conn) => {
+      if (conn.resumeKey) resumable.delete(conn.resumeKey);
+      conn.operator = null;
+      conn.resumeKey = null;
+      return {};
+    },
+    'session.current': (_input, conn) => ({ operator: conn.operator }),
+  };
+}
