@@ -4,9 +4,10 @@ import type { ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { resolveRoute } from '../../common/routes';
 
-const TYPES: Record<string, string> = {
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.geojson': 'application/geo+json',
+  '.webp': 'image/webp', '.jpg': 'image/jpeg', '.ico': 'image/x-icon',
 };
 
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "

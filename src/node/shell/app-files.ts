@@ -3,14 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { resolveRoute } from '../../common/routes';
-import { CSP } from '../serve/static-files';
+import { CSP, TYPES } from '../serve/static-files';
 import { APP_HOST, APP_SCHEME } from './app-origin';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
-  '.geojson': 'application/geo+json', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.ico': 'image/x-icon',
-};
 
 export async function respondToAppRequest(request: { url: string; method: string }, distDir: string): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } });
