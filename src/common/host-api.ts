@@ -1,7 +1,7 @@
 // The one contract between the console host and its UIs. Both transports (Electron IPC through the
 // preload, WebSocket for browsers) carry exactly these requests and events; no channel name exists elsewhere.
 import { z } from 'zod';
-import { DecisionInput, Incident, IsoTime, Layout, Sector, Uuid } from './entities';
+import { DecisionInput, Incident, IncidentInput, IsoTime, Layout, Sector, Site, SiteState, Uuid } from './entities';
 import { EntityName, OperatorInfo } from './central-api';
 
 const Empty = z.strictObject({});
@@ -19,6 +19,19 @@ export type DecisionView = z.infer<typeof DecisionView>;
 export const IncidentView = Incident.extend({ pending: z.boolean() });
 export type IncidentView = z.infer<typeof IncidentView>;
 
+export const ParkedEntry = z.strictObject({
+  id: z.string(),
+  entity: z.string(),
+  recordId: z.string(),
+  state: z.enum(['rejected', 'conflict']),
+  error: z.string(),
+  yours: z.record(z.string(), z.unknown()),
+  central: z.unknown(),
+  clientTime: IsoTime,
+  operatorId: z.string(),
+});
+export type ParkedEntry = z.infer<typeof ParkedEntry>;
+
 export const SyncStatus = z.strictObject({
   hubUrl: z.string(),
   online: z.boolean(),
@@ -30,10 +43,17 @@ export const SyncStatus = z.strictObject({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+export const BezelPx = z.number().int().min(0).max(400);
 export const WallState = z.strictObject({
   stateVersion: z.number().int().nonnegative(),
   layout: Layout.nullable(),
   switchedAt: IsoTime.nullable(),
+  /** Frame width between two screens: a spanning picture skips what lies under it (viewportOf). */
+  bezelPx: BezelPx,
+  /** While on, every screen shows its number large, so the room can check which screen is which. */
+  identify: z.boolean(),
+  /** The layout `wall.undo` goes back to; null when there is nothing to undo. */
+  undoLayoutId: Uuid.nullable(),
 });
 export type WallState = z.infer<typeof WallState>;
 
@@ -43,9 +63,26 @@ export const WallStatus = z.strictObject({
   connected: z.boolean(),
   paintedVersion: z.number().int().nonnegative().nullable(),
   paintedAt: IsoTime.nullable(),
+  /** How fresh the data on this screen is: the cache's last sync while connected, frozen when it went away. */
+  dataAt: IsoTime.nullable(),
 });
 export type WallStatus = z.infer<typeof WallStatus>;
-export const WallStatusList = z.strictObject({ walls: z.array(WallStatus), stateVersion: z.number().int().nonnegative() });
+/** The last switch as measured by the host: request to the last acknowledgement of a connected wall. */
+export const LastSwitch = z.strictObject({
+  stateVersion: z.number().int().nonnegative(),
+  requestedAt: IsoTime,
+  /** Null until every wall connected at the request painted it (or when none was connected). */
+  allPaintedMs: z.number().nonnegative().nullable(),
+  painted: z.number().int().nonnegative(),
+  connected: z.number().int().nonnegative(),
+});
+export type LastSwitch = z.infer<typeof LastSwitch>;
+export const WallStatusList = z.strictObject({
+  walls: z.array(WallStatus),
+  stateVersion: z.number().int().nonnegative(),
+  lastSwitch: LastSwitch.nullable(),
+});
+export type WallStatusList = z.infer<typeof WallStatusList>;
 
 export const Kpi = z.strictObject({
   seriesId: z.string(), name: z.string(), sector: Sector, unit: z.string(), value: z.number(), at: IsoTime,
@@ -84,12 +121,30 @@ export const REQUESTS = {
     }),
     output: z.strictObject({ decision: DecisionView }),
   },
+  'incidents.save': {
+    input: z.strictObject({
+      incident: IncidentInput.omit({ id: true, reportedAt: true }).extend({ id: Uuid.optional(), reportedAt: IsoTime.optional() }),
+    }),
+    output: z.strictObject({ incident: IncidentView }),
+  },
+  'sites.list': {
+    input: z.strictObject({ kind: Site.shape.kind.optional() }),
+    output: z.strictObject({ sites: z.array(Site.extend({ state: SiteState.nullable() })) }),
+  },
+  /** Writes the central side did not take (rejected, or lost to a conflict), kept for the operator to review. */
+  'outbox.parked': { input: Empty, output: z.strictObject({ entries: z.array(ParkedEntry) }) },
+  'outbox.dismiss': { input: z.strictObject({ id: Uuid }), output: Empty },
   'layouts.list': { input: Empty, output: z.strictObject({ layouts: z.array(Layout) }) },
   'overview.get': { input: Empty, output: Overview },
   'sync.status': { input: Empty, output: SyncStatus },
   'wall.state': { input: Empty, output: WallState },
   'wall.switch': { input: z.strictObject({ layoutId: Uuid }), output: WallState },
-  'wall.hello': { input: z.strictObject({ wall: WallNumber }), output: WallState },
+  /** Back to the layout before the last switch (a short history is kept, so it can be pressed again). */
+  'wall.undo': { input: Empty, output: WallState },
+  'wall.setBezel': { input: z.strictObject({ px: BezelPx }), output: WallState },
+  'wall.identify': { input: z.strictObject({ on: z.boolean() }), output: WallState },
+  /** `all`: this window draws every cell of the grid (a laptop, one 5760 x 3240 display) and speaks for every wall. */
+  'wall.hello': { input: z.strictObject({ wall: WallNumber, all: z.boolean().optional() }), output: WallState },
   'wall.painted': { input: z.strictObject({ wall: WallNumber, stateVersion: z.number().int().nonnegative() }), output: Empty },
   'wall.status': { input: Empty, output: WallStatusList },
 } as const;

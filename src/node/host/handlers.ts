@@ -2,11 +2,12 @@
 import type { HostContext } from './host-context';
 import type { Handlers } from './handler-kit';
 import { dataHandlers } from './data-handlers';
+import { incidentHandlers } from './incident-handlers';
 import { sessionHandlers } from './session-handlers';
 import { wallHandlers } from './wall-handlers';
 
 export { HostFailure } from './handler-kit';
 
 export function createHandlers(ctx: HostContext): Handlers {
-  return { ...sessionHandlers(ctx), ...dataHandlers(ctx), ...wallHandlers(ctx) };
+  return { ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...wallHandlers(ctx) };
 }

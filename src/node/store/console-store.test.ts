@@ -48,6 +48,18 @@ describe('migrations', () => {
     expect(() => openDatabase(path)).toThrow(StoreError);
   });
 
+  it('0002 keeps the incidents and outbox rows written before it', () => {
+    const db = new Database(join(dir, 'm2.db'));
+    migrate(db, MIGRATIONS, 1);
+    db.prepare(`INSERT INTO incidents (id, data, version, updated_at) VALUES ('i1', '{"title":"Banjir"}', 3, '2026-11-28T00:00:00.000Z')`).run();
+    db.prepare(`INSERT INTO outbox (id, entity, op, data, client_time, operator_id) VALUES ('m1', 'decision', 'upsert', '{}', 'now', 'op')`).run();
+    migrate(db, MIGRATIONS, 2);
+    expect(db.prepare('SELECT data, version, local_data FROM incidents').get()).toEqual({ data: '{"title":"Banjir"}', version: 3, local_data: null });
+    expect(db.prepare('SELECT id, state, current FROM outbox').get()).toEqual({ id: 'm1', state: 'pending', current: null });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.close();
+  });
+
   it('roll back a failing migration as a whole', () => {
     const path = join(dir, 'fail.db');
     const db = new Database(path);

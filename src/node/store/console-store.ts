@@ -1,20 +1,24 @@
 // The console's local cache: what the UI reads, always, whether or not the central API answers.
 import type { Database } from 'better-sqlite3';
 import type { Change, EntityName } from '../../common/central-api';
-import { Layout, type DecisionInput, type Incident } from '../../common/entities';
+import { Layout, type DecisionInput, type Site, type SiteState } from '../../common/entities';
 import type { DecisionView, IncidentView, Overview } from '../../common/host-api';
 import { ChangeApplier } from './apply-changes';
 import { openDatabase } from './database';
+import { IncidentRepository } from './incident-repository';
 import { Outbox } from './outbox';
 
 export interface PageOutcome { entities: EntityName[]; skipped: { seq: number; reason: string }[] }
 
 export class ConsoleStore {
   readonly outbox: Outbox;
+  readonly incidentRepo: IncidentRepository;
   private readonly applier: ChangeApplier;
 
   private constructor(readonly db: Database, readonly path: string) {
     this.outbox = new Outbox(db);
+    this.incidentRepo = new IncidentRepository(db, this.outbox);
+    this.outbox.settledHooks.incident = (id, result) => this.incidentRepo.settled(id, result);
     this.applier = new ChangeApplier(db);
   }
 
@@ -76,10 +80,13 @@ export class ConsoleStore {
   }
 
   incidents(): IncidentView[] {
-    const rows = this.db.prepare(`SELECT i.data, EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'incident'
-      AND json_extract(o.data, '$.id') = i.id AND o.state = 'pending') AS pending FROM incidents i
-      ORDER BY json_extract(i.data, '$.severity') DESC, i.updated_at DESC`).all() as { data: string; pending: number }[];
-    return rows.map((r) => ({ ...(JSON.parse(r.data) as Incident), pending: r.pending === 1 }));
+    return this.incidentRepo.list();
+  }
+
+  sites(kind?: string): (Site & { state: SiteState | null })[] {
+    const rows = this.db.prepare(`SELECT s.id, s.kind, s.name, s.district_code AS districtCode, s.lat, s.lon, st.state FROM sites s
+      LEFT JOIN statuses st ON st.site_id = s.id WHERE (? IS NULL OR s.kind = ?) ORDER BY s.name`).all(kind ?? null, kind ?? null);
+    return rows as (Site & { state: SiteState | null })[];
   }
 
   layouts(): Layout[] {

@@ -6,7 +6,15 @@ export interface OutboxEntry { n: number; operatorId: string; mutation: Mutation
 
 interface Row { n: number; id: string; entity: string; op: string; base_version: number | null; data: string; client_time: string; operator_id: string }
 
+export interface ParkedEntry {
+  id: string; entity: string; recordId: string; state: 'rejected' | 'conflict'; error: string;
+  yours: Record<string, unknown>; central: unknown; clientTime: string; operatorId: string;
+}
+
 export class Outbox {
+  /** Per entity, what else must change when the central side answers (same transaction). */
+  readonly settledHooks: Partial<Record<string, (recordId: string, result: MutationResult) => void>> = {};
+
   constructor(private readonly db: Database) {}
 
   /** Call inside the transaction that makes the local change, so both commit or neither does. */
@@ -46,7 +54,7 @@ export class Outbox {
   /** Settles a batch with the central answers, in one transaction with their effect on local records. */
   settle(batch: readonly OutboxEntry[], results: readonly MutationResult[]): void {
     const del = this.db.prepare('DELETE FROM outbox WHERE n = ?');
-    const park = this.db.prepare('UPDATE outbox SET state = ?, error = ?, attempts = attempts + 1 WHERE n = ?');
+    const park = this.db.prepare('UPDATE outbox SET state = ?, error = ?, current = ?, attempts = attempts + 1 WHERE n = ?');
     const rejectDecision = this.db.prepare(`UPDATE decisions SET state = 'rejected', error = ? WHERE id = ? AND state = 'pending'`);
     this.db.transaction(() => {
       batch.forEach((entry, i) => {
@@ -56,11 +64,30 @@ export class Outbox {
           del.run(entry.n);
         } else {
           const why = r.status === 'conflict' ? 'conflict: the central record changed first' : `${r.error?.code ?? 'rejected'}: ${r.error?.message ?? ''}`;
-          park.run(r.status === 'conflict' ? 'conflict' : 'rejected', why, entry.n);
+          park.run(r.status === 'conflict' ? 'conflict' : 'rejected', why, r.current === undefined ? null : JSON.stringify(r.current), entry.n);
           if (entry.mutation.entity === 'decision') rejectDecision.run(why, String(entry.mutation.data.id));
         }
+        this.settledHooks[entry.mutation.entity]?.(String(entry.mutation.data.id), r);
       });
     })();
+  }
+
+  /** Writes the central side did not take: shown to the operator until they dismiss them, never retried by themselves. */
+  parked(): ParkedEntry[] {
+    const rows = this.db.prepare(`SELECT id, entity, state, error, data, current, client_time, operator_id FROM outbox
+      WHERE state != 'pending' ORDER BY n DESC LIMIT 200`).all() as
+      { id: string; entity: string; state: 'rejected' | 'conflict'; error: string | null; data: string; current: string | null; client_time: string; operator_id: string }[];
+    return rows.map((r) => {
+      const yours = JSON.parse(r.data) as Record<string, unknown>;
+      return {
+        id: r.id, entity: r.entity, recordId: String(yours.id), state: r.state, error: r.error ?? '',
+        yours, central: r.current === null ? null : JSON.parse(r.current), clientTime: r.client_time, operatorId: r.operator_id,
+      };
+    });
+  }
+
+  dismiss(id: string): boolean {
+    return this.db.prepare(`DELETE FROM outbox WHERE id = ? AND state != 'pending'`).run(id).changes > 0;
   }
 
   counts(): { pending: number; rejected: number } {
