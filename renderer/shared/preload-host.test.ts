@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PreloadHost, type NawaBridge } from './preload-host';
 
-const STATE = { stateVersion: 2, layout: null, switchedAt: null };
+const STATE = { stateVersion: 2, layout: null, switchedAt: null, bezelPx: 0, identify: false, undoLayoutId: null };
 
 function bridge(answer: (name: string, input: unknown) => Promise<unknown>) {
   const listeners = new Map<string, (p: unknown) => void>();

@@ -7,6 +7,8 @@ export interface Connection {
   readonly id: string;
   operator: OperatorInfo | null;
   wall: number | null;
+  /** Set by `wall.hello {all: true}`: one window draws every cell and acknowledges for every wall. */
+  wallsShown?: number[];
   /** Lets the same UI take its login back after a lost link (see session.resume). */
   resumeKey?: string | null;
 }

@@ -13,6 +13,7 @@ import type { HostContext } from './host-context';
 import type { Connection, HostService } from './host-service';
 import { KeyFileSecretStore, type SecretStore } from './secret-store';
 import { SYNC_ACCOUNT, TokenBook } from './token-book';
+import { wallsOf } from './wall-handlers';
 import { WallController } from './wall-state';
 
 const BACKUP_EVERY_MS = 10 * 60_000;
@@ -56,7 +57,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   };
   const sync = new SyncEngine({
     client, store, tokens, consoleId, heartbeatMs: opts.heartbeatMs, log,
-    onStatus: (s) => emit('sync.status', s),
+    onStatus: (s) => { wall.noteSync(s.lastSyncAt); emit('sync.status', s); },
     onChanged: (entities) => {
       emit('data.changed', { entities });
       if (entities.includes('layout')) {
@@ -102,9 +103,11 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
       return () => listeners.delete(listener);
     },
     disconnected(conn) {
-      if (conn.wall !== null) {
-        wall.disconnected(conn.wall);
+      const shown = wallsOf(conn);
+      if (shown.length > 0) {
+        for (const n of shown) wall.disconnected(n);
         conn.wall = null;
+        conn.wallsShown = undefined;
         emit('wall.status', wall.status());
       }
     },

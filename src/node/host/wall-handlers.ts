@@ -1,28 +1,57 @@
 // The wall: what it shows, switching it, and what each wall display reports back.
+import type { WallState } from '../../common/host-api';
 import type { HostContext } from './host-context';
+import type { Connection } from './host-service';
 import { HostFailure, requireRole, type HandlersOf } from './handler-kit';
 
-export function wallHandlers(ctx: HostContext): HandlersOf<'wall.state' | 'wall.switch' | 'wall.hello' | 'wall.painted' | 'wall.status'> {
+type WallRequest = 'wall.state' | 'wall.switch' | 'wall.undo' | 'wall.setBezel' | 'wall.identify' | 'wall.hello' | 'wall.painted' | 'wall.status';
+
+/** The walls a connection speaks for: its own, or every wall for a window that draws all cells. */
+export function wallsOf(conn: Connection): number[] {
+  return conn.wallsShown ?? (conn.wall === null ? [] : [conn.wall]);
+}
+
+export function wallHandlers(ctx: HostContext): HandlersOf<WallRequest> {
   const { store, wall } = ctx;
+  const pushed = (state: WallState, withStatus: boolean) => {
+    ctx.emit('wall.state', state);
+    if (withStatus) ctx.emit('wall.status', wall.status());
+    return state;
+  };
+  const presenter = (conn: Connection, what: string) => requireRole(conn, ['presenter', 'supervisor'], what);
   return {
     'wall.state': () => wall.state(),
     'wall.switch': ({ layoutId }, conn) => {
-      requireRole(conn, ['presenter', 'supervisor'], 'switch the wall');
+      presenter(conn, 'switch the wall');
       if (!store.layout(layoutId)) throw new HostFailure('not_found', 'Tata letak tidak dikenal / unknown layout.');
-      const state = wall.switchTo(layoutId);
-      ctx.emit('wall.state', state);
-      ctx.emit('wall.status', wall.status());
-      return state;
+      return pushed(wall.switchTo(layoutId), true);
     },
-    'wall.hello': ({ wall: n }, conn) => {
-      if (conn.wall !== null && conn.wall !== n) wall.disconnected(conn.wall);
-      if (conn.wall !== n) wall.connected(n);
-      conn.wall = n;
+    'wall.undo': (_input, conn) => {
+      presenter(conn, 'switch the wall');
+      const state = wall.undo();
+      if (!state) throw new HostFailure('nothing_to_undo', 'Tidak ada penggantian untuk diurungkan / nothing to undo.');
+      return pushed(state, true);
+    },
+    'wall.setBezel': ({ px }, conn) => {
+      presenter(conn, 'set the bezel compensation');
+      return pushed(wall.setBezel(px), false);
+    },
+    'wall.identify': ({ on }, conn) => {
+      presenter(conn, 'identify the screens');
+      return pushed(wall.setIdentify(on), false);
+    },
+    'wall.hello': ({ wall: n, all }, conn) => {
+      const next = all ? Array.from({ length: wall.wallCount }, (_, i) => i + 1) : [n];
+      const before = wallsOf(conn);
+      for (const w of before) if (!next.includes(w)) wall.disconnected(w);
+      for (const w of next) if (!before.includes(w)) wall.connected(w);
+      conn.wall = next[0] ?? n;
+      conn.wallsShown = all ? next : undefined;
       ctx.emit('wall.status', wall.status());
       return wall.state();
     },
     'wall.painted': ({ wall: n, stateVersion }, conn) => {
-      if (conn.wall !== n) throw new HostFailure('not_this_wall', 'Say wall.hello first.');
+      if (!wallsOf(conn).includes(n)) throw new HostFailure('not_this_wall', 'Say wall.hello first.');
       wall.painted(n, stateVersion);
       ctx.emit('wall.status', wall.status());
       return {};
