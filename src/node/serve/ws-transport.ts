@@ -8,16 +8,36 @@ import type { Connection, HostService } from '../host/host-service';
 
 const MAX_FRAME_BYTES = 256 * 1024;
 
+export interface WsTransportOptions {
+  /** How often each socket is pinged. A wall PC that lost power or network sends no close frame. */
+  pingMs?: number;
+  /** Pings left unanswered before the socket is dropped (and its wall shown as disconnected). */
+  missedPings?: number;
+}
+
 export class WsTransport {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly sockets = new Set<WebSocket>();
+  private readonly unanswered = new Map<WebSocket, number>();
   private readonly offEvents: () => void;
+  private readonly pinger: ReturnType<typeof setInterval>;
 
-  constructor(private readonly host: HostService) {
+  constructor(private readonly host: HostService, opts: WsTransportOptions = {}) {
     this.offEvents = host.onEvent((name, payload) => {
       const text = JSON.stringify({ t: 'evt', name, payload } satisfies ServerFrame);
       for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(text);
     });
+    const missedPings = opts.missedPings ?? 2;
+    this.pinger = setInterval(() => {
+      for (const ws of this.sockets) {
+        const missed = this.unanswered.get(ws) ?? 0;
+        // terminate(), not close(): a dead peer never answers a closing handshake; 'close' follows at once.
+        if (missed >= missedPings) { ws.terminate(); continue; }
+        this.unanswered.set(ws, missed + 1);
+        if (ws.readyState === ws.OPEN) ws.ping();
+      }
+    }, opts.pingMs ?? 1000);
+    this.pinger.unref();
   }
 
   get connectionCount(): number {
@@ -31,11 +51,13 @@ export class WsTransport {
   private accept(ws: WebSocket): void {
     const conn: Connection = { id: randomUUID(), operator: null, wall: null };
     this.sockets.add(ws);
+    ws.on('pong', () => this.unanswered.set(ws, 0));
     ws.on('message', (raw, isBinary) => {
       void this.onFrame(ws, conn, isBinary ? null : raw.toString());
     });
     ws.on('close', () => {
       this.sockets.delete(ws);
+      this.unanswered.delete(ws);
       this.host.disconnected(conn);
     });
     ws.on('error', () => ws.terminate());
@@ -59,6 +81,7 @@ export class WsTransport {
   }
 
   close(): void {
+    clearInterval(this.pinger);
     this.offEvents();
     for (const ws of this.sockets) ws.terminate();
     this.wss.close();
