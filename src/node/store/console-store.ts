@@ -1,11 +1,12 @@
 // The console's local cache: what the UI reads, always, whether or not the central API answers.
 import type { Database } from 'better-sqlite3';
 import type { Change, EntityName } from '../../common/central-api';
-import { Layout, type DecisionInput, type Site, type SiteState } from '../../common/entities';
+import type { DecisionInput, Layout, Site, SiteState } from '../../common/entities';
 import type { DecisionView, IncidentView, Overview } from '../../common/host-api';
 import { ChangeApplier } from './apply-changes';
 import { openDatabase } from './database';
 import { IncidentRepository } from './incident-repository';
+import { LayoutRepository } from './layout-repository';
 import { Outbox } from './outbox';
 
 export interface PageOutcome { entities: EntityName[]; skipped: { seq: number; reason: string }[] }
@@ -13,12 +14,15 @@ export interface PageOutcome { entities: EntityName[]; skipped: { seq: number; r
 export class ConsoleStore {
   readonly outbox: Outbox;
   readonly incidentRepo: IncidentRepository;
+  readonly layoutRepo: LayoutRepository;
   private readonly applier: ChangeApplier;
 
   private constructor(readonly db: Database, readonly path: string) {
     this.outbox = new Outbox(db);
     this.incidentRepo = new IncidentRepository(db, this.outbox);
     this.outbox.settledHooks.incident = (id, result) => this.incidentRepo.settled(id, result);
+    this.layoutRepo = new LayoutRepository(db, this.outbox);
+    this.outbox.settledHooks.layout = (id, result, entry) => this.layoutRepo.settled(id, result, entry);
     this.applier = new ChangeApplier(db);
   }
 
@@ -89,14 +93,13 @@ export class ConsoleStore {
     return rows as (Site & { state: SiteState | null })[];
   }
 
+  /** As the room sees them: central layouts with this console's pending edits laid over (layout-repository.ts). */
   layouts(): Layout[] {
-    const rows = this.db.prepare('SELECT data FROM layouts ORDER BY json_extract(data, \'$.name\')').all() as { data: string }[];
-    return rows.map((r) => Layout.parse(JSON.parse(r.data)));
+    return this.layoutRepo.list().layouts;
   }
 
   layout(id: string): Layout | null {
-    const row = this.db.prepare('SELECT data FROM layouts WHERE id = ?').get(id) as { data: string } | undefined;
-    return row ? Layout.parse(JSON.parse(row.data)) : null;
+    return this.layoutRepo.get(id);
   }
 
   overview(): Overview {

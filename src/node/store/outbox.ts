@@ -13,7 +13,7 @@ export interface ParkedEntry {
 
 export class Outbox {
   /** Per entity, what else must change when the central side answers (same transaction). */
-  readonly settledHooks: Partial<Record<string, (recordId: string, result: MutationResult) => void>> = {};
+  readonly settledHooks: Partial<Record<string, (recordId: string, result: MutationResult, entry: OutboxEntry) => void>> = {};
 
   constructor(private readonly db: Database) {}
 
@@ -23,15 +23,22 @@ export class Outbox {
       VALUES (?, ?, ?, ?, ?, ?, ?)`).run(m.id, m.entity, m.op, m.baseVersion ?? null, JSON.stringify(m.data), m.clientTime, operatorId);
   }
 
-  /** The oldest pending entries, in order, for one operator at a time (each call to the central side carries one token). */
-  nextBatch(limit: number): OutboxEntry[] {
+  /**
+   * The oldest pending entries, in order, for one operator at a time (each call to the central side carries one
+   * token), and no more than about `maxBytes` of data (always at least one entry).
+   */
+  nextBatch(limit: number, maxBytes = Infinity): OutboxEntry[] {
     const rows = this.db.prepare(`SELECT n, id, entity, op, base_version, data, client_time, operator_id FROM outbox
       WHERE state = 'pending' ORDER BY n LIMIT ?`).all(limit) as Row[];
     const first = rows[0];
     if (!first) return [];
     const batch: OutboxEntry[] = [];
+    let bytes = 0;
     for (const r of rows) {
       if (r.operator_id !== first.operator_id) break;
+      // The envelope of one mutation adds about 200 bytes to its data.
+      bytes += Buffer.byteLength(r.data) + 200;
+      if (batch.length > 0 && bytes > maxBytes) break;
       batch.push({
         n: r.n,
         operatorId: r.operator_id,
@@ -67,7 +74,7 @@ export class Outbox {
           park.run(r.status === 'conflict' ? 'conflict' : 'rejected', why, r.current === undefined ? null : JSON.stringify(r.current), entry.n);
           if (entry.mutation.entity === 'decision') rejectDecision.run(why, String(entry.mutation.data.id));
         }
-        this.settledHooks[entry.mutation.entity]?.(String(entry.mutation.data.id), r);
+        this.settledHooks[entry.mutation.entity]?.(String(entry.mutation.data.id), r, entry);
       });
     })();
   }
