@@ -61,6 +61,30 @@ describe('console', () => {
     await page.close();
   });
 
+  it('lets an operator move an incident on, and the hub gets the new status exactly once', async () => {
+    const page = await stack.browser.newPage();
+    await login(page, 'operator');
+    const item = page.getByTestId('incident-item').filter({ hasText: 'Kecelakaan lalu lintas di Jalan Raya Kepanjen' });
+    await item.click();
+    await page.getByLabel('Status').selectOption({ label: 'Ditangani' });
+    await page.getByLabel('OPD penanggung jawab').selectOption('BPBD');
+    await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await expect.poll(() => item.textContent(), { timeout: 5_000 }).toContain('Ditangani');
+
+    const token = await centralToken(stack.hub);
+    const central = async () => {
+      const feed = (await (await fetch(`${stack.hub.url}/api/v1/changes?since=0&entities=incident&limit=5000`, {
+        headers: { authorization: `Bearer ${token}` },
+      })).json()) as { changes: { data: { title: string; status: string; assignedOpd?: string | null; version: number } }[] };
+      return feed.changes.map((c) => c.data).filter((d) => d.title.startsWith('Kecelakaan lalu lintas di Jalan Raya Kepanjen'));
+    };
+    await expect.poll(async () => (await central()).some((d) => d.status === 'dispatched'), { timeout: 15_000 }).toBe(true);
+    const versions = (await central()).filter((d) => d.status === 'dispatched');
+    expect(versions).toHaveLength(1);
+    expect(versions[0]?.assignedOpd).toBe('BPBD');
+    await page.close();
+  });
+
   it('switches the wall layout and all nine wall pages paint it without reloading', async () => {
     // Each wall in its own context: background tabs throttle animation frames (toolchain.md).
     const walls: Page[] = [];

@@ -5,10 +5,12 @@ import { useT } from '../shared/i18n';
 import { DecisionForm } from './decisions/decision-form';
 import { DecisionLog } from './decisions/decision-log';
 import { AppHeader } from './header/app-header';
+import { IncidentEditor } from './incidents/incident-editor';
 import { IncidentList } from './incidents/incident-list';
 import { IncidentMap } from './incidents/incident-map';
 import { useIncidents } from './incidents/queries';
 import { OverviewPanel } from './overview/overview-panel';
+import { ReviewPanel } from './review/review-panel';
 import { OfflineBanner } from './sync/sync-indicator';
 import { WallPanel } from './wall/wall-panel';
 
@@ -33,8 +35,10 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
         <section className="area-incidents panel" aria-labelledby={incidentsHeading}>
           <h2 id={incidentsHeading}>{t('incident.listTitle')} ({incidents.length})</h2>
           <IncidentList incidents={incidents} selectedId={selectedId} onSelect={setSelectedId} />
+          <IncidentEditor operator={operator} incident={incidents.find((i) => i.id === selectedId) ?? null} onDone={setSelectedId} />
         </section>
         <div className="area-decisions">
+          <ReviewPanel />
           <div className="panel">
             <DecisionForm operator={operator} incidents={incidents} selectedIncidentId={selectedId} />
           </div>

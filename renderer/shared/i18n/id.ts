@@ -136,6 +136,27 @@ export const id = {
   'tile.sector': 'Sektor {sector}',
   'clock.zone': 'WIB',
   'tile.media': 'Media tidak dapat ditampilkan.',
+
+  'incidentEdit.editTitle': 'Ubah insiden',
+  'incidentEdit.newTitle': 'Laporkan insiden',
+  'incidentEdit.new': 'Insiden baru',
+  'incidentEdit.cancel': 'Batal',
+  'incidentEdit.pick': 'Pilih insiden di daftar atau peta untuk mengubahnya.',
+  'incidentEdit.titleField': 'Judul insiden',
+  'incidentEdit.opd': 'OPD penanggung jawab',
+  'incidentEdit.noOpd': 'Belum ditugaskan',
+  'incidentEdit.save': 'Simpan perubahan',
+  'incidentEdit.create': 'Laporkan',
+  'review.title': 'Perlu ditinjau',
+  'review.entity.incident': 'Insiden',
+  'review.entity.decision': 'Keputusan',
+  'review.entity.layout': 'Tata letak',
+  'review.entity.other': 'Data',
+  'review.conflict': 'Perubahan Anda tidak diterapkan: data pusat sudah diubah lebih dulu oleh orang lain.',
+  'review.rejected': 'Ditolak server pusat: {reason}',
+  'review.centralNow': 'Di pusat sekarang: status {status}, versi {version}',
+  'review.yours': 'milik Anda: status {status}',
+  'review.dismiss': 'Tandai sudah dibaca',
 } as const;
 
 export type MessageKey = keyof typeof id;
