@@ -13,12 +13,12 @@ export function hostKeyPrefix(name: RequestName) {
 
 /** Which cached reads a change to each central entity can alter. */
 const TOUCHES: Record<EntityName, readonly RequestName[]> = {
-  site: ['overview.get'],
-  status: ['overview.get'],
+  site: ['overview.get', 'sites.list'],
+  status: ['overview.get', 'sites.list'],
   series: ['overview.get'],
   reading: ['overview.get'],
-  incident: ['incidents.list'],
-  decision: ['decisions.list'],
+  incident: ['incidents.list', 'outbox.parked'],
+  decision: ['decisions.list', 'outbox.parked'],
   layout: ['layouts.list', 'wall.state'],
 };
 

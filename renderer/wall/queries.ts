@@ -13,3 +13,7 @@ export function useWallOverview() {
 export function useWallDecisions() {
   return useHostQuery('decisions.list', { limit: WALL_DECISIONS });
 }
+
+export function useWallSites(enabled = true) {
+  return useHostQuery('sites.list', {}, { enabled });
+}

@@ -1,17 +1,19 @@
+import * as L from 'leaflet';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { TileSource } from '../../../src/common/layout';
 import { useT } from '../../shared/i18n';
 import { createBaseMap, type BaseMap } from '../../shared/map/base-map';
 import { drawIncidents } from '../../shared/map/incident-layer';
-import { useWallIncidents } from '../queries';
+import { drawSites } from '../../shared/map/site-layer';
+import { useWallIncidents, useWallSites } from '../queries';
 import { isOpen } from '../../shared/incident-order';
+import { exposeMap, useWallScreen } from '../map-probe';
 
 type MapSource = Extract<TileSource, { kind: 'map' }>;
 
 /**
  * Every screen of a spanning map builds the same map over the whole canvas (same size, centre, zoom), so the
- * projection matches and the screens join into one picture. The `sites` layer needs a sites request the host
- * contract does not have yet.
+ * projection matches and the screens join into one picture.
  */
 export function MapTile({ source, width, height, screenHeight }: { source: MapSource; width: number; height: number; screenHeight: number }) {
   const t = useT();
@@ -21,6 +23,10 @@ export function MapTile({ source, width, height, screenHeight }: { source: MapSo
   const incidents = useWallIncidents(showIncidents);
   const [lat, lon] = source.center;
   const showKecamatan = source.layers.includes('kecamatan');
+  const showSites = source.layers.includes('sites');
+  const sites = useWallSites(showSites);
+  const sitesLayer = useRef<L.LayerGroup | null>(null);
+  const wall = useWallScreen();
 
   // Built in the commit, so the acknowledgement after the next frame covers a drawn map.
   useLayoutEffect(() => {
@@ -28,11 +34,13 @@ export function MapTile({ source, width, height, screenHeight }: { source: MapSo
     const b = createBaseMap(el.current, { interactive: false, showKecamatan });
     b.map.setView([lat, lon], source.zoom, { animate: false });
     base.current = b;
+    const hide = exposeMap(wall, b.map, el.current);
     return () => {
+      hide();
       b.map.remove();
       base.current = null;
     };
-  }, [lat, lon, source.zoom, showKecamatan, width, height]);
+  }, [lat, lon, source.zoom, showKecamatan, width, height, wall]);
 
   const list = incidents.data?.incidents;
   useEffect(() => {
@@ -40,6 +48,18 @@ export function MapTile({ source, width, height, screenHeight }: { source: MapSo
     const open = showIncidents && list ? list.filter(isOpen) : [];
     drawIncidents(base.current.incidents, open, { t, scale: Math.max(1, screenHeight / 540) });
   }, [list, showIncidents, t, screenHeight, lat, lon, source.zoom, showKecamatan, width, height]);
+
+  const siteList = sites.data?.sites;
+  useEffect(() => {
+    const b = base.current;
+    if (!b) return;
+    sitesLayer.current?.remove();
+    sitesLayer.current = null;
+    if (!showSites || !siteList) return;
+    const group = L.layerGroup().addTo(b.map);
+    drawSites(group, siteList, Math.max(1, screenHeight / 540), b.map);
+    sitesLayer.current = group;
+  }, [siteList, showSites, screenHeight, lat, lon, source.zoom, showKecamatan, width, height]);
 
   return <div ref={el} className="map-tile" style={{ width, height }} role="img" aria-label={t('map.label')} />;
 }
