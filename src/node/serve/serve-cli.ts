@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -34,6 +35,7 @@ export async function serveMain(args: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
   if (!Number.isFinite(simulate) || simulate < 0) throw new Error(`--simulate must be a number of events a minute, not ${values.simulate}`);
   const dataDir = resolve(values.data);
+  mkdirSync(dataDir, { recursive: true });
 
   let hub: Hub | null = null;
   let hubUrl = values.hub;
