@@ -16,7 +16,7 @@ function devPages(): Plugin {
         const path = (req.url ?? '/').split('?')[0] ?? '/';
         const query = (req.url ?? '').slice(path.length);
         if (path === '/') req.url = `/console/index.html${query}`;
-        else if (/^\/wall\/[1-9]\d?\/?$/.test(path)) req.url = `/wall/index.html${query}`;
+        else if (/^\/wall\/([1-9]\d?|all)\/?$/.test(path)) req.url = `/wall/index.html${query}`;
         next();
       });
     },

@@ -2,6 +2,7 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { WallState } from '../../src/common/host-api';
 import { useHost } from '../shared/host-context';
+import type { WallPage } from './wall-number';
 
 export interface WallFeed {
   /** Null until the host first answered. */
@@ -12,9 +13,11 @@ export interface WallFeed {
 
 const HELLO_RETRY_MS = 3000;
 
-export function useWallFeed(wall: number | null): WallFeed {
+export function useWallFeed(page: WallPage | null): WallFeed {
   const host = useHost();
   const [feed, setFeed] = useState<WallFeed>({ state: null, epoch: 0 });
+  const all = page?.kind === 'all';
+  const wall = page === null ? null : page.kind === 'all' ? 1 : page.wall;
 
   useEffect(() => {
     if (wall === null) return;
@@ -22,7 +25,7 @@ export function useWallFeed(wall: number | null): WallFeed {
     let retry: ReturnType<typeof setTimeout> | undefined;
     const hello = () => {
       clearTimeout(retry);
-      host.request('wall.hello', { wall }).then(
+      host.request('wall.hello', all ? { wall, all } : { wall }).then(
         // The hello answer is the host's word after a (re)connect, even if its version went backwards (host restart).
         (state) => alive && setFeed((f) => ({ state, epoch: f.epoch + 1 })),
         () => {
@@ -40,35 +43,39 @@ export function useWallFeed(wall: number | null): WallFeed {
       offState();
       offLink();
     };
-  }, [host, wall]);
+  }, [host, wall, all]);
 
   return feed;
 }
 
-/** After the new state is on screen, tell the host which version this wall shows. */
-export function usePaintedAck(wall: number | null, feed: WallFeed): void {
+/** After the new state is on screen, tell the host which version each wall drawn by this page shows. */
+export function usePaintedAck(walls: readonly number[], feed: WallFeed): void {
   const host = useHost();
   const version = feed.state?.stateVersion;
+  const key = walls.join(',');
   useEffect(() => {
-    if (wall === null || version === undefined) return;
+    const shown = key === '' ? [] : key.split(',').map(Number);
+    if (shown.length === 0 || version === undefined) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     // rAF runs just before the frame that shows the commit; the 0 ms task after it runs once that frame is out.
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(() => {
-        host.request('wall.painted', { wall, stateVersion: version }).catch(() => {
-          // Lost with the link: the next hello leads to a new acknowledgement.
-        });
+        for (const wall of shown) {
+          host.request('wall.painted', { wall, stateVersion: version }).catch(() => {
+            // Lost with the link: the next hello leads to a new acknowledgement.
+          });
+        }
       }, 0);
     });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [host, wall, version, feed.epoch]);
+  }, [host, key, version, feed.epoch]);
 }
 
-/** What end-to-end tests read to know which state this page shows. */
-export function useBodyDataset(wall: number | null, state: WallState | null): void {
+/** What end-to-end tests read to know which state this page shows (`data-wall` is "all" for every cell). */
+export function useBodyDataset(wall: number | 'all' | null, state: WallState | null): void {
   useLayoutEffect(() => {
     const data = document.body.dataset;
     if (wall !== null) data.wall = String(wall);

@@ -4,34 +4,30 @@ import { useHostEventBridge } from '../shared/host-query';
 import { useHostDown } from '../shared/host-link-banner';
 import { useT } from '../shared/i18n';
 import { useBodyDataset, usePaintedAck, useWallFeed } from './use-wall-feed';
-import { WallCell } from './wall-cell';
+import { useScreenSize } from './use-screen-size';
+import { ALL_WALLS, AllCells } from './wall-all-cells';
 import { WallMessage } from './wall-message';
-import { wallNumberOf } from './wall-number';
+import { wallPageOf } from './wall-number';
+import { WallScreen } from './wall-screen';
+
+const NO_WALLS: readonly number[] = [];
 
 export function WallApp() {
   const t = useT();
   useHostEventBridge(useQueryClient());
-  const wall = useMemo(() => wallNumberOf(location.pathname, location.search), []);
-  const feed = useWallFeed(wall);
-  useBodyDataset(wall, feed.state);
-  usePaintedAck(wall, feed);
+  const page = useMemo(() => wallPageOf(location.pathname, location.search), []);
+  const feed = useWallFeed(page);
+  useBodyDataset(page === null ? null : page.kind === 'all' ? 'all' : page.wall, feed.state);
+  usePaintedAck(page === null ? NO_WALLS : page.kind === 'all' ? ALL_WALLS : [page.wall], feed);
   const hostDown = useHostDown();
+  const win = useScreenSize();
 
-  if (wall === null) return <WallMessage title={t('wallpage.noWall')} />;
-  const layout = feed.state?.layout ?? null;
+  if (page === null) return <WallMessage title={t('wallpage.noWall')} />;
   return (
     <div className="wall-root">
-      {layout ? (
-        <WallCell layout={layout} wall={wall} />
-      ) : feed.state ? (
-        <WallMessage title={t('wallpage.waiting')} hint={t('wallpage.waitingHint', { n: wall })} />
-      ) : (
-        <WallMessage title={t('wallpage.connecting')} />
-      )}
-      <div className="wall-corner" aria-label={t('wallpage.screen', { n: wall })} role="note">
-        <span className="wall-corner-number">{wall}</span>
-        {layout && <span className="wall-corner-layout">{layout.name}</span>}
-      </div>
+      {page.kind === 'all'
+        ? <AllCells state={feed.state} />
+        : <WallScreen wall={page.wall} state={feed.state} box={{ left: 0, top: 0, width: win.width, height: win.height }} />}
       {hostDown && <div className="wall-badge" role="status" data-testid="host-disconnected">{t('wallpage.disconnected')}</div>}
     </div>
   );

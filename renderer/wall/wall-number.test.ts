@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wallNumberOf } from './wall-number';
+import { wallNumberOf, wallPageOf } from './wall-number';
 
 describe('wallNumberOf', () => {
   it('reads /wall/N first, then ?n=', () => {
@@ -12,5 +12,14 @@ describe('wallNumberOf', () => {
     expect(wallNumberOf('/wall/0', '')).toBeNull();
     expect(wallNumberOf('/wall/', '?n=abc')).toBeNull();
     expect(wallNumberOf('/', '?n=0')).toBeNull();
+  });
+});
+
+describe('wallPageOf', () => {
+  it('draws every cell at /wall/all or with ?cells=all, one screen otherwise', () => {
+    expect(wallPageOf('/wall/all', '')).toEqual({ kind: 'all' });
+    expect(wallPageOf('/wall/1', '?cells=all')).toEqual({ kind: 'all' });
+    expect(wallPageOf('/wall/4', '?cells=some')).toEqual({ kind: 'one', wall: 4 });
+    expect(wallPageOf('/wall/', '')).toBeNull();
   });
 });

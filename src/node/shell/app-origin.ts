@@ -20,8 +20,7 @@ export function isAppUrl(url: string | null | undefined): boolean {
 
 /**
  * The console at /, wall N at /wall/N (resolveRoute in src/common/routes.ts). The laptop's "all cells" window
- * has no route of its own yet: it opens wall 1 with `?cells=all`, which the wall page may honour to draw every
- * cell; until it does, the window shows wall 1.
+ * opens wall 1 with `?cells=all`, which the wall page honours by drawing every cell (as it does at /wall/all).
  */
 export function pageUrl(plan: WindowPlan): string {
   if (plan.role === 'console') return `${APP_ORIGIN}/`;
