@@ -26,7 +26,7 @@ class FakeSocket implements SocketLike {
   }
 }
 
-const SYNC = { hubUrl: 'http://hub', online: true, lastSeq: 3, pending: 0, rejected: 0, lastSyncAt: null, lastError: null };
+const SYNC = { hubUrl: 'http://hub', online: true, lastSeq: 3, pending: 0, rejected: 0, lastSyncAt: null, lastError: null, notice: null };
 
 describe('WebSocketHost', () => {
   let sockets: FakeSocket[];

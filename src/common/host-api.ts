@@ -40,6 +40,8 @@ export const SyncStatus = z.strictObject({
   rejected: z.number().int().nonnegative(),
   lastSyncAt: IsoTime.nullable(),
   lastError: z.string().nullable(),
+  /** What the store guard wants the operator to know: a damaged file restored from backup, a failed check. */
+  notice: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -137,6 +139,8 @@ export const REQUESTS = {
   'layouts.list': { input: Empty, output: z.strictObject({ layouts: z.array(Layout) }) },
   'overview.get': { input: Empty, output: Overview },
   'sync.status': { input: Empty, output: SyncStatus },
+  /** Supervisor: an online backup of the console database now (besides the scheduled ones). */
+  'store.backup': { input: Empty, output: z.strictObject({ path: z.string(), at: IsoTime, bytes: z.number().int().nonnegative() }) },
   'wall.state': { input: Empty, output: WallState },
   'wall.switch': { input: z.strictObject({ layoutId: Uuid }), output: WallState },
   /** Back to the layout before the last switch (a short history is kept, so it can be pressed again). */

@@ -15,7 +15,7 @@ export function SyncIndicator() {
     <div
       className={`sync-indicator ${status.online ? 'online' : 'offline'}`}
       data-testid="sync-indicator" data-online={String(status.online)} data-pending={String(status.pending)}
-      role="status" aria-label={t('sync.label')} title={status.lastError ?? status.hubUrl}
+      role="status" aria-label={t('sync.label')} title={status.notice ?? status.lastError ?? status.hubUrl}
     >
       <span className="sync-dot" aria-hidden="true" />
       <strong>{status.online ? t('sync.online') : t('sync.offline')}</strong>
@@ -26,9 +26,19 @@ export function SyncIndicator() {
   );
 }
 
+/** The offline banner, and what the store guard has to tell (a damaged file restored, a failed check or backup). */
 export function OfflineBanner() {
   const t = useT();
   const { data: status } = useSyncStatus();
-  if (!status || status.online) return null;
-  return <div className="banner offline-banner" role="alert">{t('sync.offlineBanner')}</div>;
+  if (!status) return null;
+  return (
+    <>
+      {!status.online && <div className="banner offline-banner" role="alert">{t('sync.offlineBanner')}</div>}
+      {status.notice && (
+        <div className="banner offline-banner store-notice" role="alert" data-testid="store-notice">
+          <strong>{t('sync.storeNotice')}</strong> {status.notice}
+        </div>
+      )}
+    </>
+  );
 }

@@ -1,16 +1,16 @@
 // Reading the cache and recording operator writes (through the outbox).
 import { randomUUID } from 'node:crypto';
 import type { HostContext } from './host-context';
-import { requireRole, type HandlersOf } from './handler-kit';
+import { HostFailure, requireRole, type HandlersOf } from './handler-kit';
 
-export function dataHandlers(ctx: HostContext): HandlersOf<'incidents.list' | 'decisions.list' | 'decisions.record' | 'layouts.list' | 'overview.get' | 'sync.status'> {
+export function dataHandlers(ctx: HostContext): HandlersOf<'incidents.list' | 'decisions.list' | 'decisions.record' | 'layouts.list' | 'overview.get' | 'sync.status' | 'store.backup'> {
   const { store, sync } = ctx;
   return {
     'incidents.list': () => ({ incidents: store.incidents() }),
     'decisions.list': ({ limit }) => ({ decisions: store.decisions(limit ?? 200) }),
     'decisions.record': (input, conn) => {
       const op = requireRole(conn, ['operator', 'supervisor'], 'record decisions');
-      const decision = store.recordDecision({ ...input, id: randomUUID(), decidedAt: new Date().toISOString() }, op.id, ctx.consoleId);
+      const decision = store.recordDecision({ ...input, id: randomUUID(), decidedAt: ctx.now().toISOString() }, op.id, ctx.consoleId);
       ctx.emit('data.changed', { entities: ['decision'] });
       ctx.emit('sync.status', sync.status());
       sync.kick();
@@ -19,5 +19,13 @@ export function dataHandlers(ctx: HostContext): HandlersOf<'incidents.list' | 'd
     'layouts.list': () => ({ layouts: store.layouts() }),
     'overview.get': () => store.overview(),
     'sync.status': () => sync.status(),
+    'store.backup': async (_input, conn) => {
+      requireRole(conn, ['supervisor'], 'back up the console database');
+      try {
+        return await ctx.maintenance.backup();
+      } catch (e) {
+        throw new HostFailure('backup_failed', (e as Error).message);
+      }
+    },
   };
 }

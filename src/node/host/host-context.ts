@@ -1,5 +1,6 @@
 import type { EventName, EventPayload } from '../../common/host-api';
 import type { ConsoleStore } from '../store/console-store';
+import type { StoreMaintenance } from '../store/store-maintenance';
 import type { CentralClient } from '../sync/central-client';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { TokenBook } from './token-book';
@@ -13,5 +14,8 @@ export interface HostContext {
   tokens: TokenBook;
   client: CentralClient;
   consoleId: string;
+  /** The host's clock (HostOptions.now). */
+  now: () => Date;
+  maintenance: StoreMaintenance;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { EVENTS, REQUESTS, isRequestName, type EventName, type EventPayload, type Result } from '../../common/host-api';
 import { issueDetails } from '../../common/central-api';
 import type { ConsoleStore } from '../store/console-store';
-import { backupStore, openGuarded } from '../store/store-guard';
+import { openGuarded } from '../store/store-guard';
+import { StoreMaintenance } from '../store/store-maintenance';
 import { CentralClient } from '../sync/central-client';
 import { SyncEngine } from '../sync/sync-engine';
 import { HostFailure, createHandlers } from './handlers';
@@ -16,8 +17,6 @@ import { SYNC_ACCOUNT, TokenBook } from './token-book';
 import { wallsOf } from './wall-handlers';
 import { WallController } from './wall-state';
 
-const BACKUP_EVERY_MS = 10 * 60_000;
-
 export interface HostOptions {
   dataDir: string;
   /** The central API; without it, NAWA_HUB_URL, else a hub on this machine's default port. */
@@ -27,6 +26,8 @@ export interface HostOptions {
   /** A read account for the feed, so the wall stays live before any operator logs in. */
   syncAccount?: { username: string; password: string };
   heartbeatMs?: number;
+  /** The host's clock: decidedAt and clientTime come from it. It may be hours off; ordering never depends on it. */
+  now?: () => Date;
   log?: (line: string) => void;
 }
 
@@ -39,6 +40,7 @@ export interface ConsoleHost extends HostService {
 export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   mkdirSync(opts.dataDir, { recursive: true });
   const log = opts.log ?? (() => {});
+  const now = opts.now ?? (() => new Date());
   const opened = openGuarded(join(opts.dataDir, 'console.db'));
   const store = opened.store;
   if (opened.notice) log(`store: ${opened.notice}`);
@@ -55,8 +57,9 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
     const checked = EVENTS[name].parse(payload);
     for (const l of listeners) l(name, checked);
   };
+  const maintenance = new StoreMaintenance(store, { openNotice: opened.notice, now, log, onNotice: () => emit('sync.status', sync.status()) });
   const sync = new SyncEngine({
-    client, store, tokens, consoleId, heartbeatMs: opts.heartbeatMs, log,
+    client, store, tokens, consoleId, heartbeatMs: opts.heartbeatMs, log, now, notice: () => maintenance.notice(),
     onStatus: (s) => { wall.noteSync(s.lastSyncAt); emit('sync.status', s); },
     onChanged: (entities) => {
       emit('data.changed', { entities });
@@ -66,7 +69,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
       }
     },
   });
-  const ctx: HostContext = { store, sync, wall, tokens, client, consoleId, emit };
+  const ctx: HostContext = { store, sync, wall, tokens, client, consoleId, emit, now, maintenance };
   const handlers = createHandlers(ctx);
 
   if (opts.syncAccount) {
@@ -76,12 +79,8 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
       .catch((e: Error) => log(`sync account ${username}: ${e.message}; waiting for an operator to log in`));
   }
   sync.start();
-  // WAL kept short, and a backup to fall back on should the file ever be damaged.
-  const maintenance = [
-    setInterval(() => { try { store.db.pragma('wal_checkpoint(PASSIVE)'); } catch (e) { log(`store: checkpoint: ${(e as Error).message}`); } }, 60_000),
-    setInterval(() => { backupStore(store).catch((e: Error) => log(`store: backup failed: ${e.message}`)); }, BACKUP_EVERY_MS),
-  ];
-  for (const t of maintenance) t.unref();
+  // WAL kept short, a checked backup to fall back on should the file ever be damaged, a full check now and then.
+  maintenance.start();
 
   return {
     store, sync, wall,
@@ -112,7 +111,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
       }
     },
     async close() {
-      for (const t of maintenance) clearInterval(t);
+      maintenance.stop();
       await sync.stop();
       store.close();
     },

@@ -15,7 +15,7 @@ export function incidentHandlers(ctx: HostContext): HandlersOf<'incidents.save' 
   return {
     'incidents.save': ({ incident }, conn) => {
       const op = requireRole(conn, ['operator', 'supervisor'], 'edit incidents');
-      const now = new Date().toISOString();
+      const now = ctx.now().toISOString();
       const id = incident.id ?? randomUUID();
       const before = store.incidentRepo.get(id);
       if (incident.id && !before) throw new HostFailure('not_found', 'Insiden tidak dikenal / unknown incident.');

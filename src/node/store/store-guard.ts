@@ -1,8 +1,9 @@
 // Opening the console store without ever leaving the operator stuck: a damaged file is moved aside (kept for
 // inspection) and replaced by the last backup, or by an empty cache that the change feed refills.
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { ConsoleStore } from './console-store';
 import { StoreError } from './database';
+import { integrityCheck } from './integrity-check';
 
 export interface OpenedStore { store: ConsoleStore; notice: string | null }
 
@@ -36,12 +37,22 @@ export function openGuarded(path: string): OpenedStore {
   }
 }
 
-/** An online backup (readers and writers go on), written aside and renamed so a crash never leaves half a backup. */
-export async function backupStore(store: ConsoleStore): Promise<string> {
+/**
+ * An online backup (readers and writers go on), written aside, checked, flushed to disk and only then renamed over
+ * the previous one: a crash never leaves half a backup, and a damaged copy never replaces a good one.
+ */
+export async function backupStore(store: ConsoleStore): Promise<{ path: string; bytes: number }> {
   const dest = backupPathOf(store.path);
   const tmp = `${dest}.tmp`;
   rmSync(tmp, { force: true });
   await store.db.backup(tmp);
+  const check = await integrityCheck(tmp);
+  if (check !== 'ok') {
+    rmSync(tmp, { force: true });
+    throw new Error(`the backup copy failed its integrity check (${check}); the previous backup was kept`);
+  }
+  const fd = openSync(tmp, 'r+');
+  try { fsyncSync(fd); } finally { closeSync(fd); }
   renameSync(tmp, dest);
-  return dest;
+  return { path: dest, bytes: statSync(dest).size };
 }

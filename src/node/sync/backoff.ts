@@ -8,3 +8,30 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
     const t = setTimeout(resolve, ms);
     signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
   });
+
+/**
+ * At most `limit` retries in any `windowMs`: whatever wakes a retry early (the link coming back, a new write),
+ * a central API that keeps failing is never hammered.
+ */
+export class RetryBudget {
+  private readonly times: number[] = [];
+
+  constructor(readonly limit = 20, readonly windowMs = 60_000, private readonly now: () => number = Date.now) {}
+
+  /** Milliseconds to wait before the next retry may start; 0 when it may start now. */
+  waitMs(): number {
+    const t = this.now();
+    while (this.times.length > 0 && t - this.times[0]! >= this.windowMs) this.times.shift();
+    return this.times.length < this.limit ? 0 : this.times[0]! + this.windowMs - t;
+  }
+
+  /** Records a retry that starts now. */
+  spend(): void {
+    this.times.push(this.now());
+  }
+
+  /** A call succeeded: the next failure is a first failure, not a retry. */
+  reset(): void {
+    this.times.length = 0;
+  }
+}

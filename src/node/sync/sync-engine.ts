@@ -1,14 +1,15 @@
-// Keeps the cache in step with the central API: pull pages, follow the stream, push the outbox.
-// Reads never wait for it; it reports what it knows as one connection state.
+// Keeps the cache in step with the central API: pull pages, follow the stream, push the outbox (outbox-pusher.ts).
+// Reads never wait for it; heartbeats, answers and failures feed one connection state (connection-state.ts).
 import type { Change, EntityName } from '../../common/central-api';
-import { HEARTBEAT_MS } from '../../common/central-api';
+import { ENTITIES, HEARTBEAT_MS } from '../../common/central-api';
 import type { SyncStatus } from '../../common/host-api';
 import type { ConsoleStore } from '../store/console-store';
 import type { TokenBook } from '../host/token-book';
 import { StagedResync } from '../store/resync';
-import { ENTITIES } from '../../common/central-api';
 import { fullJitter, sleep } from './backoff';
 import { CentralError, NetworkError, type CentralClient } from './central-client';
+import { ConnectionState } from './connection-state';
+import { OutboxPusher } from './outbox-pusher';
 
 export interface SyncEngineOptions {
   client: CentralClient;
@@ -16,39 +17,56 @@ export interface SyncEngineOptions {
   tokens: TokenBook;
   consoleId: string;
   heartbeatMs?: number;
+  /** The host's clock (lastSyncAt); ordering never depends on it. */
+  now?: () => Date;
+  /** What the store guard wants the operator to know (a restored backup, a failed check), shown with the status. */
+  notice?: () => string | null;
+  /** Changes applied per local transaction: a large page is applied in slices, yielding between them. */
+  applySlice?: number;
+  retriesPerMinute?: number;
   log?: (line: string) => void;
   onStatus?: (s: SyncStatus) => void;
   onChanged?: (entities: EntityName[]) => void;
 }
 
-const PUSH_BATCH = 500;
+const PAGE = 1000;
+const RESYNC_PAGE = 5000;
 const PUSH_INTERVAL_MS = 5_000;
+type Apply = (changes: readonly Change[], lastSeq: number) => { entities: EntityName[]; skipped: { seq: number; reason: string }[] };
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class SyncEngine {
+  readonly connection: ConnectionState;
   private running = false;
   private readonly stopper = new AbortController();
-  private online = false;
-  private lastSyncAt: string | null = null;
-  private lastError: string | null = null;
-  private pushing: Promise<void> | null = null;
-  private pushAgain = false;
-  private pushFailures = 0;
   private resyncTimes: number[] = [];
   private pushTimer: NodeJS.Timeout | null = null;
   private followLoop: Promise<void> | null = null;
   private wakeFollow: (() => void) | null = null;
+  private readonly pusher: OutboxPusher;
   private readonly heartbeatMs: number;
   private readonly log: (line: string) => void;
 
   constructor(private readonly o: SyncEngineOptions) {
     this.heartbeatMs = o.heartbeatMs ?? HEARTBEAT_MS;
     this.log = o.log ?? (() => {});
+    this.connection = new ConnectionState(2 * this.heartbeatMs, o.now);
+    this.pusher = new OutboxPusher({
+      client: o.client, store: o.store, tokens: o.tokens, consoleId: o.consoleId, connection: this.connection,
+      retriesPerMinute: o.retriesPerMinute, log: this.log,
+      onSettled: () => this.o.onChanged?.(['decision', 'incident', 'layout']),
+    });
+    this.connection.onChange((_s, cameOnline) => {
+      if (cameOnline) this.pusher.wake();
+      this.o.onStatus?.(this.status());
+    });
     o.tokens.onChange(() => { this.wakeFollow?.(); this.kick(); });
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.pusher.start();
     this.followLoop = this.follow();
     this.pushTimer = setInterval(() => this.kick(), PUSH_INTERVAL_MS);
     this.kick();
@@ -57,47 +75,61 @@ export class SyncEngine {
   async stop(): Promise<void> {
     this.running = false;
     this.stopper.abort();
+    this.wakeFollow?.();
     if (this.pushTimer) clearInterval(this.pushTimer);
-    await Promise.allSettled([this.followLoop, this.pushing]);
+    this.connection.stop();
+    await Promise.allSettled([this.followLoop, this.pusher.stop()]);
   }
 
   status(): SyncStatus {
     const { pending, rejected } = this.o.store.outbox.counts();
+    const c = this.connection.snapshot();
     return {
-      hubUrl: this.o.client.baseUrl, online: this.online, lastSeq: this.o.store.cursor(),
-      pending, rejected, lastSyncAt: this.lastSyncAt, lastError: this.lastError,
+      hubUrl: this.o.client.baseUrl, online: c.online, lastSeq: this.o.store.cursor(),
+      pending, rejected, lastSyncAt: c.lastSyncAt, lastError: c.lastError, notice: this.o.notice?.() ?? null,
     };
   }
 
-  /** Push soon: after a write, on the timer, when a token arrives. Never more than one push at a time. */
+  /** Push soon: after a write, on the timer, when a token arrives. */
   kick(): void {
-    if (!this.running) return;
-    if (this.pushing) { this.pushAgain = true; return; }
-    this.pushing = this.drain().finally(() => {
-      this.pushing = null;
-      if (this.pushAgain && this.running) { this.pushAgain = false; this.kick(); }
-    });
+    if (this.running) this.pusher.kick();
   }
 
-  private setState(online: boolean, error: string | null, synced = false): void {
-    const changed = online !== this.online || error !== this.lastError || synced;
-    this.online = online;
-    this.lastError = error;
-    if (synced) this.lastSyncAt = new Date().toISOString();
-    if (changed) this.o.onStatus?.(this.status());
+  /** Applies changes in slices of their own transactions, each with the cursor after it, so the loop stays free. */
+  private async applyChanges(changes: readonly Change[], lastSeq: number, apply: Apply = this.applyToStore): Promise<void> {
+    const slice = this.o.applySlice ?? 500;
+    const touched = new Set<EntityName>();
+    for (let i = 0; i < changes.length || i === 0; i += slice) {
+      const last = i + slice >= changes.length;
+      const part = changes.slice(i, i + slice);
+      for (const e of this.applyNow(part, last ? lastSeq : part[part.length - 1]!.seq, apply, false)) touched.add(e);
+      if (!last) await yieldToLoop();
+    }
+    if (touched.size > 0) this.o.onChanged?.([...touched]);
   }
 
-  private applyPage(changes: readonly Change[], lastSeq: number): void {
-    const outcome = this.o.store.applyPage(changes, lastSeq);
+  private readonly applyToStore: Apply = (c, s) => this.o.store.applyPage(c, s);
+
+  private applyNow(changes: readonly Change[], lastSeq: number, apply: Apply = this.applyToStore, announce = true): EntityName[] {
+    const outcome = apply(changes, lastSeq);
     for (const s of outcome.skipped) this.log(`sync: skipped change ${s.seq}: ${s.reason}`);
-    if (outcome.entities.length > 0) this.o.onChanged?.(outcome.entities);
+    if (announce && outcome.entities.length > 0) this.o.onChanged?.(outcome.entities);
+    return outcome.entities;
   }
 
+  /** Pages in a row; the next page is already on its way while this one is applied. */
   private async pullAll(token: string): Promise<void> {
+    let next = this.o.client.changes(this.o.store.cursor(), token, PAGE);
     for (;;) {
-      const page = await this.o.client.changes(this.o.store.cursor(), token);
-      this.applyPage(page.changes, page.lastSeq);
+      const page = await next;
+      this.connection.heard();
+      if (page.more) {
+        next = this.o.client.changes(page.lastSeq, token, PAGE);
+        next.catch(() => {}); // awaited on the next turn; an early failure must not go unhandled meanwhile
+      }
+      await this.applyChanges(page.changes, page.lastSeq);
       if (!page.more) return;
+      if (!this.running) return;
     }
   }
 
@@ -106,21 +138,24 @@ export class SyncEngine {
     while (this.running) {
       const token = this.o.tokens.readToken();
       if (!token) {
-        this.setState(false, 'login_required');
+        this.connection.idle('login_required');
         await new Promise<void>((resolve) => { this.wakeFollow = resolve; setTimeout(resolve, 2_000); });
         continue;
       }
       try {
         await this.pullAll(token);
-        this.setState(true, null, true);
+        this.connection.heard(true);
         attempt = 0;
         await this.stream(token);
       } catch (e) {
         if (!this.running) return;
+        this.connection.failed(e);
         if (e instanceof CentralError && e.status === 401) this.o.tokens.drop(token);
         if (e instanceof CentralError && e.status === 410 && (await this.resync(token))) continue;
-        this.setState(false, describe(e));
-        await sleep(fullJitter(attempt++, 500, 10_000), this.stopper.signal);
+        await new Promise<void>((resolve) => {
+          this.wakeFollow = resolve;
+          void sleep(fullJitter(attempt++, 500, 10_000), this.stopper.signal).then(resolve);
+        });
       }
     }
   }
@@ -133,7 +168,7 @@ export class SyncEngine {
     const now = Date.now();
     this.resyncTimes = this.resyncTimes.filter((t) => now - t < 10 * 60_000);
     if (this.resyncTimes.length >= 3) {
-      this.setState(false, 'resync_loop: the central API asked for a full download 3 times in 10 minutes; retrying later');
+      this.connection.failed(new Error('resync_loop: the central API asked for a full download 3 times in 10 minutes; retrying later'));
       await sleep(60_000, this.stopper.signal);
       return false;
     }
@@ -142,8 +177,9 @@ export class SyncEngine {
     const staged = new StagedResync(this.o.store, `${this.o.store.path}.resync`);
     try {
       for (;;) {
-        const page = await this.o.client.changes(staged.cursor(), token, 5000);
-        staged.applyPage(page.changes, page.lastSeq);
+        const page = await this.o.client.changes(staged.cursor(), token, RESYNC_PAGE);
+        this.connection.heard();
+        await this.applyChanges(page.changes, page.lastSeq, (c, s) => staged.applyPage(c, s));
         if (!page.more) break;
       }
       staged.commit();
@@ -172,7 +208,7 @@ export class SyncEngine {
       if (buffer.length === 0) return;
       const page = buffer;
       buffer = [];
-      this.applyPage(page, page[page.length - 1]!.seq);
+      this.applyNow(page, page[page.length - 1]!.seq);
     };
     arm();
     try {
@@ -184,7 +220,7 @@ export class SyncEngine {
           else queueMicrotask(flush);
         } else {
           flush();
-          this.setState(true, null, true);
+          this.connection.heard(true);
         }
       });
     } finally {
@@ -195,40 +231,4 @@ export class SyncEngine {
     if (silent) throw new NetworkError('the central API went silent (no heartbeat)');
     if (this.running) throw new NetworkError('the stream ended');
   }
-
-  private async drain(): Promise<void> {
-    while (this.running) {
-      const batch = this.o.store.outbox.nextBatch(PUSH_BATCH);
-      const first = batch[0];
-      if (!first) return;
-      const token = this.o.tokens.forOperator(first.operatorId);
-      if (!token) {
-        this.setState(this.online, `login_required:${first.operatorId}`);
-        return;
-      }
-      try {
-        const res = await this.o.client.mutations({ consoleId: this.o.consoleId, mutations: batch.map((e) => e.mutation) }, token);
-        this.o.store.outbox.settle(batch, res.results);
-        this.pushFailures = 0;
-        this.o.onStatus?.(this.status());
-        this.o.onChanged?.(['decision', 'incident']);
-      } catch (e) {
-        if (e instanceof CentralError && e.status === 401) { this.o.tokens.drop(token); continue; }
-        if (e instanceof CentralError && (e.status === 400 || e.status === 403 || e.status === 413)) {
-          // The whole call was refused: show each entry to the operator instead of retrying forever.
-          this.o.store.outbox.settle(batch, batch.map((b) => ({ id: b.mutation.id, status: 'rejected' as const, error: { code: e.code, message: e.message } })));
-          this.o.onStatus?.(this.status());
-          this.o.onChanged?.(['decision', 'incident']);
-          continue;
-        }
-        this.setState(false, describe(e));
-        await sleep(fullJitter(this.pushFailures++), this.stopper.signal);
-      }
-    }
-  }
-}
-
-function describe(e: unknown): string {
-  if (e instanceof CentralError) return `${e.code}: ${e.message}`;
-  return e instanceof Error ? e.message : String(e);
 }
