@@ -26,3 +26,24 @@ export function useSwitchLayout() {
     onSuccess: (state) => client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state)),
   });
 }
+
+/** Back to the layout before the last switch. */
+export function useUndoSwitch() {
+  const host = useHost();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => host.request('wall.undo', {}),
+    onSuccess: (state) => client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state)),
+  });
+}
+
+/** Bezel compensation and identify mode: how the wall draws the same state. */
+export function useWallSetting() {
+  const host = useHost();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (setting: { bezelPx: number } | { identify: boolean }) =>
+      'bezelPx' in setting ? host.request('wall.setBezel', { px: setting.bezelPx }) : host.request('wall.identify', { on: setting.identify }),
+    onSuccess: (state) => client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state)),
+  });
+}

@@ -28,3 +28,15 @@ describe('wallMirror', () => {
     expect(m.cells.map((c) => [c.wall, c.connected])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [n, false]));
   });
 });
+
+describe('stale screens', () => {
+  it('marks a disconnected screen stale at once and a connected one only when still behind after 2 s', () => {
+    const walls = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => wall(n, true, 8));
+    walls[1] = wall(2, true, 7);
+    walls[2] = wall(3, false, 8);
+    const fresh = wallMirror(state(8), { walls, stateVersion: 8 }, 500);
+    expect(fresh.cells.filter((c) => c.stale).map((c) => c.wall)).toEqual([3]);
+    const later = wallMirror(state(8), { walls, stateVersion: 8 }, 2500);
+    expect(later.cells.filter((c) => c.stale).map((c) => c.wall)).toEqual([2, 3]);
+  });
+});

@@ -4,9 +4,11 @@ import { errorText } from '../../shared/error-text';
 import { useT } from '../../shared/i18n';
 import { canSwitchWall } from '../session/roles';
 import { LayoutThumbnail } from './layout-thumbnail';
+import { hotkeyOf, orderLayouts } from './layout-order';
+import { WallControls } from './wall-controls';
+import { useWallHotkeys } from './wall-hotkeys';
 import { WallMirror } from './wall-mirror';
-import { wallMirror } from './wall-mirror-model';
-import { useLayouts, useSwitchLayout, useWallState, useWallStatus } from './queries';
+import { useLayouts, useSwitchLayout, useUndoSwitch, useWallState, useWallStatus } from './queries';
 
 export function WallPanel({ operator }: { operator: OperatorInfo }) {
   const t = useT();
@@ -16,9 +18,18 @@ export function WallPanel({ operator }: { operator: OperatorInfo }) {
   const state = useWallState();
   const status = useWallStatus();
   const switcher = useSwitchLayout();
+  const undo = useUndoSwitch();
   const allowed = canSwitchWall(operator.role);
   const current = state.data?.layout ?? null;
-  const mirror = wallMirror(state.data, status.data);
+  const ordered = orderLayouts(layouts.data?.layouts ?? []);
+  useWallHotkeys(allowed, {
+    switchTo: (index) => {
+      const layout = ordered[index];
+      if (layout) switcher.mutate(layout.id);
+      return layout !== undefined;
+    },
+    undo: () => { if (state.data?.undoLayoutId) undo.mutate(); },
+  });
 
   return (
     <section className="panel wall-panel" aria-labelledby={headingId}>
@@ -26,21 +37,25 @@ export function WallPanel({ operator }: { operator: OperatorInfo }) {
       <p className="wall-current" data-testid="wall-current">
         {current ? t('wall.current', { name: current.name }) : t('wall.noLayout')}
       </p>
-      <WallMirror mirror={mirror} grid={current?.grid ?? { cols: 3, rows: 3 }} />
+      <WallMirror state={state.data} status={status.data} />
+      <WallControls state={state.data} layouts={ordered} allowed={allowed} undo={undo} readOnlyNoteId={noteId} />
       <h3>{t('wall.layouts')}</h3>
       {!allowed && <p id={noteId} className="note">{t('wall.readOnly')}</p>}
+      {allowed && <p className="muted hotkey-hint">{t('wall.hotkeys')}</p>}
       {switcher.isError && <p className="form-error" role="alert">{t('wall.switchFailed', { message: errorText(t, switcher.error) })}</p>}
       {layouts.data?.layouts.length === 0 && <p className="muted">{t('wall.noLayouts')}</p>}
       <ul className="layout-list">
-        {layouts.data?.layouts.map((l) => {
+        {ordered.map((l, index) => {
           const onWall = l.id === current?.id;
+          const key = hotkeyOf(index);
           return (
             <li key={l.id} className={onWall ? 'on-wall' : undefined} data-testid="layout-item" data-layout-id={l.id}>
               <LayoutThumbnail layout={l} />
               <span className="layout-name">{l.name}</span>
               {onWall && <span className="badge ok">{t('wall.showing')}</span>}
+              {key && <kbd className="layout-key" title={t('wall.hotkey', { key })} aria-hidden="true">{key}</kbd>}
               <button
-                type="button" className="primary" disabled={!allowed || switcher.isPending}
+                type="button" className="primary" disabled={!allowed || switcher.isPending} aria-keyshortcuts={key ?? undefined}
                 aria-current={onWall ? 'true' : undefined} aria-describedby={allowed ? undefined : noteId} onClick={() => switcher.mutate(l.id)}
               >
                 {t('wall.show', { name: l.name })}
