@@ -20,6 +20,8 @@ export interface PusherOptions {
   baseMs?: number;
   capMs?: number;
   retriesPerMinute?: number;
+  /** The budget's window (a minute; shorter in tests). */
+  retryWindowMs?: number;
   random?: () => number;
 }
 
@@ -38,7 +40,7 @@ export class OutboxPusher {
   private readonly log: (line: string) => void;
 
   constructor(private readonly o: PusherOptions) {
-    this.budget = new RetryBudget(o.retriesPerMinute ?? 20);
+    this.budget = new RetryBudget(o.retriesPerMinute ?? 20, o.retryWindowMs ?? 60_000);
     this.log = o.log ?? (() => {});
   }
 
