@@ -1,7 +1,7 @@
 // Tokens rest on disk only sealed. Electron seals with the OS keychain (safeStorage); plain Node with a
 // machine-local key file readable by its owner alone.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 
 export interface SecretStore {
   seal(plain: string): string;
@@ -12,15 +12,29 @@ export interface SecretStore {
 export class KeyFileSecretStore implements SecretStore {
   private readonly key: Buffer;
 
+  /**
+   * A key file that is not one (cut short by a crash of an older Nawa, or damaged) is set aside and replaced:
+   * tokens sealed with it are lost (the operator logs in again), but the console still starts.
+   */
   constructor(keyPath: string) {
-    if (existsSync(keyPath)) {
-      this.key = Buffer.from(readFileSync(keyPath, 'utf8').trim(), 'base64');
-      if (this.key.length !== 32) throw new Error(`${keyPath} is not a Nawa key file (expected 32 bytes)`);
-    } else {
-      this.key = randomBytes(32);
-      writeFileSync(keyPath, this.key.toString('base64'), { mode: 0o600 });
-      chmodSync(keyPath, 0o600);
+    const held = existsSync(keyPath) ? Buffer.from(readFileSync(keyPath, 'utf8').trim(), 'base64') : null;
+    if (held?.length === 32) {
+      this.key = held;
+      return;
     }
+    if (held) renameSync(keyPath, `${keyPath}.damaged-${Date.now()}`);
+    this.key = randomBytes(32);
+    // Written aside, flushed and renamed: killed halfway, the next start finds no key file rather than half of one.
+    const tmp = `${keyPath}.tmp`;
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, this.key.toString('base64'));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    chmodSync(tmp, 0o600);
+    renameSync(tmp, keyPath);
   }
 
   seal(plain: string): string {
