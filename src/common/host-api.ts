@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DecisionInput, Incident, IncidentInput, IsoTime, Layout, Sector, Site, SiteState, Uuid } from './entities';
 import { EntityName, OperatorInfo } from './central-api';
+import { WALL_PLAN_EVENTS, WALL_PLAN_REQUESTS } from './wall-plan-api';
 
 const Empty = z.strictObject({});
 
@@ -136,7 +137,8 @@ export const REQUESTS = {
   /** Writes the central side did not take (rejected, or lost to a conflict), kept for the operator to review. */
   'outbox.parked': { input: Empty, output: z.strictObject({ entries: z.array(ParkedEntry) }) },
   'outbox.dismiss': { input: z.strictObject({ id: Uuid }), output: Empty },
-  'layouts.list': { input: Empty, output: z.strictObject({ layouts: z.array(Layout) }) },
+  /** `pending`: layouts with an edit of this console the central side has not confirmed yet. */
+  'layouts.list': { input: Empty, output: z.strictObject({ layouts: z.array(Layout), pending: z.array(Uuid) }) },
   'overview.get': { input: Empty, output: Overview },
   'sync.status': { input: Empty, output: SyncStatus },
   /** Supervisor: an online backup of the console database now (besides the scheduled ones). */
@@ -151,6 +153,7 @@ export const REQUESTS = {
   'wall.hello': { input: z.strictObject({ wall: WallNumber, all: z.boolean().optional() }), output: WallState },
   'wall.painted': { input: z.strictObject({ wall: WallNumber, stateVersion: z.number().int().nonnegative() }), output: Empty },
   'wall.status': { input: Empty, output: WallStatusList },
+  ...WALL_PLAN_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */
@@ -159,6 +162,7 @@ export const EVENTS = {
   'data.changed': z.strictObject({ entities: z.array(EntityName) }),
   'wall.state': WallState,
   'wall.status': WallStatusList,
+  ...WALL_PLAN_EVENTS,
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;

@@ -16,7 +16,7 @@ export function dataHandlers(ctx: HostContext): HandlersOf<'incidents.list' | 'd
       sync.kick();
       return { decision };
     },
-    'layouts.list': () => ({ layouts: store.layouts() }),
+    'layouts.list': () => store.layoutRepo.list(),
     'overview.get': () => store.overview(),
     'sync.status': () => sync.status(),
     'store.backup': async (_input, conn) => {

@@ -7,7 +7,8 @@ import type { RequestName, RequestOutput, REQUESTS } from '../../common/host-api
 import type { Connection } from './host-service';
 
 export class HostFailure extends Error {
-  constructor(readonly code: string, message: string) {
+  /** `details` travel with the error (e.g. layout problems as codes, so the UI words them in its language). */
+  constructor(readonly code: string, message: string, readonly details?: unknown) {
     super(message);
   }
 }

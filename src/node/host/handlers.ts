@@ -5,9 +5,10 @@ import { dataHandlers } from './data-handlers';
 import { incidentHandlers } from './incident-handlers';
 import { sessionHandlers } from './session-handlers';
 import { wallHandlers } from './wall-handlers';
+import { wallPlanHandlers } from './wall-plan-handlers';
 
 export { HostFailure } from './handler-kit';
 
 export function createHandlers(ctx: HostContext): Handlers {
-  return { ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...wallHandlers(ctx) };
+  return { ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...wallHandlers(ctx), ...wallPlanHandlers(ctx) };
 }

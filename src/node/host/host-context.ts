@@ -4,6 +4,7 @@ import type { StoreMaintenance } from '../store/store-maintenance';
 import type { CentralClient } from '../sync/central-client';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { TokenBook } from './token-book';
+import type { WallPlanner } from './wall-planner';
 import type { WallController } from './wall-state';
 
 /** What the handlers work with: the parts of one running host. */
@@ -11,6 +12,8 @@ export interface HostContext {
   store: ConsoleStore;
   sync: SyncEngine;
   wall: WallController;
+  /** Schedule, rule suggestions and interrupts of the wall. */
+  planner: WallPlanner;
   tokens: TokenBook;
   client: CentralClient;
   consoleId: string;

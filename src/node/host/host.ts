@@ -16,6 +16,8 @@ import { KeyFileSecretStore, type SecretStore } from './secret-store';
 import { SYNC_ACCOUNT, TokenBook } from './token-book';
 import { wallsOf } from './wall-handlers';
 import { WallController } from './wall-state';
+import { WallPlanner } from './wall-planner';
+import { systemClock } from '../shell/clock';
 
 export interface HostOptions {
   dataDir: string;
@@ -35,6 +37,7 @@ export interface ConsoleHost extends HostService {
   readonly store: ConsoleStore;
   readonly sync: SyncEngine;
   readonly wall: WallController;
+  readonly planner: WallPlanner;
 }
 
 export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
@@ -52,11 +55,22 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   const client = new CentralClient(hubUrl.replace(/\/+$/, ''));
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
   const wall = new WallController(store);
+  const planner = new WallPlanner({
+    store, wall, log, clock: { now: () => now().getTime(), after: systemClock.after },
+    onSwitched: (state) => { emit('wall.state', state); emit('wall.status', wall.status()); },
+    onAdvice: (advice) => emit('wall.advice', advice),
+    onSchedule: (view) => emit('schedule.changed', view),
+  });
 
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     const checked = EVENTS[name].parse(payload);
     for (const l of listeners) l(name, checked);
   };
+  // Suggestions follow what the host announces: incidents or layouts that changed, and every switch.
+  listeners.add((name, payload) => {
+    const entities = name === 'data.changed' ? (payload as EventPayload<'data.changed'>).entities : [];
+    if (name === 'wall.state' || entities.includes('incident') || entities.includes('layout')) planner.refresh();
+  });
   const maintenance = new StoreMaintenance(store, { openNotice: opened.notice, now, log, onNotice: () => emit('sync.status', sync.status()) });
   const sync = new SyncEngine({
     client, store, tokens, consoleId, heartbeatMs: opts.heartbeatMs, log, now, notice: () => maintenance.notice(),
@@ -69,7 +83,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
       }
     },
   });
-  const ctx: HostContext = { store, sync, wall, tokens, client, consoleId, emit, now, maintenance };
+  const ctx: HostContext = { store, sync, wall, planner, tokens, client, consoleId, emit, now, maintenance };
   const handlers = createHandlers(ctx);
 
   if (opts.syncAccount) {
@@ -81,9 +95,10 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   sync.start();
   // WAL kept short, a checked backup to fall back on should the file ever be damaged, a full check now and then.
   maintenance.start();
+  planner.start();
 
   return {
-    store, sync, wall,
+    store, sync, wall, planner,
     async dispatch(name: string, input: unknown, conn: Connection): Promise<Result<unknown>> {
       if (!isRequestName(name)) return { ok: false, error: { code: 'unknown_request', message: `No request named ${name}.` } };
       const parsed = REQUESTS[name].input.safeParse(input ?? {});
@@ -92,7 +107,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
         const handler = handlers[name] as (i: unknown, c: Connection) => unknown;
         return { ok: true, value: await handler(parsed.data, conn) };
       } catch (e) {
-        if (e instanceof HostFailure) return { ok: false, error: { code: e.code, message: e.message } };
+        if (e instanceof HostFailure) return { ok: false, error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } };
         log(`host: ${name} failed: ${(e as Error).stack ?? String(e)}`);
         return { ok: false, error: { code: 'internal', message: (e as Error).message } };
       }
@@ -112,6 +127,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
     },
     async close() {
       maintenance.stop();
+      planner.stop();
       await sync.stop();
       store.close();
     },

@@ -31,6 +31,11 @@ export class WallController {
     this.persisted = raw ? (JSON.parse(raw) as Persisted) : { layoutId: null, stateVersion: 0, switchedAt: null };
   }
 
+  /** The layout chosen for the wall. Unlike state(), it does not count as what the walls were last sent. */
+  currentLayoutId(): string | null {
+    return this.persisted.layoutId;
+  }
+
   state(): WallState {
     const layout: Layout | null = this.persisted.layoutId ? this.store.layout(this.persisted.layoutId) : null;
     this.shownVersion = layout?.version ?? null;
