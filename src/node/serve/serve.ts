@@ -16,6 +16,8 @@ export interface ServeOptions {
   accessToken?: string;
   syncAccount?: { username: string; password: string };
   heartbeatMs?: number;
+  /** The host's clock (HostOptions.now). */
+  now?: () => Date;
   log?: (line: string) => void;
 }
 
@@ -34,7 +36,7 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
   const bind = opts.host ?? '127.0.0.1';
   const accessToken = LOOPBACK.has(bind) ? null : (opts.accessToken ?? randomBytes(18).toString('base64url'));
   const host = await createHost({
-    dataDir: opts.dataDir, hubUrl: opts.hubUrl, syncAccount: opts.syncAccount, heartbeatMs: opts.heartbeatMs, log: opts.log,
+    dataDir: opts.dataDir, hubUrl: opts.hubUrl, syncAccount: opts.syncAccount, heartbeatMs: opts.heartbeatMs, now: opts.now, log: opts.log,
   });
   const transport = new WsTransport(host);
 
