@@ -20,7 +20,7 @@ export class ConsoleStore {
   private constructor(readonly db: Database, readonly path: string) {
     this.outbox = new Outbox(db);
     this.incidentRepo = new IncidentRepository(db, this.outbox);
-    this.outbox.settledHooks.incident = (id, result) => this.incidentRepo.settled(id, result);
+    this.outbox.settledHooks.incident = (id, result, entry) => this.incidentRepo.settled(id, result, entry);
     this.layoutRepo = new LayoutRepository(db, this.outbox);
     this.outbox.settledHooks.layout = (id, result, entry) => this.layoutRepo.settled(id, result, entry);
     this.applier = new ChangeApplier(db);

@@ -43,6 +43,24 @@ describe('incident edits', () => {
     expect(store.outbox.nextBatch(10).map((e) => e.mutation.baseVersion)).toEqual([1, 2]);
   });
 
+  it('base the next edit on an applied answer that came before the feed', () => {
+    store.applyPage([change(1, central(1))], 1);
+    store.incidentRepo.save({ ...base, status: 'verified' }, 'operator', '2026-11-28T02:00:00.000Z');
+    const [entry] = store.outbox.nextBatch(10);
+    store.outbox.settle([entry!], [{ id: entry!.mutation.id, status: 'applied', seq: 2, version: 2 }]);
+    expect(store.incidents()).toMatchObject([{ status: 'verified', version: 2, pending: false }]);
+    store.incidentRepo.save({ ...base, status: 'dispatched' }, 'operator', '2026-11-28T02:05:00.000Z');
+    expect(store.outbox.nextBatch(10).map((e) => e.mutation.baseVersion)).toEqual([2]);
+  });
+
+  it('do not count twice a queued edit the feed already brought (its answer was lost)', () => {
+    store.applyPage([change(1, central(1))], 1);
+    store.incidentRepo.save({ ...base, status: 'verified' }, 'operator', '2026-11-28T02:00:00.000Z');
+    store.applyPage([change(2, central(2, { status: 'verified' }))], 2);
+    store.incidentRepo.save({ ...base, status: 'dispatched' }, 'operator', '2026-11-28T02:05:00.000Z');
+    expect(store.outbox.nextBatch(10).map((e) => e.mutation.baseVersion)).toEqual([1, 2]);
+  });
+
   it('on a conflict keep the central record and park the lost edit for review', () => {
     store.applyPage([change(1, central(1))], 1);
     store.incidentRepo.save({ ...base, title: 'Banjir rob Sitiarjo' }, 'operator', '2026-11-28T02:00:00.000Z');
