@@ -42,7 +42,7 @@ export async function compareWithHub(consoleDb: string, hubUrl: string, acked: R
   const db = new Database(consoleDb, { readonly: true });
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.prepare(`SELECT COUNT(*) AS n FROM outbox`).get()).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT id, entity, state, error, base_version, data FROM outbox`).all(), 'outbox left over').toEqual([]);
     const rows = db.prepare('SELECT id, data, seq, hash, state FROM decisions').all() as { id: string; data: string; seq: number | null; hash: string | null; state: string }[];
     const byId = new Map<string, ChainedDecision>();
     for (const d of central.decisions) {

@@ -72,10 +72,13 @@ export class ConsoleStore {
     return { ...local, seq: null, hash: null, state: 'pending', error: null };
   }
 
-  /** Central order (seq) first, then the ones still waiting, newest first. */
+  /**
+   * The ones still waiting first, newest written first (the order they were written in, not their decidedAt: the
+   * console clock may be off or jump), then central order (seq).
+   */
   decisions(limit = 200): DecisionView[] {
     const rows = this.db.prepare(`SELECT data, seq, hash, state, error FROM decisions
-      ORDER BY seq IS NOT NULL, seq DESC, recorded_at DESC LIMIT ?`).all(limit) as
+      ORDER BY seq IS NOT NULL, seq DESC, rowid DESC LIMIT ?`).all(limit) as
       { data: string; seq: number | null; hash: string | null; state: DecisionView['state']; error: string | null }[];
     return rows.map((r) => {
       const { prevHash: _p, seq: _s, hash: _h, ...d } = JSON.parse(r.data) as DecisionView & { prevHash?: string };
