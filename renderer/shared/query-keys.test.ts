@@ -5,7 +5,7 @@ describe('queriesTouchedBy', () => {
   it('maps changed entities to the reads they make stale, once each', () => {
     expect(queriesTouchedBy(['decision'])).toEqual(['decisions.list']);
     expect(queriesTouchedBy(['status', 'reading', 'incident']).sort()).toEqual(['incidents.list', 'overview.get']);
-    expect(queriesTouchedBy(['layout'])).toEqual(['layouts.list', 'wall.state']);
+    expect(queriesTouchedBy(['layout'])).toEqual(['layouts.list', 'wall.state', 'layouts.conflicts', 'outbox.parked']);
     expect(queriesTouchedBy([])).toEqual([]);
   });
 

@@ -19,7 +19,7 @@ const TOUCHES: Record<EntityName, readonly RequestName[]> = {
   reading: ['overview.get'],
   incident: ['incidents.list', 'outbox.parked'],
   decision: ['decisions.list', 'outbox.parked'],
-  layout: ['layouts.list', 'wall.state'],
+  layout: ['layouts.list', 'wall.state', 'layouts.conflicts', 'outbox.parked'],
 };
 
 export function queriesTouchedBy(entities: readonly EntityName[]): RequestName[] {

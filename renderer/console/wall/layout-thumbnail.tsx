@@ -1,7 +1,7 @@
 import type { Layout } from '../../../src/common/layout';
 
 /** A small drawing of where a layout puts its tiles; decorative, the name says which layout it is. */
-export function LayoutThumbnail({ layout }: { layout: Layout }) {
+export function LayoutThumbnail({ layout }: { layout: Pick<Layout, 'grid' | 'tiles'> }) {
   return (
     <div
       className="layout-thumb" aria-hidden="true"

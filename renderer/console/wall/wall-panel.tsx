@@ -9,6 +9,9 @@ import { WallControls } from './wall-controls';
 import { useWallHotkeys } from './wall-hotkeys';
 import { WallMirror } from './wall-mirror';
 import { useLayouts, useSwitchLayout, useUndoSwitch, useWallState, useWallStatus } from './queries';
+import { LayoutManager } from './layout-manager';
+import { ScheduleEditor } from './schedule-editor';
+import { WallAdviceBanner } from './wall-advice-banner';
 
 export function WallPanel({ operator }: { operator: OperatorInfo }) {
   const t = useT();
@@ -34,6 +37,7 @@ export function WallPanel({ operator }: { operator: OperatorInfo }) {
   return (
     <section className="panel wall-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('wall.title')}</h2>
+      <WallAdviceBanner operator={operator} />
       <p className="wall-current" data-testid="wall-current">
         {current ? t('wall.current', { name: current.name }) : t('wall.noLayout')}
       </p>
@@ -64,6 +68,8 @@ export function WallPanel({ operator }: { operator: OperatorInfo }) {
           );
         })}
       </ul>
+      <LayoutManager operator={operator} />
+      <ScheduleEditor operator={operator} />
     </section>
   );
 }

@@ -1,5 +1,8 @@
 // Bahasa Indonesia: the default language of the room. Every visible string of both UIs lives here.
+import { wallPlanId } from './wall-plan-id';
+
 export const id = {
+  ...wallPlanId,
   'app.title': 'Nawa — Command Center Kabupaten Malang',
   'app.loading': 'Memuat…',
   'app.hostDown': 'Host terputus — mencoba menyambung ulang…',
