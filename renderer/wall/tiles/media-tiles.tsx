@@ -1,6 +1,7 @@
 // External media named by a layout. The page CSP limits where they may come from; web pages get scripts only,
 // no same-origin, forms, popups or top navigation.
 import { useState } from 'react';
+import { checkWebUrl } from '../../../src/common/web-allow-list';
 import { useT } from '../../shared/i18n';
 
 function MediaFailed() {
@@ -20,6 +21,8 @@ export function VideoTile({ url, label }: { url: string; label?: string }) {
 }
 
 export function WebTile({ url }: { url: string }) {
+  // The editor refuses other origins, but a layout may come from elsewhere through the central API.
+  if (!checkWebUrl(url).ok) return <MediaFailed />;
   return <iframe className="web-tile" src={url} title={url} sandbox="allow-scripts" referrerPolicy="no-referrer" />;
 }
 
