@@ -47,6 +47,7 @@ export class CentralSim {
       result = { id: m.id, status: 'applied', ...w };
     } else {
       const rec = this.record('incident', id);
+      if (m.baseVersion !== undefined && !rec) return { id: m.id, status: 'rejected', error: { code: 'not_found', message: `no incident ${id}` } };
       if ((m.baseVersion ?? 0) !== (rec?.version ?? 0)) return { id: m.id, status: 'conflict', version: rec?.version ?? 0, current: rec?.data ?? null };
       const w = this.incident({ ...(m.data as Omit<Incident, 'version' | 'updatedAt'>), assignedOpd: (m.data.assignedOpd as string | null | undefined) ?? null });
       result = { id: m.id, status: 'applied', ...w };
