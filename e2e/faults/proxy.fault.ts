@@ -66,6 +66,8 @@ describe('a loopback proxy that drops, duplicates and blackholes', () => {
       await sleep(300);
       // Then silence both ways, long enough that the console must say it is offline, while writes go on.
       proxy.setPlan({ dropResponse: 0, duplicate: 0 });
+      // From online (a lost answer may just have set it offline), so the silence is what the console notices.
+      for (let i = 0; i < 200 && !h.sync.status().online; i++) await sleep(50);
       proxy.blackhole();
       const silence = 5_500 + random() * (LONG ? 4_000 : 500);
       const tSilence = Date.now();
