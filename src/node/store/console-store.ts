@@ -77,10 +77,13 @@ export class ConsoleStore {
    * console clock may be off or jump), then central order (seq).
    */
   decisions(limit = 200): DecisionView[] {
-    const rows = this.db.prepare(`SELECT data, seq, hash, state, error FROM decisions
-      ORDER BY seq IS NOT NULL, seq DESC, rowid DESC LIMIT ?`).all(limit) as
-      { data: string; seq: number | null; hash: string | null; state: DecisionView['state']; error: string | null }[];
-    return rows.map((r) => {
+    type Row = { data: string; seq: number | null; hash: string | null; state: DecisionView['state']; error: string | null };
+    // Two index walks instead of one sort of every decision ever made (a year of them made the list take 40 ms).
+    const waiting = this.db.prepare(`SELECT data, seq, hash, state, error FROM decisions WHERE seq IS NULL
+      ORDER BY rowid DESC LIMIT ?`).all(limit) as Row[];
+    const central = waiting.length >= limit ? [] : this.db.prepare(`SELECT data, seq, hash, state, error FROM decisions
+      WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT ?`).all(limit - waiting.length) as Row[];
+    return [...waiting, ...central].map((r) => {
       const { prevHash: _p, seq: _s, hash: _h, ...d } = JSON.parse(r.data) as DecisionView & { prevHash?: string };
       return { ...d, seq: r.seq, hash: r.hash, state: r.state, error: r.error };
     });
