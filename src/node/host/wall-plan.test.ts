@@ -104,6 +104,25 @@ describe('layout editing through the host', () => {
   });
 });
 
+describe('the schedule through the host', () => {
+  it('is kept by presenters only, refuses clashes and unknown layouts, and protects the layouts it uses', async () => {
+    const presenter = await login('presenter');
+    const operator = await login('operator');
+    const entry = (id: string, at: string, layoutId: string) => ({ id, at, days: [1, 2, 3, 4, 5], layoutId });
+    const schedule = { enabled: true, entries: [entry('pagi', '07:00', IKHTISAR.id), entry('rapat', '09:00', PRESET_LAYOUTS[3]!.id)] };
+    expect(await host!.dispatch('schedule.save', { schedule }, operator)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const clash = { ...schedule, entries: [...schedule.entries, entry('lagi', '09:00', DARURAT_ID), entry('x', '10:00', crypto.randomUUID())] };
+    expect(await host!.dispatch('schedule.save', { schedule: clash }, presenter)).toMatchObject({
+      ok: false, error: { code: 'invalid_schedule', details: [{ code: 'same_time', at: '09:00', day: 1 }, { code: 'same_time', at: '09:00', day: 2 }, { code: 'same_time', at: '09:00', day: 3 }, { code: 'same_time', at: '09:00', day: 4 }, { code: 'same_time', at: '09:00', day: 5 }, { code: 'unknown_layout', entryId: 'x' }] },
+    });
+    const saved = ok<{ schedule: { entries: unknown[] }; next: { at: string } | null }>(await host!.dispatch('schedule.save', { schedule }, presenter));
+    expect(saved.schedule.entries).toHaveLength(2);
+    expect(saved.next?.at).toMatch(/T(00|02):00:00.000Z$/); // 07:00 or 09:00 WIB
+    expect(events.some((e) => e.name === 'schedule.changed')).toBe(true);
+    expect(await host!.dispatch('layouts.delete', { id: PRESET_LAYOUTS[3]!.id, baseVersion: 1 }, presenter)).toMatchObject({ ok: false, error: { code: 'layout_scheduled' } });
+  });
+});
+
 describe('suggestions and interrupts through the host', () => {
   it('a critical incident is pushed as a suggestion; taking it interrupts, ending it restores the wall', async () => {
     const presenter = await login('presenter');
