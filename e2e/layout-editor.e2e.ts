@@ -93,4 +93,35 @@ describe('layout editor', () => {
     for (const w of walls) await w.context().close();
     await page.close();
   });
+
+  it('tells the presenter when someone else changed the layout first, and keeps the lost edit to reopen', async () => {
+    const page = await stack.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await login(page, 'presenter');
+    const manager = page.getByRole('region', { name: 'Kelola tata letak' });
+    await manager.getByRole('button', { name: 'Ubah Rapat Pimpinan', exact: true }).click();
+    const editor = page.getByRole('dialog', { name: 'Ubah tata letak' });
+    await editor.getByLabel('Nama tata letak').fill('Rapat Pimpinan Senin');
+
+    // Meanwhile a supervisor elsewhere renames it on the central side.
+    const token = await centralToken(stack.hub);
+    const { version: _v, updatedAt: _u, ...rapat } = (await centralLayout('Rapat Pimpinan'))! as unknown as Record<string, unknown>;
+    await fetch(`${stack.hub.url}/api/v1/mutations`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ consoleId: 'ruang-rapat', mutations: [{ id: crypto.randomUUID(), entity: 'layout', op: 'upsert', baseVersion: 1, data: { ...rapat, name: 'Rapat Bupati' }, clientTime: new Date().toISOString() }] }),
+    });
+    await editor.getByRole('button', { name: 'Simpan tata letak' }).click();
+    await editor.waitFor({ state: 'detached' });
+
+    const lost = manager.getByTestId('lost-edit');
+    await lost.waitFor({ timeout: 15_000 });
+    expect(await lost.textContent()).toContain('tidak diterapkan');
+    await manager.getByTestId('manage-item').filter({ hasText: 'Rapat Bupati' }).waitFor();
+    await lost.getByRole('button', { name: 'Buka lagi perubahan saya' }).click();
+    const reopened = page.getByRole('dialog', { name: 'Ubah tata letak' });
+    expect(await reopened.getByLabel('Nama tata letak').inputValue()).toBe('Rapat Pimpinan Senin');
+    await reopened.getByRole('button', { name: 'Batal' }).click();
+    await lost.getByRole('button', { name: 'Buang perubahan saya' }).click();
+    await lost.waitFor({ state: 'detached' });
+    await page.close();
+  });
 });
