@@ -64,10 +64,14 @@ export function ScheduleEditor({ operator }: { operator: OperatorInfo }) {
     e.preventDefault();
     save.mutate({ schedule }, { onSuccess: () => setDraft(null) });
   };
-  const add = () => edit({
-    ...schedule,
-    entries: [...schedule.entries, { id: crypto.randomUUID(), at: '07:00', days: [...WORKDAYS], layoutId: layouts[0]?.id ?? '' }],
-  });
+  // A new entry starts an hour after the last one, with the next layout, so it never clashes by default.
+  const add = () => {
+    const last = schedule.entries.at(-1);
+    const hour = last ? (Number(last.at.slice(0, 2)) + 1) % 24 : 7;
+    const next = layouts[(layouts.findIndex((l) => l.id === last?.layoutId) + 1) % Math.max(1, layouts.length)];
+    const entry = { id: crypto.randomUUID(), at: `${String(hour).padStart(2, '0')}:00`, days: [...(last?.days ?? WORKDAYS)], layoutId: next?.id ?? '' };
+    edit({ ...schedule, entries: [...schedule.entries, entry] });
+  };
 
   return (
     <section className="schedule-editor" aria-labelledby={headingId}>
