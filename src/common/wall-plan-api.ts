@@ -32,7 +32,12 @@ export const ScheduleView = z.strictObject({
 });
 export type ScheduleView = z.infer<typeof ScheduleView>;
 
-export const WallAdvice = z.strictObject({ suggestion: Suggestion.nullable(), interrupt: Interrupt.nullable() });
+export const WallAdvice = z.strictObject({
+  suggestion: Suggestion.nullable(),
+  interrupt: Interrupt.nullable(),
+  /** The layout ending the interrupt would show: the one it replaced, or the one the schedule says by now. */
+  restoreLayoutId: Uuid.nullable(),
+});
 export type WallAdvice = z.infer<typeof WallAdvice>;
 
 const IncidentIds = z.array(Uuid).max(500);

@@ -21,7 +21,7 @@ export function WallAdviceBanner({ operator }: { operator: OperatorInfo }) {
   if (!advice?.suggestion && !advice?.interrupt) return null;
   const { suggestion, interrupt } = advice;
   const time = (iso: string) => new Intl.DateTimeFormat(locale(lang), { timeZone: ROOM_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
-  const previous = interrupt?.previousLayoutId ? layouts.find((l) => l.id === interrupt.previousLayoutId)?.name : undefined;
+  const previous = advice.restoreLayoutId ? layouts.find((l) => l.id === advice.restoreLayoutId)?.name : undefined;
 
   return (
     <div className="wall-advice" data-testid="wall-advice">

@@ -138,6 +138,6 @@ describe('suggestions and interrupts through the host', () => {
     expect(host!.wall.state().layout?.name).toBe('Darurat');
     ok(await host!.dispatch('wall.endInterrupt', {}, presenter));
     expect(host!.wall.state().layout?.id).toBe(IKHTISAR.id);
-    expect(ok<WallAdvice>(await host!.dispatch('wall.advice', {}, presenter))).toEqual({ suggestion: null, interrupt: null });
+    expect(ok<WallAdvice>(await host!.dispatch('wall.advice', {}, presenter))).toEqual({ suggestion: null, interrupt: null, restoreLayoutId: null });
   });
 });

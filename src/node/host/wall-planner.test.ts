@@ -105,11 +105,11 @@ describe('suggestions and interrupts', () => {
     expect(suggestion).toMatchObject({ layoutId: DARURAT, layoutName: 'Darurat', incidents: [{ id: INCIDENT }] });
     const taken = p.take(DARURAT, [INCIDENT], 'Presenter Demo')!;
     expect(showing()).toBe('Darurat');
-    expect(taken).toMatchObject({ suggestion: null, interrupt: { layoutId: DARURAT, previousLayoutId: FOKUS, by: 'Presenter Demo' } });
+    expect(taken).toMatchObject({ suggestion: null, interrupt: { layoutId: DARURAT, previousLayoutId: FOKUS, by: 'Presenter Demo' }, restoreLayoutId: FOKUS });
     const ended = p.endInterrupt();
-    expect(ended).toEqual({ suggestion: null, interrupt: null }); // the incident was acknowledged when taken
+    expect(ended).toEqual({ suggestion: null, interrupt: null, restoreLayoutId: null }); // the incident was acknowledged when taken
     expect(showing()).toBe('Fokus Peta');
-    expect(advice.at(-1)).toEqual({ suggestion: null, interrupt: null });
+    expect(advice.at(-1)).toEqual({ suggestion: null, interrupt: null, restoreLayoutId: null });
   });
 
   it('the schedule does not override an interrupt; a start that fell inside it shows when it ends', () => {
@@ -122,6 +122,7 @@ describe('suggestions and interrupts', () => {
     p.take(DARURAT, [INCIDENT], 'Presenter Demo');
     goTo('2026-12-01T02:30:00Z'); // 09:30 WIB: Rapat Pimpinan was due at 09:00
     expect(showing()).toBe('Darurat');
+    expect(advice.at(-1)?.restoreLayoutId).toBe(RAPAT); // the console says where ending it will go
     p.endInterrupt();
     expect(showing()).toBe('Rapat Pimpinan');
     goTo('2026-12-01T03:00:00Z');
@@ -132,7 +133,7 @@ describe('suggestions and interrupts', () => {
   it('a dismissed suggestion stays quiet until another critical incident comes in', () => {
     const p = planner();
     feed('incident', incident(4));
-    expect(p.dismiss([INCIDENT])).toEqual({ suggestion: null, interrupt: null });
+    expect(p.dismiss([INCIDENT])).toEqual({ suggestion: null, interrupt: null, restoreLayoutId: null });
     const other = '5e5e5e5e-0000-4000-8000-000000000002';
     feed('incident', incident(4, other));
     expect(p.refresh().suggestion?.incidents.map((i) => i.id)).toEqual([other]);

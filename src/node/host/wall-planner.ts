@@ -74,6 +74,7 @@ export class WallPlanner {
   tick(): void {
     try {
       this.applySchedule();
+      this.refresh(); // a start that fell inside an interrupt changes what ending it restores
     } catch (e) {
       this.d.log?.(`planner: schedule: ${(e as Error).message}`);
     }
@@ -95,7 +96,7 @@ export class WallPlanner {
     });
     const kept = pruneAcknowledged(acknowledged, incidents);
     if (kept.length !== acknowledged.size) this.d.store.setSetting(KEY.acknowledged, JSON.stringify(kept));
-    return { suggestion, interrupt };
+    return { suggestion, interrupt, restoreLayoutId: interrupt ? this.restoreTarget(interrupt).layoutId : null };
   }
 
   /** Recomputes the advice after the cache or the wall changed; announces it only when it changed. */
@@ -135,13 +136,17 @@ export class WallPlanner {
     const interrupt = this.interrupt();
     if (!interrupt) return this.refresh();
     this.d.store.setSetting(KEY.interrupt, null);
-    const due = dueOccurrence(this.schedule(), this.d.clock.now(), this.d.store.setting(KEY.applied));
-    const scheduled = due && this.d.store.layout(due.entry.layoutId) ? due : null;
-    if (scheduled) this.d.store.setSetting(KEY.applied, scheduled.key);
-    const target = scheduled?.entry.layoutId
-      ?? (interrupt.previousLayoutId && this.d.store.layout(interrupt.previousLayoutId) ? interrupt.previousLayoutId : null);
+    const { layoutId: target, scheduleKey } = this.restoreTarget(interrupt);
+    if (scheduleKey) this.d.store.setSetting(KEY.applied, scheduleKey);
     if (target && target !== this.d.wall.currentLayoutId()) this.d.onSwitched(this.d.wall.switchTo(target));
     return this.refresh();
+  }
+
+  private restoreTarget(interrupt: Interrupt): { layoutId: string | null; scheduleKey: string | null } {
+    const due = dueOccurrence(this.schedule(), this.d.clock.now(), this.d.store.setting(KEY.applied));
+    if (due && this.d.store.layout(due.entry.layoutId)) return { layoutId: due.entry.layoutId, scheduleKey: due.key };
+    const previous = interrupt.previousLayoutId && this.d.store.layout(interrupt.previousLayoutId) ? interrupt.previousLayoutId : null;
+    return { layoutId: previous, scheduleKey: null };
   }
 
   private applySchedule(): void {
