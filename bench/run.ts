@@ -1,8 +1,12 @@
 // `npm run bench`: measures and prints; never fails on a figure. Pick some with `npm run bench -- drain switch`.
+import { benchCatchUp } from './catch-up';
 import { benchOutboxDrain } from './outbox-drain';
+import { benchReadings } from './readings';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   drain: () => benchOutboxDrain(),
+  catchup: () => benchCatchUp(),
+  readings: () => benchReadings(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

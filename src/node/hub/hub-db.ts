@@ -109,6 +109,12 @@ export class HubDb {
     return rows.map((r) => JSON.parse(r.data) as T);
   }
 
+  /** The hash of the newest decision (the chain's head), read without parsing the decision. */
+  chainHead(): string | undefined {
+    const row = this.stmt(`SELECT json_extract(data, '$.hash') AS hash FROM changes WHERE entity = 'decision' ORDER BY seq DESC LIMIT 1`).get() as { hash: string } | undefined;
+    return row?.hash;
+  }
+
   /** The data of an entity's newest change (the decision chain's head: decisions are never compacted). */
   newestData<T>(entity: EntityName): T | undefined {
     const row = this.stmt('SELECT data FROM changes WHERE entity = ? ORDER BY seq DESC LIMIT 1').get(entity) as { data: string } | undefined;
@@ -123,7 +129,9 @@ export class HubDb {
   write(entity: EntityName, id: string, op: 'upsert' | 'delete', build: (seq: number, version: number) => unknown): { seq: number; version: number } {
     if (!this.db.inTransaction) throw new Error('HubDb.write outside a transaction');
     const seq = this.lastSeq() + 1;
-    const version = (this.getRecord(entity, id)?.version ?? 0) + 1;
+    // The version alone: parsing the record's data here cost every write (an outbox drain writes thousands).
+    const held = this.stmt('SELECT version FROM records WHERE entity = ? AND id = ?').get(entity, id) as { version: number } | undefined;
+    const version = (held?.version ?? 0) + 1;
     const data = JSON.stringify(op === 'delete' ? null : build(seq, version));
     this.stmt('INSERT INTO changes (seq, entity, id, op, version, data) VALUES (?, ?, ?, ?, ?, ?)').run(seq, entity, id, op, version, data);
     this

@@ -158,7 +158,7 @@ export class MutationService {
 
 /** Appends a decision to the chain; also used by the demo seed, so both hash exactly alike. */
 export function appendDecision(hub: HubDb, d: Omit<Decision, 'seq' | 'prevHash' | 'hash'>): { seq: number; version: number } {
-  const prevHash = hub.newestData<Decision>('decision')?.hash ?? GENESIS_HASH;
+  const prevHash = hub.chainHead() ?? GENESIS_HASH;
   return hub.write('decision', d.id, 'upsert', (seq) => ({ ...d, seq, prevHash, hash: decisionHash(d, prevHash) }));
 }
 

@@ -25,11 +25,12 @@ export class Outbox {
 
   /**
    * The oldest pending entries, in order, for one operator at a time (each call to the central side carries one
-   * token), and no more than about `maxBytes` of data (always at least one entry).
+   * token), and no more than about `maxBytes` of data (always at least one entry). `after`: only entries queued
+   * after that one (the ones before it are on their way).
    */
-  nextBatch(limit: number, maxBytes = Infinity): OutboxEntry[] {
+  nextBatch(limit: number, maxBytes = Infinity, after = 0): OutboxEntry[] {
     const rows = this.db.prepare(`SELECT n, id, entity, op, base_version, data, client_time, operator_id FROM outbox
-      WHERE state = 'pending' ORDER BY n LIMIT ?`).all(limit) as Row[];
+      WHERE state = 'pending' AND n > ? ORDER BY n LIMIT ?`).all(after, limit) as Row[];
     const first = rows[0];
     if (!first) return [];
     const batch: OutboxEntry[] = [];

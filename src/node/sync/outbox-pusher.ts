@@ -25,6 +25,8 @@ export interface PusherOptions {
   random?: () => number;
 }
 
+interface Sent { batch: OutboxEntry[]; token: string; answer: ReturnType<CentralClient['mutations']> }
+
 export const PUSH_BATCH = 500;
 /** Half the central API's body limit, so a batch of long decisions is never refused as too large. */
 export const PUSH_BATCH_BYTES = MAX_BODY_BYTES / 2;
@@ -71,17 +73,17 @@ export class OutboxPusher {
   }
 
   private async drain(): Promise<void> {
+    let next: Sent | null = null;
     while (this.running) {
-      const batch = this.o.store.outbox.nextBatch(this.batchLimit, PUSH_BATCH_BYTES);
-      const first = batch[0];
-      if (!first) return;
-      const token = this.o.tokens.forOperator(first.operatorId);
-      if (!token) {
-        this.o.connection.failed(new Error(`login_required:${first.operatorId}`));
-        return;
-      }
+      const sent = next ?? this.send(0);
+      next = null;
+      if (!sent) return;
+      const { batch, token } = sent;
       try {
-        const res = await this.o.client.mutations({ consoleId: this.o.consoleId, mutations: batch.map((e) => e.mutation) }, token);
+        const res = await sent.answer;
+        // The next call goes out at once (the central side handles one call after the other, so order holds)
+        // while this answer is written down: the local commit overlaps the central side's work.
+        next = this.send(batch[batch.length - 1]!.n);
         this.o.store.outbox.settle(batch, res.results);
         this.failures = 0;
         this.budget.reset();
@@ -89,6 +91,9 @@ export class OutboxPusher {
         this.o.connection.heard(true);
         this.o.onSettled();
       } catch (e) {
+        // An answer not written down: the next call, if sent, is left to the retry (it will be a duplicate).
+        next?.answer.catch(() => {});
+        next = null;
         if (!this.running) return;
         if (e instanceof CentralError && e.status === 401) { this.o.tokens.drop(token); continue; }
         if (e instanceof CentralError && e.status === 413 && batch.length > 1) {
@@ -103,6 +108,21 @@ export class OutboxPusher {
         await this.backOff(e);
       }
     }
+  }
+
+  /** Sends the next batch queued after entry `after`; null when none waits or its operator has no token. */
+  private send(after: number): Sent | null {
+    const batch = this.o.store.outbox.nextBatch(this.batchLimit, PUSH_BATCH_BYTES, after);
+    const first = batch[0];
+    if (!first) return null;
+    const token = this.o.tokens.forOperator(first.operatorId);
+    if (!token) {
+      this.o.connection.failed(new Error(`login_required:${first.operatorId}`));
+      return null;
+    }
+    const answer = this.o.client.mutations({ consoleId: this.o.consoleId, mutations: batch.map((e) => e.mutation) }, token);
+    answer.catch(() => {}); // awaited in drain(); a failure before that must not count as unhandled
+    return { batch, token, answer };
   }
 
   /** The whole call was refused: each entry is shown to the operator instead of being retried forever. */
