@@ -22,9 +22,12 @@ export function appendCentralChanges(hub: HubDb, mix: Mix, start = Date.UTC(2026
   const versions = new Map((db.prepare(`SELECT entity, id, version FROM records WHERE entity = 'status'`).all() as { entity: string; id: string; version: number }[])
     .map((r) => [`${r.entity}:${r.id}`, r.version]));
   const put = (entity: string, id: string, data: (s: number, v: number) => unknown) => {
+    // Readings and decisions are written once: only statuses and incidents have versions to count (a map of a
+    // million reading ids would stay behind as garbage and its collection would show up as catch-up lag).
     const key = `${entity}:${id}`;
-    const version = (versions.get(key) ?? 0) + 1;
-    versions.set(key, version);
+    const counted = entity === 'status' || entity === 'incident';
+    const version = counted ? (versions.get(key) ?? 0) + 1 : 1;
+    if (counted) versions.set(key, version);
     seq++;
     const json = JSON.stringify(data(seq, version));
     change.run(seq, entity, id, 'upsert', version, json);

@@ -29,7 +29,7 @@ export interface SyncEngineOptions {
   onChanged?: (entities: EntityName[]) => void;
 }
 
-const PAGE = 1000;
+const PAGE = 500;
 const RESYNC_PAGE = 5000;
 const PUSH_INTERVAL_MS = 5_000;
 type Apply = (changes: readonly Change[], lastSeq: number) => { entities: EntityName[]; skipped: { seq: number; reason: string }[] };
@@ -97,7 +97,7 @@ export class SyncEngine {
 
   /** Applies changes in slices of their own transactions, each with the cursor after it, so the loop stays free. */
   private async applyChanges(changes: readonly Change[], lastSeq: number, apply: Apply = this.applyToStore): Promise<void> {
-    const slice = this.o.applySlice ?? 500;
+    const slice = this.o.applySlice ?? 200;
     const touched = new Set<EntityName>();
     for (let i = 0; i < changes.length || i === 0; i += slice) {
       const last = i + slice >= changes.length;
