@@ -31,9 +31,16 @@ export class StagedResync {
     db.prepare('ATTACH DATABASE ? AS stage').run(this.stagePath);
     try {
       db.transaction(() => {
+        // An operator's incident edits still waiting (local_data), and incidents made here that the central side
+        // has not taken yet, are this console's, not the feed's: they stay over the fresh copy.
+        db.exec(`CREATE TEMP TABLE keep_incidents AS SELECT * FROM main.incidents WHERE local_data IS NOT NULL`);
         for (const t of CENTRAL_TABLES) {
           db.exec(`DELETE FROM main.${t}; INSERT INTO main.${t} SELECT * FROM stage.${t};`);
         }
+        db.exec(`UPDATE main.incidents SET local_data = (SELECT k.local_data FROM keep_incidents k WHERE k.id = incidents.id)
+            WHERE id IN (SELECT id FROM keep_incidents);
+          INSERT INTO main.incidents SELECT * FROM keep_incidents WHERE id NOT IN (SELECT id FROM main.incidents);
+          DROP TABLE keep_incidents;`);
         // Central decisions replace ours; ours that the central side never saw stay, still pending.
         db.exec(`DELETE FROM main.decisions WHERE state = 'synced';
           INSERT INTO main.decisions SELECT * FROM stage.decisions WHERE true
