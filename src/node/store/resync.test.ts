@@ -19,7 +19,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const INC = '5e5e5e5e-0000-4000-8000-000000000001';
 const incident = (version: number, title: string) => ({
-  id: INC, title, sector: 'disaster', severity: 2, status: 'reported', districtCode: '35.07.13', lat: -8.1, lon: 112.6,
+  id: INC, title, sector: 'disaster' as const, severity: 2, status: 'reported' as const, districtCode: '35.07.13', lat: -8.1, lon: 112.6,
   assignedOpd: null, reportedAt: '2026-11-28T00:00:00.000Z', updatedAt: `2026-11-28T0${version}:00:00.000Z`, version,
 });
 const change = (seq: number, entity: Change['entity'], id: string, data: unknown, version = 1): Change => ({ seq, entity, id, op: 'upsert', version, data });
