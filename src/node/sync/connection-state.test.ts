@@ -31,6 +31,13 @@ describe('ConnectionState', () => {
     expect(c.snapshot()).toMatchObject({ online: false, lastError: 'connect ECONNREFUSED' });
   });
 
+  it('writes waiting for a login are told without calling the link down', () => {
+    const c = new ConnectionState(4000);
+    c.heard();
+    c.note('login_required:operator');
+    expect(c.snapshot()).toMatchObject({ online: true, lastError: 'login_required:operator' });
+  });
+
   it('tells listeners when the link comes back, once', () => {
     const c = new ConnectionState(4000);
     const back: boolean[] = [];

@@ -36,6 +36,11 @@ export class ConnectionState {
     this.set(reachable ? this.online : false, describe(error), true);
   }
 
+  /** Something to tell that says nothing about the link (writes waiting for their operator's login). */
+  note(reason: string): void {
+    this.set(this.online, reason, this.lastError !== reason);
+  }
+
   /** Nothing to talk with (no token): offline, with the reason. */
   idle(reason: string): void {
     this.disarm();

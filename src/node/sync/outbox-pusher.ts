@@ -117,7 +117,7 @@ export class OutboxPusher {
     if (!first) return null;
     const token = this.o.tokens.forOperator(first.operatorId);
     if (!token) {
-      this.o.connection.failed(new Error(`login_required:${first.operatorId}`));
+      this.o.connection.note(`login_required:${first.operatorId}`);
       return null;
     }
     const answer = this.o.client.mutations({ consoleId: this.o.consoleId, mutations: batch.map((e) => e.mutation) }, token);
