@@ -2,11 +2,13 @@
 import { benchCatchUp } from './catch-up';
 import { benchOutboxDrain } from './outbox-drain';
 import { benchReadings } from './readings';
+import { benchSwitchLatency } from './switch-latency';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   drain: () => benchOutboxDrain(),
   catchup: () => benchCatchUp(),
   readings: () => benchReadings(),
+  switch: () => benchSwitchLatency(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
