@@ -13,7 +13,7 @@ export default tseslint.config(
     plugins: { '@typescript-eslint': tseslint.plugin },
   },
   {
-    files: ['src/node/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    files: ['src/node/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron, 'react', 'react-dom'],

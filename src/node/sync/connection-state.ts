@@ -12,7 +12,10 @@ export class ConnectionState {
   private stopped = false;
   private readonly listeners = new Set<(s: ConnectionSnapshot, cameOnline: boolean) => void>();
 
-  constructor(private readonly silenceMs: number, private readonly now: () => Date = () => new Date()) {}
+  /** `lastSyncAt`: the last successful sync known from before (a restart), so the age shown stays true. */
+  constructor(private readonly silenceMs: number, private readonly now: () => Date = () => new Date(), lastSyncAt: string | null = null) {
+    this.lastSyncAt = lastSyncAt;
+  }
 
   snapshot(): ConnectionSnapshot {
     return { online: this.online, lastError: this.lastError, lastSyncAt: this.lastSyncAt };
