@@ -60,7 +60,8 @@ export class SyncEngine {
     });
     this.connection.onChange((s, cameOnline) => {
       this.keepLastSync(s.lastSyncAt, false);
-      if (cameOnline) this.pusher.wake();
+      // Whichever side hears the central API again first wakes the other from its back-off.
+      if (cameOnline) { this.pusher.wake(); this.wakeFollow?.(); }
       this.o.onStatus?.(this.status());
     });
     o.tokens.onChange(() => { this.wakeFollow?.(); this.kick(); });
