@@ -12,8 +12,18 @@ export class ConnectionState {
   private stopped = false;
   private readonly listeners = new Set<(s: ConnectionSnapshot, cameOnline: boolean) => void>();
 
-  /** `lastSyncAt`: the last successful sync known from before (a restart), so the age shown stays true. */
-  constructor(private readonly silenceMs: number, private readonly now: () => Date = () => new Date(), lastSyncAt: string | null = null) {
+  private keptAt = 0;
+
+  /**
+   * `lastSyncAt`: the last successful sync known from before (a restart), so the age shown stays true; `keep`
+   * writes it down, now and then rather than at every heartbeat, and at stop.
+   */
+  constructor(
+    private readonly silenceMs: number,
+    private readonly now: () => Date = () => new Date(),
+    lastSyncAt: string | null = null,
+    private readonly keep: (lastSyncAt: string) => void = () => {},
+  ) {
     this.lastSyncAt = lastSyncAt;
   }
 
@@ -25,7 +35,10 @@ export class ConnectionState {
   heard(synced = false): void {
     this.arm();
     const changed = !this.online || this.lastError !== null;
-    if (synced) this.lastSyncAt = this.now().toISOString();
+    if (synced) {
+      this.lastSyncAt = this.now().toISOString();
+      if (!this.stopped && Date.now() - this.keptAt >= 30_000) { this.keptAt = Date.now(); this.keep(this.lastSyncAt); }
+    }
     this.set(true, null, changed || synced);
   }
 
@@ -58,6 +71,7 @@ export class ConnectionState {
 
   /** Silent from now on: no timer, no listener called (the store behind them is closing). */
   stop(): void {
+    if (!this.stopped && this.lastSyncAt) this.keep(this.lastSyncAt);
     this.stopped = true;
     this.disarm();
   }

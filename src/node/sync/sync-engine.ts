@@ -45,21 +45,21 @@ export class SyncEngine {
   private followLoop: Promise<void> | null = null;
   private wakeFollow: (() => void) | null = null;
   private readonly pusher: OutboxPusher;
-  private keptSyncAt: string | null = null;
   private readonly heartbeatMs: number;
   private readonly log: (line: string) => void;
 
   constructor(private readonly o: SyncEngineOptions) {
     this.heartbeatMs = o.heartbeatMs ?? HEARTBEAT_MS;
     this.log = o.log ?? (() => {});
-    this.connection = new ConnectionState(2 * this.heartbeatMs, o.now, o.store.setting(LAST_SYNC_KEY));
+    this.connection = new ConnectionState(2 * this.heartbeatMs, o.now, o.store.setting(LAST_SYNC_KEY), (at) => {
+      try { o.store.setSetting(LAST_SYNC_KEY, at); } catch (e) { this.log(`sync: keeping lastSyncAt: ${(e as Error).message}`); }
+    });
     this.pusher = new OutboxPusher({
       client: o.client, store: o.store, tokens: o.tokens, consoleId: o.consoleId, connection: this.connection,
       retriesPerMinute: o.retriesPerMinute, log: this.log,
       onSettled: () => this.o.onChanged?.(['decision', 'incident', 'layout']),
     });
-    this.connection.onChange((s, cameOnline) => {
-      this.keepLastSync(s.lastSyncAt, false);
+    this.connection.onChange((_s, cameOnline) => {
       // Whichever side hears the central API again first wakes the other from its back-off.
       if (cameOnline) { this.pusher.wake(); this.wakeFollow?.(); }
       this.o.onStatus?.(this.status());
@@ -82,7 +82,6 @@ export class SyncEngine {
     this.wakeFollow?.();
     if (this.pushTimer) clearInterval(this.pushTimer);
     this.connection.stop();
-    this.keepLastSync(this.connection.snapshot().lastSyncAt, true);
     await Promise.allSettled([this.followLoop, this.pusher.stop()]);
   }
 
@@ -93,19 +92,6 @@ export class SyncEngine {
       hubUrl: this.o.client.baseUrl, online: c.online, lastSeq: this.o.store.cursor(),
       pending, rejected, lastSyncAt: c.lastSyncAt, lastError: c.lastError, notice: this.o.notice?.() ?? null,
     };
-  }
-
-  /** Written down now and then (not at every heartbeat), so after a restart the console still tells its data's age. */
-  private keepLastSync(at: string | null, now: boolean): void {
-    if (!at || at === this.keptSyncAt) return;
-    const due = this.keptSyncAt === null || Date.parse(at) - Date.parse(this.keptSyncAt) >= 30_000 || Date.parse(at) < Date.parse(this.keptSyncAt);
-    if (!now && !due) return;
-    try {
-      this.o.store.setSetting(LAST_SYNC_KEY, at);
-      this.keptSyncAt = at;
-    } catch (e) {
-      this.log(`sync: keeping lastSyncAt: ${(e as Error).message}`);
-    }
   }
 
   /** Push soon: after a write, on the timer, when a token arrives. */
