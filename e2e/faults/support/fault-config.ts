@@ -16,6 +16,7 @@ export function seeded(seed = Number(process.env.NAWA_FAULTS_SEED ?? Date.now() 
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  process.stdout.write(`[faults] seed ${seed} (NAWA_FAULTS_SEED=${seed} repeats the random choices; timing still varies)\n`);
   return { random, seed };
 }
 
