@@ -99,7 +99,7 @@ describe('the wall', () => {
     const measure = () => Promise.all(spanning.map(async (w) => w.evaluate(({ lat, lng }) => {
       const n = Number(document.body.dataset.wall);
       const probe = window.__nawaMaps?.[n];
-      const win = document.querySelector<HTMLElement>('.wall-window');
+      const win = document.querySelector<HTMLElement>('[data-active="true"] .wall-window');
       if (!probe || !win) return null;
       return { point: probe.screenPoint(lat, lng), offsetX: Number(win.dataset.offsetX), offsetY: Number(win.dataset.offsetY) };
     }, KEPANJEN)));
@@ -118,7 +118,7 @@ describe('the wall', () => {
       expect(a!.x).toBe(c!.x);
     };
     await continuous(0);
-    expect(await walls[2]!.evaluate(() => document.querySelector<HTMLElement>('.wall-window')?.dataset.tileKind)).toBe('incidents');
+    expect(await walls[2]!.evaluate(() => document.querySelector<HTMLElement>('[data-active="true"] .wall-window')?.dataset.tileKind)).toBe('incidents');
 
     const bezel = panel.getByLabel('Kompensasi bingkai (px)');
     await bezel.fill('24');

@@ -15,8 +15,11 @@ declare global {
   }
 }
 
-/** Which wall a component is drawn for: one per page, or each cell of a page that draws them all. */
-export const WallScreenContext = createContext<number | null>(null);
+/**
+ * Which wall a component is drawn for (one per page, or each cell of a page that draws them all), and whether
+ * its view is the one on show or a kept, hidden one (see kept-views.ts).
+ */
+export const WallScreenContext = createContext<{ wall: number; active: boolean } | null>(null);
 export const useWallScreen = () => useContext(WallScreenContext);
 
 export function exposeMap(wall: number | null, map: LeafletMap, el: HTMLElement): () => void {

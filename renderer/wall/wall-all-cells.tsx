@@ -11,7 +11,7 @@ const DEFAULT_GRID = { cols: 3, rows: 3 };
  * Fewer displays than cells (a laptop, or one controller exposing a single 5760 x 3240 display): every cell of
  * the grid in one window, each its own screen-sized viewport, so a spanning tile is drawn exactly as on nine.
  */
-export function AllCells({ state }: { state: WallState | null }) {
+export function AllCells({ state, keep }: { state: WallState | null; keep: number }) {
   const win = useScreenSize();
   const grid = state?.layout?.grid ?? DEFAULT_GRID;
   // Whole pixels, so neighbouring cells meet without a hairline and offsets stay exact.
@@ -22,7 +22,7 @@ export function AllCells({ state }: { state: WallState | null }) {
     <>
       {walls.map((wall) => {
         const cell = cellOfWall(wall, grid)!;
-        return <WallScreen key={wall} wall={wall} state={state} box={{ left: cell.x * width, top: cell.y * height, width, height }} />;
+        return <WallScreen key={wall} wall={wall} state={state} keep={keep} box={{ left: cell.x * width, top: cell.y * height, width, height }} />;
       })}
     </>
   );

@@ -26,7 +26,9 @@ export function MapTile({ source, width, height, screenHeight }: { source: MapSo
   const showSites = source.layers.includes('sites');
   const sites = useWallSites(showSites);
   const sitesLayer = useRef<L.LayerGroup | null>(null);
-  const wall = useWallScreen();
+  const screen = useWallScreen();
+  const wall = screen?.wall ?? null;
+  const active = screen?.active ?? false;
 
   // Built in the commit, so the acknowledgement after the next frame covers a drawn map.
   useLayoutEffect(() => {
@@ -34,13 +36,17 @@ export function MapTile({ source, width, height, screenHeight }: { source: MapSo
     const b = createBaseMap(el.current, { interactive: false, showKecamatan });
     b.map.setView([lat, lon], source.zoom, { animate: false });
     base.current = b;
-    const hide = exposeMap(wall, b.map, el.current);
     return () => {
-      hide();
       b.map.remove();
       base.current = null;
     };
-  }, [lat, lon, source.zoom, showKecamatan, width, height, wall]);
+  }, [lat, lon, source.zoom, showKecamatan, width, height]);
+
+  // Only the map on show answers for its wall; a kept, hidden one stays quiet.
+  useLayoutEffect(() => {
+    if (!active || !base.current || !el.current) return;
+    return exposeMap(wall, base.current.map, el.current);
+  }, [active, wall, lat, lon, source.zoom, showKecamatan, width, height]);
 
   const list = incidents.data?.incidents;
   useEffect(() => {

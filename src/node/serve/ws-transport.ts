@@ -7,6 +7,11 @@ import { ClientFrame, type ServerFrame } from '../../common/host-api';
 import type { Connection, HostService } from '../host/host-service';
 
 const MAX_FRAME_BYTES = 256 * 1024;
+/**
+ * The console's mirror of the wall. Every acknowledgement re-sends it, nine times a switch; a wall display never
+ * reads it, and parsing it nine times on each of nine walls was a visible share of a switch's CPU on two cores.
+ */
+const NOT_FOR_WALLS = new Set<string>(['wall.status']);
 
 export interface WsTransportOptions {
   /** How often each socket is pinged. A wall PC that lost power or network sends no close frame. */
@@ -19,13 +24,18 @@ export class WsTransport {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly sockets = new Set<WebSocket>();
   private readonly unanswered = new Map<WebSocket, number>();
+  private readonly connections = new Map<WebSocket, Connection>();
   private readonly offEvents: () => void;
   private readonly pinger: ReturnType<typeof setInterval>;
 
   constructor(private readonly host: HostService, opts: WsTransportOptions = {}) {
     this.offEvents = host.onEvent((name, payload) => {
       const text = JSON.stringify({ t: 'evt', name, payload } satisfies ServerFrame);
-      for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+      const skipWalls = NOT_FOR_WALLS.has(name);
+      for (const ws of this.sockets) {
+        if (ws.readyState !== ws.OPEN || (skipWalls && this.connections.get(ws)?.wall != null)) continue;
+        ws.send(text);
+      }
     });
     const missedPings = opts.missedPings ?? 2;
     this.pinger = setInterval(() => {
@@ -51,12 +61,14 @@ export class WsTransport {
   private accept(ws: WebSocket): void {
     const conn: Connection = { id: randomUUID(), operator: null, wall: null };
     this.sockets.add(ws);
+    this.connections.set(ws, conn);
     ws.on('pong', () => this.unanswered.set(ws, 0));
     ws.on('message', (raw, isBinary) => {
       void this.onFrame(ws, conn, isBinary ? null : raw.toString());
     });
     ws.on('close', () => {
       this.sockets.delete(ws);
+      this.connections.delete(ws);
       this.unanswered.delete(ws);
       this.host.disconnected(conn);
     });
