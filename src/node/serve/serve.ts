@@ -61,7 +61,7 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
       res.end(JSON.stringify({
         hub: { url: sync.hubUrl, reachable: sync.online, lastError: sync.lastError },
         lastSeq: sync.lastSeq, pending: sync.pending, rejected: sync.rejected, lastSyncAt: sync.lastSyncAt,
-        stateVersion: wall.stateVersion, walls: wall.walls,
+        stateVersion: wall.stateVersion, walls: wall.walls, lastSwitch: wall.lastSwitch,
       }));
       return;
     }
