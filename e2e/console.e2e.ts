@@ -4,19 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { verifyDecisionChain } from '../src/node/hub/decision-chain';
-import { centralToken, startStack, type Stack } from './support/stack';
+import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
 beforeAll(async () => { stack = await startStack(); });
 afterAll(async () => { await stack?.close(); });
 
-async function login(page: Page, username: string) {
-  await page.goto(stack.serving.url + '/');
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill('demo');
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
+const login = (page: Page, username: string) => loginConsole(page, stack.serving.url, username);
 
 describe('console', () => {
   it('refuses a wrong password with a message the operator can read', async () => {

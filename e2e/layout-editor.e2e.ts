@@ -3,19 +3,13 @@
 // on the wall, and the wall pages paint it; the edit reaches the hub as a layout change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import { centralToken, startStack, type Stack } from './support/stack';
+import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
 beforeAll(async () => { stack = await startStack(); });
 afterAll(async () => { await stack?.close(); });
 
-async function login(page: Page, username: string) {
-  await page.goto(stack.serving.url + '/');
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill('demo');
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
+const login = (page: Page, username: string) => loginConsole(page, stack.serving.url, username);
 
 async function centralLayout(name: string) {
   const token = await centralToken(stack.hub);

@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import { startHub, type Hub } from '../../src/node/hub/hub';
 import { startServe, type Serving } from '../../src/node/serve/serve';
 
@@ -41,4 +41,13 @@ export async function centralToken(hub: Hub, username = 'supervisor'): Promise<s
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }),
   });
   return ((await res.json()) as { token: string }).token;
+}
+
+/** Logs a demo account into the console as a person would, and waits until the dashboard is there. */
+export async function loginConsole(page: Page, url: string, username: string, password = 'demo'): Promise<void> {
+  await page.goto(url + '/');
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByRole('button', { name: 'Keluar' }).waitFor();
 }

@@ -3,11 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../common/host-api';
 import { startHub, type Hub } from '../hub/hub';
 import { verifyDecisionChain } from '../hub/decision-chain';
 import { createHost, type ConsoleHost } from './host';
-import type { Connection } from './host-service';
+import { conn, ok, until } from './host-test-kit';
 
 let dir: string;
 let hub: Hub;
@@ -24,20 +23,6 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const conn = (): Connection => ({ id: Math.random().toString(36), operator: null, wall: null });
-function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-async function until<T>(what: string, f: () => T | undefined | null | false, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 async function centralDecisions(h: Hub) {
   const res = await fetch(`${h.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: 'demo' }) });
   const { token } = (await res.json()) as { token: string };

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result, SyncStatus } from '../../common/host-api';
+import type { SyncStatus } from '../../common/host-api';
 import { startHub, type Hub } from '../hub/hub';
 import { ConsoleStore } from '../store/console-store';
 import { StoreMaintenance } from '../store/store-maintenance';
 import { createHost, type ConsoleHost } from './host';
-import type { Connection } from './host-service';
+import { conn, ok } from './host-test-kit';
 
 let dir: string;
 let hub: Hub;
@@ -26,11 +26,6 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const conn = (): Connection => ({ id: Math.random().toString(36), operator: null, wall: null });
-function ok<T>(r: Result<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 describe('store.backup and the store notice', () => {
   it('backs up on demand for a supervisor only, into a file that opens with the same records', async () => {

@@ -4,11 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result, WallState, WallStatusList } from '../../common/host-api';
+import type { WallState, WallStatusList } from '../../common/host-api';
 import { PRESET_LAYOUTS } from '../../common/presets';
 import { startHub, type Hub } from '../hub/hub';
 import { createHost, type ConsoleHost } from './host';
 import type { Connection } from './host-service';
+import { conn, ok } from './host-test-kit';
 
 let dir: string;
 let hub: Hub;
@@ -28,11 +29,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const conn = (): Connection => ({ id: Math.random().toString(36), operator: null, wall: null });
-function ok<T>(r: Result<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 async function as(username: string): Promise<Connection> {
   const c = conn();
   ok(await host.dispatch('session.login', { username, password: 'demo' }, c));

@@ -1,13 +1,14 @@
 // Layout editing, suggestions and interrupts through the host against a real hub on loopback.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventName, Result } from '../../common/host-api';
+import type { EventName } from '../../common/host-api';
 import type { LayoutInput } from '../../common/entities';
 import { PRESET_LAYOUTS } from '../../common/presets';
 import type { LayoutLostEdit, WallAdvice } from '../../common/wall-plan-api';
 import { startTestHub, type TestHub } from '../hub/hub-test-kit';
 import { createHost, type ConsoleHost } from './host';
 import type { Connection } from './host-service';
+import { conn, ok, until } from './host-test-kit';
 
 let t: TestHub;
 let host: ConsoleHost | null = null;
@@ -28,20 +29,6 @@ afterEach(async () => {
 
 const IKHTISAR = PRESET_LAYOUTS[0]!;
 const DARURAT_ID = PRESET_LAYOUTS[2]!.id;
-const conn = (): Connection => ({ id: Math.random().toString(36), operator: null, wall: null });
-function ok<T>(r: Result<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-async function until<T>(what: string, f: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 async function login(username: string): Promise<Connection> {
   const c = conn();
   ok(await host!.dispatch('session.login', { username, password: 'demo' }, c));
