@@ -12,7 +12,8 @@ export class IncidentRepository {
   list(): IncidentView[] {
     const rows = this.db.prepare(`SELECT COALESCE(local_data, data) AS data, local_data IS NOT NULL AS pending FROM incidents
       ORDER BY json_extract(COALESCE(local_data, data), '$.severity') DESC, updated_at DESC`).all() as { data: string; pending: number }[];
-    return rows.map((r) => ({ ...(JSON.parse(r.data) as Incident), pending: r.pending === 1 }));
+    // The parsed row is fresh: set `pending` on it rather than copying every field into another object.
+    return rows.map((r) => Object.assign(JSON.parse(r.data) as Incident, { pending: r.pending === 1 }));
   }
 
   get(id: string): { central: Incident | null; shown: Incident } | null {
