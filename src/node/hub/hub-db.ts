@@ -62,7 +62,21 @@ export class HubDb {
   transaction<T>(fn: () => T): T {
     this.depth++;
     try {
-      return this.db.transaction(fn).immediate();
+      if (!this.db.inTransaction) return this.db.transaction(fn).immediate();
+      // Nested (a savepoint per mutation of a call): statements prepared once, no new wrapper each time.
+      this.stmt('SAVEPOINT hub_nested').run();
+      try {
+        const result = fn();
+        this.stmt('RELEASE hub_nested').run();
+        return result;
+      } catch (err) {
+        // SQLite may have ended the whole transaction itself (a full disk): then there is no savepoint to undo.
+        if (this.db.inTransaction) {
+          this.stmt('ROLLBACK TO hub_nested').run();
+          this.stmt('RELEASE hub_nested').run();
+        }
+        throw err;
+      }
     } finally {
       this.depth--;
       if (this.depth === 0 && this.wrote) {
