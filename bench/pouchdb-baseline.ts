@@ -56,7 +56,8 @@ export async function pouchDbReplication(docs: readonly object[], dir: string, b
   const dataDir = join(dir, `pouchdb-server-${batchSize}`);
   mkdirSync(dataDir, { recursive: true });
   const server = spawn(process.execPath, [require.resolve('pouchdb-server/bin/pouchdb-server'), '--port', String(port), '--dir', dataDir, '--no-stdout-logs'], {
-    stdio: 'ignore',
+    // pouchdb-server writes config.json and log.txt into its working folder: keep them out of the checkout.
+    stdio: 'ignore', cwd: dataDir,
   });
   try {
     const url = `http://127.0.0.1:${port}`;
