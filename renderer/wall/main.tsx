@@ -1,9 +1,4 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { getHost } from '../shared/host-client';
-import { HostProvider } from '../shared/host-context';
-import { createQueryClient } from '../shared/query-client';
+import { mountApp } from '../shared/mount';
 import { WallApp } from './wall-app';
 import '../shared/theme.css';
 import './wall.css';
@@ -18,15 +13,4 @@ declare global {
 // getRandomValues, not randomUUID: a wall PC may open this page over plain http, outside a secure context.
 window.__nawaLoadId = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 
-const root = document.getElementById('root');
-if (!root) throw new Error('no #root');
-
-createRoot(root).render(
-  <StrictMode>
-    <HostProvider host={getHost()}>
-      <QueryClientProvider client={createQueryClient()}>
-        <WallApp />
-      </QueryClientProvider>
-    </HostProvider>
-  </StrictMode>,
-);
+mountApp(<WallApp />);
