@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { debounce, systemClock } from '../src/node/shell/clock';
 import { CrashPolicy } from '../src/node/shell/crash-policy';
 import { type DisplayHost, planWindows } from '../src/node/shell/display-plan';
+import { applyOverride, readOverride } from '../src/node/shell/display-override';
 import { readShellConfig } from '../src/node/shell/shell-config';
 import { WallSupervisor, wallPlans } from '../src/node/shell/wall-supervisor';
 import { HostWorkerClient } from '../src/node/shell/worker-bridge';
@@ -46,7 +47,9 @@ async function start(): Promise<void> {
   const displays: DisplayHost = config.simulatedDisplays
     ? { displays: () => config.simulatedDisplays ?? [], onChange: () => () => {} }
     : new ElectronDisplayHost(screen);
-  const plan = () => planWindows(displays.displays(), { windowed: config.simulatedDisplays !== null });
+  // Read at every re-plan, so an edited override takes effect at the next display change or restart.
+  const overridePath = join(app.getPath('userData'), 'display-map.json');
+  const plan = () => applyOverride(planWindows(displays.displays(), { windowed: config.simulatedDisplays !== null }), readOverride(overridePath, log));
 
   const first = plan();
   const consolePlan = first.find((p) => p.role === 'console');
