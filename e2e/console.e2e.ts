@@ -26,6 +26,9 @@ describe('console', () => {
   it('logs in, shows the 33 kecamatan, records a decision that reaches the hub with a valid chain', async () => {
     const page = await stack.browser.newPage();
     await login(page, 'operator');
+    // Every panel says how old its data is (it comes from the cache, whether or not the hub answers).
+    await expect.poll(() => page.getByTestId('data-age').count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => page.getByTestId('data-age').first().textContent()).toMatch(/diperbarui \d+ dtk lalu/);
     const map = page.getByRole('region', { name: 'Peta Kabupaten Malang' });
     await map.waitFor();
     await expect.poll(() => page.locator('path.kecamatan').count(), { timeout: 10_000 }).toBe(33);

@@ -13,6 +13,7 @@ import { OverviewPanel } from './overview/overview-panel';
 import { ReviewPanel } from './review/review-panel';
 import { OfflineBanner } from './sync/sync-indicator';
 import { WallPanel } from './wall/wall-panel';
+import { DataAge } from './sync/data-age';
 
 const NO_INCIDENTS: IncidentView[] = [];
 
@@ -33,7 +34,7 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
           <IncidentMap incidents={incidents} selectedId={selectedId} onSelect={setSelectedId} />
         </div>
         <section className="area-incidents panel" aria-labelledby={incidentsHeading}>
-          <h2 id={incidentsHeading}>{t('incident.listTitle')} ({incidents.length})</h2>
+          <h2 id={incidentsHeading}>{t('incident.listTitle')} ({incidents.length}) <DataAge /></h2>
           <IncidentList incidents={incidents} selectedId={selectedId} onSelect={setSelectedId} />
           <IncidentEditor operator={operator} incident={incidents.find((i) => i.id === selectedId) ?? null} onDone={setSelectedId} />
         </section>

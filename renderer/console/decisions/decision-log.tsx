@@ -4,6 +4,7 @@ import type { DecisionView, IncidentView } from '../../../src/common/host-api';
 import { formatTime, shortHash } from '../../shared/format';
 import { useLang, useT, type Translate } from '../../shared/i18n';
 import { useDecisions } from './queries';
+import { DataAge } from '../sync/data-age';
 
 export function decisionStateText(t: Translate, d: DecisionView): string {
   if (d.state === 'synced') return t('decision.stateSynced', { seq: d.seq ?? '?', hash: shortHash(d.hash) });
@@ -25,7 +26,7 @@ export function DecisionLog({ incidents, operator }: Props) {
   const decisions = data?.decisions ?? [];
   return (
     <section className="panel decision-log" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('decision.logTitle')}</h2>
+      <h2 id={headingId}>{t('decision.logTitle')} <DataAge /></h2>
       {decisions.length === 0 ? (
         <p className="muted">{t('decision.logEmpty')}</p>
       ) : (

@@ -3,6 +3,7 @@ import type { Kpi } from '../../../src/common/host-api';
 import { formatNumber, formatTime } from '../../shared/format';
 import { useLang, useT } from '../../shared/i18n';
 import { useOverview } from './queries';
+import { DataAge } from '../sync/data-age';
 
 const STATES = ['up', 'degraded', 'down', 'unknown'] as const;
 
@@ -13,7 +14,7 @@ export function OverviewPanel() {
   const { data } = useOverview();
   return (
     <section className="panel overview" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('overview.title')}</h2>
+      <h2 id={headingId}>{t('overview.title')} <DataAge /></h2>
       {!data ? <p className="muted">{t('common.noData')}</p> : (
         <>
           <p className="muted">{t('overview.sites', { n: data.sites })}</p>
