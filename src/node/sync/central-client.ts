@@ -1,9 +1,10 @@
 // A typed client of central-api.md v1. Every answer is validated; failures become CentralError or NetworkError.
 import { z } from 'zod';
 import {
-  API_PREFIX, Change, ChangesResponse, ErrorBody, HealthResponse, Heartbeat, MutationsResponse,
+  API_PREFIX, ChangesResponse, ErrorBody, HealthResponse, MutationsResponse,
   SessionResponse, type MutationsRequest,
 } from '../../common/central-api';
+import { readEventStream, toStreamEvent, type StreamEnd, type StreamEvent } from './sse-reader';
 
 /** The central API answered, with an error. */
 export class CentralError extends Error {
@@ -21,7 +22,7 @@ export class NetworkError extends Error {
   }
 }
 
-export type StreamEvent = { type: 'change'; change: Change } | { type: 'heartbeat'; lastSeq: number; time: string };
+export type { StreamEnd, StreamEvent } from './sse-reader';
 
 export class CentralClient {
   constructor(readonly baseUrl: string, private readonly timeoutMs = 15_000) {}
@@ -42,8 +43,11 @@ export class CentralClient {
     return this.call('POST', '/mutations', body, token, MutationsResponse);
   }
 
-  /** Follows the SSE stream until `signal` aborts or the connection ends; resolves then, rejects on failure to connect. */
-  async stream(since: number, token: string, signal: AbortSignal, onEvent: (e: StreamEvent) => void): Promise<void> {
+  /**
+   * Follows the SSE stream until `signal` aborts or the connection ends; resolves then (with the stream's last
+   * `id:` and `retry:`), rejects on failure to connect.
+   */
+  async stream(since: number, token: string, signal: AbortSignal, onEvent: (e: StreamEvent) => void): Promise<StreamEnd> {
     let res: Response;
     try {
       res = await fetch(`${this.baseUrl}${API_PREFIX}/stream?since=${since}`, {
@@ -53,21 +57,13 @@ export class CentralClient {
       throw new NetworkError(`stream: ${(e as Error).message}`);
     }
     if (!res.ok || !res.body) throw await this.failure(res);
-    const decoder = new TextDecoder();
-    let buffer = '';
     try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = parseSseBlock(block);
-          if (event) onEvent(event);
-        }
-      }
+      return await readEventStream(res.body as unknown as AsyncIterable<Uint8Array>, (message) => {
+        const event = toStreamEvent(message);
+        if (event) onEvent(event);
+      });
     } catch (e) {
-      if (signal.aborted) return;
+      if (signal.aborted) return {};
       throw new NetworkError(`stream: ${(e as Error).message}`);
     }
   }
@@ -102,25 +98,4 @@ export class CentralClient {
     if (res.status >= 500 || res.status === 404) return new NetworkError(`the central API answered ${res.status}`);
     return new CentralError(res.status, 'http_error', `the central API answered ${res.status}`);
   }
-}
-
-function parseSseBlock(block: string): StreamEvent | null {
-  let type = 'message';
-  const data: string[] = [];
-  for (const line of block.split('\n')) {
-    if (line.startsWith('event:')) type = line.slice(6).trim();
-    else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-  }
-  if (data.length === 0) return null;
-  let json: unknown;
-  try { json = JSON.parse(data.join('\n')); } catch { return null; }
-  if (type === 'change') {
-    const c = Change.safeParse(json);
-    return c.success ? { type: 'change', change: c.data } : null;
-  }
-  if (type === 'heartbeat') {
-    const h = Heartbeat.safeParse(json);
-    return h.success ? { type: 'heartbeat', lastSeq: h.data.lastSeq, time: h.data.time } : null;
-  }
-  return null;
 }
