@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { SqliteFileError } from '../sqlite/sqlite-file';
 import { HubDb } from './hub-db';
 
 let dir: string;
@@ -32,5 +34,24 @@ describe('HubDb.transaction', () => {
     expect(hub.chainHead()).toBeUndefined();
     hub.transaction(() => hub.write('decision', 'd1', 'upsert', (seq) => ({ id: 'd1', seq, hash: 'f'.repeat(64) })));
     expect(hub.chainHead()).toBe('f'.repeat(64));
+  });
+});
+
+describe('HubDb.open', () => {
+  it('refuses a damaged file and one written by a newer Nawa, through the shared opener', () => {
+    hub.transaction(() => hub.write('site', 'a', 'upsert', () => ({ id: 'a' })));
+    hub.db.pragma('wal_checkpoint(TRUNCATE)');
+    hub.close();
+    const path = join(dir, 'hub.db');
+    const fd = openSync(path, 'r+');
+    try { writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, 4096); } finally { closeSync(fd); }
+    expect(() => HubDb.open(path)).toThrow(SqliteFileError);
+    expect(() => HubDb.open(path)).toThrow(/damaged|cannot be used/);
+
+    const newer = join(dir, 'newer.db');
+    const raw = new Database(newer);
+    raw.pragma('user_version = 99');
+    raw.close();
+    expect(() => HubDb.open(newer)).toThrow(/newer Nawa/);
   });
 });

@@ -1,7 +1,8 @@
 // The hub's SQLite file: an append-only change log with its seq, the current records, and their bookkeeping.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { EntityName } from '../../common/central-api';
-import { migrate } from './hub-migrations';
+import { openSqliteFile } from '../sqlite/sqlite-file';
+import { HUB_MIGRATIONS } from './migrations';
 
 export interface ChangeRow { seq: number; entity: EntityName; id: string; op: 'upsert' | 'delete'; version: number; data: string }
 export interface StoredRecord { version: number; deleted: boolean; seq: number; data: unknown }
@@ -20,19 +21,10 @@ export class HubDb {
   private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(path: string) {
-    this.db = new Database(path);
-    try {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      this.db.pragma('foreign_keys = ON');
-      this.db.pragma('busy_timeout = 5000');
-      migrate(this.db);
-    } catch (err) {
-      this.db.close();
-      throw err;
-    }
+    this.db = openSqliteFile(path, HUB_MIGRATIONS);
   }
 
+  /** Throws SqliteFileError (a damaged file, or one written by a newer Nawa) and then leaves the file untouched. */
   static open(path: string): HubDb {
     return new HubDb(path);
   }
