@@ -110,6 +110,26 @@ describe('WebSocketHost', () => {
     last().push({ t: 'evt', name: 'no.such.event', payload: {} });
     expect(got).toEqual([{ entities: ['decision'] }]);
   });
+
+  it('drops an answer that comes after its timeout, and an answer to an id never asked', async () => {
+    last().open();
+    const first = host.request('sync.status', {});
+    const check = expect(first).rejects.toMatchObject({ code: 'host_timeout' });
+    await vi.advanceTimersByTimeAsync(5000);
+    await check;
+    const second = host.request('sync.status', {});
+    last().push({ t: 'res', id: last().sent[0]!.id, result: { ok: true, value: { ...SYNC, lastSeq: 1 } } });
+    last().push({ t: 'res', id: 999, result: { ok: true, value: { ...SYNC, lastSeq: 2 } } });
+    last().push({ t: 'res', id: last().sent[1]!.id, result: { ok: true, value: SYNC } });
+    await expect(second).resolves.toEqual(SYNC);
+  });
+
+  it('answers every waiting request when disposed, and every later one', async () => {
+    const waiting = host.request('wall.state', {});
+    host.dispose();
+    await expect(waiting).rejects.toMatchObject({ code: 'connection_lost' });
+    await expect(host.request('wall.state', {})).rejects.toMatchObject({ code: 'connection_lost' });
+  });
 });
 
 describe('backoffDelay', () => {
@@ -148,6 +168,31 @@ describe('WebSocketHost session resume', () => {
     const logout = host.request('session.logout', {});
     last().push({ t: 'res', id: last().sent[1]!.id, result: { ok: true, value: {} } });
     await logout;
+    expect(stored).toBeNull();
+    host.dispose();
+    vi.useRealTimers();
+  });
+
+  it('keeps the resume key when the resume gets no answer, and forgets it when the host refuses it', async () => {
+    vi.useFakeTimers();
+    const sockets: FakeSocket[] = [];
+    let stored: string | null = 'k'.repeat(32);
+    const host = new WebSocketHost('ws://x/host', {
+      createSocket: (url) => { const s = new FakeSocket(url); sockets.push(s); return s; },
+      requestTimeoutMs: 1000, minBackoffMs: 10, maxBackoffMs: 10,
+      resumeKeys: { get: () => stored, set: (k) => { stored = k; } },
+    });
+    const last = () => sockets[sockets.length - 1]!;
+    last().open();
+    expect(last().sent[0]).toMatchObject({ name: 'session.resume' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(stored).toBe('k'.repeat(32));
+    last().close();
+    await vi.advanceTimersByTimeAsync(20);
+    last().open();
+    const resume = last().sent[0]!;
+    last().push({ t: 'res', id: resume.id, result: { ok: false, error: { code: 'session_expired', message: 'gone' } } });
+    await vi.advanceTimersByTimeAsync(0);
     expect(stored).toBeNull();
     host.dispose();
     vi.useRealTimers();

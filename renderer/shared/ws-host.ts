@@ -1,9 +1,7 @@
 // The host API over one WebSocket (`nawa serve`): request/response frames by id, pushed events, and a link
 // that comes back by itself. Requests made while the link is down wait for it, up to their timeout.
-import {
-  HostRequestError,
-  type ClientFrame, type EventName, type EventPayload, type RequestInput, type RequestName, type RequestOutput,
-} from '../../src/common/host-api';
+import type { EventName, EventPayload, RequestInput, RequestName, RequestOutput } from '../../src/common/host-api';
+import { RequestChannel, type ChannelFailures } from '../../src/common/request-channel';
 import { CLIENT_ERRORS, isEventName, parseEvent, unwrapResult } from './host-result';
 import type { NawaHost } from './host-types';
 
@@ -28,16 +26,21 @@ export interface WsHostOptions {
   resumeKeys?: { get(): string | null; set(key: string | null): void };
 }
 
-interface Pending {
-  name: RequestName;
-  frame: ClientFrame;
-  sent: boolean;
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 const OPEN = 1;
+
+const failure = (code: string, message: string) => ({ ok: false, error: { code, message } });
+/** The renderer's own answers when the host cannot give one; unwrapResult raises them like the host's. */
+const FAILURES: ChannelFailures<unknown> = {
+  timeout: (name, sent) => sent
+    ? failure(CLIENT_ERRORS.timeout, `${name}: the host did not answer in time`)
+    : failure(CLIENT_ERRORS.unreachable, `${name}: the host is not reachable`),
+  lost: (name) => failure(CLIENT_ERRORS.connectionLost, `${name}: connection to the host was lost`),
+  closed: () => failure(CLIENT_ERRORS.connectionLost, 'host client closed'),
+  unsendable: (name, reason) => failure('bad_input', `${name}: ${reason}`),
+};
+const OWN_CODES = new Set<string>(Object.values(CLIENT_ERRORS));
+/** False for a timeout or a lost link: the host never saw the request, or its answer never came. */
+const fromHost = (result: unknown) => !OWN_CODES.has(String((result as { error?: { code?: unknown } }).error?.code));
 
 /** Delay before reconnect attempt `attempt` (0-based): doubling, capped, with jitter so nine walls do not stampede. */
 export function backoffDelay(attempt: number, minMs: number, maxMs: number, random = Math.random): number {
@@ -48,32 +51,35 @@ export function backoffDelay(attempt: number, minMs: number, maxMs: number, rand
 export class WebSocketHost implements NawaHost {
   connected = false;
   private socket: SocketLike | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private readonly channel: RequestChannel<unknown>;
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   private readonly connectionListeners = new Set<(connected: boolean) => void>();
   private attempt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
-  private readonly timeoutMs: number;
   private readonly minBackoffMs: number;
   private readonly maxBackoffMs: number;
 
   constructor(private readonly url: string, private readonly options: WsHostOptions) {
-    this.timeoutMs = options.requestTimeoutMs ?? 15_000;
+    this.channel = new RequestChannel({
+      send: (frame) => {
+        if (!this.socket || this.socket.readyState !== OPEN) return false;
+        this.socket.send(JSON.stringify(frame));
+        return true;
+      },
+      failures: FAILURES,
+      timeoutMs: options.requestTimeoutMs ?? 15_000,
+    });
     this.minBackoffMs = options.minBackoffMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
     this.open();
   }
 
   request<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestOutput<N>> {
-    return new Promise<unknown>((resolve, reject) => {
-      const id = this.nextId++;
-      const timer = setTimeout(() => this.expire(id), this.timeoutMs);
-      const entry: Pending = { name, frame: { t: 'req', id, name, input }, sent: false, resolve, reject, timer };
-      this.pending.set(id, entry);
-      if (this.connected) this.send(entry);
-    }).then((result) => unwrapResult(name, result));
+    return this.channel.request(name, input).then((result) => {
+      if (fromHost(result)) this.noteSession(name, result);
+      return unwrapResult(name, result);
+    });
   }
 
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
@@ -93,7 +99,7 @@ export class WebSocketHost implements NawaHost {
     this.disposed = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.socket?.close();
-    for (const [id, p] of this.pending) this.fail(id, p, CLIENT_ERRORS.connectionLost, 'host client closed');
+    this.channel.close();
   }
 
   private open(): void {
@@ -105,7 +111,7 @@ export class WebSocketHost implements NawaHost {
       this.attempt = 0;
       this.resume();
       this.setConnected(true);
-      for (const p of this.pending.values()) if (!p.sent) this.send(p);
+      this.channel.flush();
     };
     socket.onmessage = (ev) => this.receive(ev.data);
     socket.onerror = () => socket.close();
@@ -113,9 +119,7 @@ export class WebSocketHost implements NawaHost {
       if (this.socket !== socket) return;
       this.socket = null;
       // A request already on the wire may or may not have run; only the caller can decide to retry it.
-      for (const [id, p] of this.pending) {
-        if (p.sent) this.fail(id, p, CLIENT_ERRORS.connectionLost, `${p.name}: connection to the host was lost`);
-      }
+      this.channel.dropSent();
       this.setConnected(false);
       this.scheduleReconnect();
     };
@@ -125,15 +129,10 @@ export class WebSocketHost implements NawaHost {
   private resume(): void {
     const key = this.options.resumeKeys?.get();
     if (!key || !this.socket) return;
-    const id = this.nextId++;
-    const timer = setTimeout(() => this.pending.delete(id), this.timeoutMs);
-    const entry: Pending = {
-      name: 'session.resume', frame: { t: 'req', id, name: 'session.resume', input: { resumeKey: key } }, sent: false,
-      resolve: (result) => { if (!(result as { ok?: boolean }).ok) this.options.resumeKeys?.set(null); },
-      reject: () => {}, timer,
-    };
-    this.pending.set(id, entry);
-    this.send(entry);
+    void this.channel.request('session.resume', { resumeKey: key }).then((result) => {
+      // Only the host's refusal forgets the key: a timeout or a dropped link says nothing about the login.
+      if (!(result as { ok?: boolean }).ok && fromHost(result)) this.options.resumeKeys?.set(null);
+    });
   }
 
   /** Keeps the resume key in step with the session requests that pass through. */
@@ -160,12 +159,6 @@ export class WebSocketHost implements NawaHost {
     for (const l of [...this.connectionListeners]) l(connected);
   }
 
-  private send(p: Pending): void {
-    if (!this.socket || this.socket.readyState !== OPEN) return;
-    this.socket.send(JSON.stringify(p.frame));
-    p.sent = true;
-  }
-
   private receive(data: unknown): void {
     let frame: unknown;
     try {
@@ -173,32 +166,12 @@ export class WebSocketHost implements NawaHost {
     } catch {
       return;
     }
-    if (typeof frame !== 'object' || frame === null) return;
-    const f = frame as { t?: unknown; id?: unknown; result?: unknown; name?: unknown; payload?: unknown };
-    if (f.t === 'res' && typeof f.id === 'number') {
-      const p = this.pending.get(f.id);
-      if (!p) return;
-      this.pending.delete(f.id);
-      clearTimeout(p.timer);
-      this.noteSession(p.name, f.result);
-      p.resolve(f.result);
-    } else if (f.t === 'evt' && typeof f.name === 'string' && isEventName(f.name)) {
+    if (typeof frame !== 'object' || frame === null || this.channel.receive(frame)) return;
+    const f = frame as { t?: unknown; name?: unknown; payload?: unknown };
+    if (f.t === 'evt' && typeof f.name === 'string' && isEventName(f.name)) {
       const payload = parseEvent(f.name, f.payload);
       if (payload === null) return;
       for (const l of [...(this.listeners.get(f.name) ?? [])]) l(payload);
     }
-  }
-
-  private expire(id: number): void {
-    const p = this.pending.get(id);
-    if (!p) return;
-    if (p.sent) this.fail(id, p, CLIENT_ERRORS.timeout, `${p.name}: the host did not answer in time`);
-    else this.fail(id, p, CLIENT_ERRORS.unreachable, `${p.name}: the host is not reachable`);
-  }
-
-  private fail(id: number, p: Pending, code: string, message: string): void {
-    this.pending.delete(id);
-    clearTimeout(p.timer);
-    p.reject(new HostRequestError(code, message));
   }
 }
