@@ -4,6 +4,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { HostService, Connection } from '../host/host-service';
 import type { HostWorkerData, FromWorker, ToWorker, HostFactory } from './worker-protocol';
 import { SecretStoreClient } from './secret-store-bridge';
+import { responseFrame } from '../../common/request-channel';
 
 export function serveHostInWorker(createHost: HostFactory, port: MessagePort | null = parentPort,
   data: HostWorkerData = workerData as HostWorkerData): void {
@@ -34,7 +35,7 @@ export function serveHostInWorker(createHost: HostFactory, port: MessagePort | n
     try {
       host = await hostReady;
     } catch (err) {
-      if (frame.t === 'req') post({ t: 'res', id: frame.id, result: unavailable(err) });
+      if (frame.t === 'req') post(responseFrame(frame.id, unavailable(err)));
       if (frame.t === 'close') post({ t: 'closed' });
       return;
     }
@@ -42,10 +43,10 @@ export function serveHostInWorker(createHost: HostFactory, port: MessagePort | n
       const result = await host.dispatch(frame.name, frame.input, connection(frame.connId)).catch(
         (err: unknown) => ({ ok: false as const, error: { code: 'internal', message: errorMessage(err) } }));
       try {
-        post({ t: 'res', id: frame.id, result });
+        post(responseFrame(frame.id, result));
       } catch (err) {
         // A value that cannot cross threads is a host bug; the caller still gets an answer.
-        post({ t: 'res', id: frame.id, result: { ok: false, error: { code: 'internal', message: errorMessage(err) } } });
+        post(responseFrame(frame.id, { ok: false, error: { code: 'internal', message: errorMessage(err) } }));
       }
     } else if (frame.t === 'disconnect') {
       const conn = connections.get(frame.connId);

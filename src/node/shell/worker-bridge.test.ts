@@ -66,6 +66,13 @@ describe('HostWorkerClient with a real worker', () => {
     expect(sealedOnThisThread).toEqual(['rahasia-9']);
   });
 
+  it('answers an input that cannot cross threads as bad_input, and goes on answering', async () => {
+    const client = start();
+    await client.ready;
+    expect(await client.request('ipc-1', 'session.current', { callback: () => 1 })).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(await client.request('ipc-1', 'session.current', {})).toMatchObject({ ok: true, value: { connection: 'ipc-1' } });
+  });
+
   it('turns a throwing handler into an error result', async () => {
     const client = start();
     expect(await client.request('ipc-1', 'debug.throw', {})).toEqual(

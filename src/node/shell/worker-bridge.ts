@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type WorkerOptions } from 'node:worker_threads';
 import type { EventName, HostError, Result } from '../../common/host-api';
+import { RequestChannel, type ChannelFailures } from '../../common/request-channel';
 import type { SecretStore } from '../host/secret-store';
 import { serveSecretStore } from './secret-store-bridge';
 import type { FromWorker, HostWorkerData, HostWorkerOptions, ToWorker } from './worker-protocol';
@@ -19,15 +20,25 @@ export interface HostWorkerClientOptions {
 
 type EventListener = (name: EventName, payload: unknown) => void;
 
+const CLOSING: HostError = { code: 'host_closing', message: 'Nawa is closing.' };
+const refusal = (error: HostError): Result<unknown> => ({ ok: false, error });
+/** A host request waits as long as the host lives (a backup may take minutes); its end answers all. */
+const FAILURES: ChannelFailures<Result<unknown>> = {
+  timeout: (name) => refusal({ code: 'host_timeout', message: `${name}: the host did not answer in time` }),
+  lost: () => refusal(CLOSING),
+  closed: () => refusal(CLOSING),
+  // An input that cannot be cloned (a renderer cannot send one, but main-side callers could).
+  unsendable: (_name, reason) => refusal({ code: 'bad_input', message: reason }),
+};
+
 export class HostWorkerClient {
   /** Resolves when the host has started; rejects with its reason when it could not. */
   readonly ready: Promise<void>;
   private readonly worker: Worker;
-  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  private readonly channel: RequestChannel<Result<unknown>>;
   private readonly listeners = new Set<EventListener>();
   private readonly exitListeners = new Set<(error: HostError) => void>();
   private readonly stopSecrets: () => void = () => {};
-  private nextId = 1;
   private failure: HostError | null = null;
   private closing: Promise<void> | null = null;
   private readonly exited: Promise<void>;
@@ -43,6 +54,10 @@ export class HostWorkerClient {
       transferList.push(port2);
     }
     this.worker = startWorker(options.workerPath, { workerData: data, transferList });
+    this.channel = new RequestChannel({
+      send: (frame) => { this.worker.postMessage(frame); return true; },
+      failures: FAILURES,
+    });
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
 
     let started: () => void;
@@ -54,7 +69,7 @@ export class HostWorkerClient {
       switch (frame.t) {
         case 'ready': started(); break;
         case 'fatal': failed(new Error(frame.message)); this.fail('host_unavailable', frame.message); break;
-        case 'res': this.settle(frame.id, frame.result); break;
+        case 'res': this.channel.receive(frame); break;
         case 'evt': this.emit(frame.name, frame.payload); break;
         case 'log': this.options.log?.(frame.line); break;
         case 'closed': break;
@@ -68,19 +83,14 @@ export class HostWorkerClient {
       failed(new Error(`host worker exited with code ${code}`));
       if (!this.closing) this.fail('host_crashed', `The host stopped (exit code ${code}).`);
       this.stopSecrets();
-      this.settleAll();
+      this.channel.close();
     });
   }
 
   /** Always resolves: errors, including a dead host, come back as `{ok: false}` like every host error. */
   request(connId: string, name: string, input: unknown): Promise<Result<unknown>> {
-    if (this.failure) return Promise.resolve({ ok: false, error: this.failure });
-    if (this.closing) return Promise.resolve({ ok: false, error: { code: 'host_closing', message: 'Nawa is closing.' } });
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.post({ t: 'req', id, connId, name, input });
-    });
+    if (this.closing && !this.failure) return Promise.resolve(refusal(CLOSING));
+    return this.channel.request(name, input, { connId });
   }
 
   /** A window went away or its page crashed: the host forgets that UI (a wall shows as disconnected). */
@@ -122,30 +132,20 @@ export class HostWorkerClient {
     }
   }
 
-  private post(frame: ToWorker): void {
+  /** Frames other than requests (those go through the channel); they carry nothing that could fail to clone. */
+  private post(frame: Exclude<ToWorker, { t: 'req' }>): void {
     try {
       this.worker.postMessage(frame);
-    } catch (err) {
-      // An input that cannot be cloned (a renderer cannot send one, but main-side callers could).
-      if (frame.t === 'req') this.settle(frame.id, { ok: false, error: { code: 'bad_input', message: String(err) } });
+    } catch {
+      // The thread is already gone: its exit answers every waiting request.
     }
-  }
-
-  private settle(id: number, result: Result<unknown>): void {
-    const resolve = this.pending.get(id);
-    this.pending.delete(id);
-    resolve?.(result);
-  }
-
-  private settleAll(): void {
-    const error = this.failure ?? { code: 'host_closing', message: 'Nawa is closing.' };
-    for (const id of [...this.pending.keys()]) this.settle(id, { ok: false, error });
   }
 
   private fail(code: string, message: string): void {
     if (this.failure) return;
-    this.failure = { code, message };
-    this.settleAll();
+    const failure: HostError = { code, message };
+    this.failure = failure;
+    this.channel.close(() => refusal(failure));
     for (const l of this.exitListeners) l(this.failure);
   }
 }

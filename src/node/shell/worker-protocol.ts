@@ -1,6 +1,7 @@
-// Frames between the main thread and the host worker. Requests and results are the same pairs the
-// WebSocket transport carries (ServerFrame in src/common/host-api.ts), plus a connection id per UI.
+// Frames between the main thread and the host worker. Requests and results are the shared channel's frames
+// (src/common/request-channel.ts), as over the WebSocket, plus a connection id per UI.
 import type { EventName, Result } from '../../common/host-api';
+import type { RequestFrame, ResponseFrame } from '../../common/request-channel';
 import type { HostOptions } from '../host/host';
 import type { HostService } from '../host/host-service';
 import type { SecretStoreLink } from './secret-store-bridge';
@@ -17,14 +18,14 @@ export interface HostWorkerData {
 }
 
 export type ToWorker =
-  | { t: 'req'; id: number; connId: string; name: string; input: unknown }
+  | RequestFrame & { connId: string }
   | { t: 'disconnect'; connId: string }
   | { t: 'close' };
 
 export type FromWorker =
   | { t: 'ready' }
   | { t: 'fatal'; message: string }
-  | { t: 'res'; id: number; result: Result<unknown> }
+  | ResponseFrame<Result<unknown>>
   | { t: 'evt'; name: EventName; payload: unknown }
   | { t: 'log'; line: string }
   | { t: 'closed' };
