@@ -2,10 +2,12 @@
 // thread. The host's `SecretStore` is synchronous, so the worker blocks on a shared flag while the main
 // thread answers over a dedicated port; the main thread never waits on the worker, so they cannot deadlock.
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
+import { isRequestFrame, RequestChannel, responseFrame, type ChannelFailures } from '../../common/request-channel';
 import type { SecretStore } from '../host/secret-store';
 
-type SecretCall = { seq: number; op: 'seal' | 'open'; arg: string };
-type SecretReply = { seq: number; ok: true; value: string } | { seq: number; ok: false; message: string };
+/** The frames are the shared channel's: a request named seal or open with the text as input, answered as data. */
+type SecretAnswer = { ok: true; value: string } | { ok: false; error: { code: string; message: string } };
+const refusal = (code: string, message: string): SecretAnswer => ({ ok: false, error: { code, message } });
 
 /** What crosses into the worker: one end of the channel and the flag the worker sleeps on. */
 export interface SecretStoreLink {
@@ -15,15 +17,19 @@ export interface SecretStoreLink {
 
 /** Main thread: answers the worker's calls with `store`. Returns a function that stops answering. */
 export function serveSecretStore(store: SecretStore, link: SecretStoreLink): () => void {
-  const onCall = (call: SecretCall) => {
-    let reply: SecretReply;
+  const onCall = (frame: unknown) => {
+    if (!isRequestFrame(frame)) return;
+    let answer: SecretAnswer;
     try {
-      reply = { seq: call.seq, ok: true, value: call.op === 'seal' ? store.seal(call.arg) : store.open(call.arg) };
+      const arg = String(frame.input);
+      if (frame.name === 'seal') answer = { ok: true, value: store.seal(arg) };
+      else if (frame.name === 'open') answer = { ok: true, value: store.open(arg) };
+      else answer = refusal('unknown_request', `the secret store has no ${frame.name}`);
     } catch (err) {
-      reply = { seq: call.seq, ok: false, message: err instanceof Error ? err.message : String(err) };
+      answer = refusal('secret_store_failed', err instanceof Error ? err.message : String(err));
     }
     // The answer is queued on the port before the flag rises, so the woken worker finds it there.
-    link.port.postMessage(reply);
+    link.port.postMessage(responseFrame(frame.id, answer));
     Atomics.store(link.flag, 0, 1);
     Atomics.notify(link.flag, 0);
   };
@@ -36,9 +42,17 @@ export function serveSecretStore(store: SecretStore, link: SecretStoreLink): () 
 
 /** Worker thread: a `SecretStore` whose calls run on the main thread. */
 export class SecretStoreClient implements SecretStore {
-  private seq = 0;
+  private readonly channel: RequestChannel<SecretAnswer>;
 
-  constructor(private readonly link: SecretStoreLink, private readonly timeoutMs = 10_000) {}
+  constructor(private readonly link: SecretStoreLink, timeoutMs = 10_000) {
+    const failures: ChannelFailures<SecretAnswer> = {
+      timeout: () => refusal('secret_store_timeout', `Secret store did not answer within ${timeoutMs} ms`),
+      lost: () => refusal('secret_store_gone', 'The secret store is gone'),
+      closed: () => refusal('secret_store_gone', 'The secret store is gone'),
+      unsendable: (_name, reason) => refusal('secret_store_gone', `The secret store cannot be reached: ${reason}`),
+    };
+    this.channel = new RequestChannel({ send: (frame) => { link.port.postMessage(frame); return true; }, failures, timeoutMs });
+  }
 
   seal(plain: string): string {
     return this.call('seal', plain);
@@ -48,22 +62,19 @@ export class SecretStoreClient implements SecretStore {
     return this.call('open', sealed);
   }
 
-  private call(op: SecretCall['op'], arg: string): string {
-    const seq = ++this.seq;
-    const deadline = Date.now() + this.timeoutMs;
-    this.link.port.postMessage({ seq, op, arg } satisfies SecretCall);
-    for (;;) {
-      // Lower the flag before looking, so an answer posted after the look raises it and ends the wait.
-      Atomics.store(this.link.flag, 0, 0);
-      for (let m = receiveMessageOnPort(this.link.port); m; m = receiveMessageOnPort(this.link.port)) {
-        const reply = m.message as SecretReply;
-        if (reply.seq !== seq) continue; // a late answer to an earlier call that timed out
-        if (!reply.ok) throw new Error(reply.message);
-        return reply.value;
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`Secret store did not answer within ${this.timeoutMs} ms`);
-      Atomics.wait(this.link.flag, 0, 0, left);
-    }
+  private call(op: 'seal' | 'open', arg: string): string {
+    const answer = this.channel.requestSync(op, arg, (msLeft) => this.nextFrame(msLeft));
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.value;
+  }
+
+  /** The next frame on the port, or undefined once the main thread raised the flag or `msLeft` passed. */
+  private nextFrame(msLeft: number): unknown {
+    // Lower the flag before looking, so an answer posted after the look raises it and ends the wait.
+    Atomics.store(this.link.flag, 0, 0);
+    const m = receiveMessageOnPort(this.link.port);
+    if (m) return m.message;
+    Atomics.wait(this.link.flag, 0, 0, msLeft);
+    return undefined;
   }
 }
