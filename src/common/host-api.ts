@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DecisionInput, Incident, IncidentInput, IsoTime, Layout, Sector, Site, SiteState, Uuid } from './entities';
 import { EntityName, OperatorInfo } from './central-api';
 import { WALL_PLAN_EVENTS, WALL_PLAN_REQUESTS } from './wall-plan-api';
+import type { ResponseFrame } from './request-channel';
 
 const Empty = z.strictObject({});
 
@@ -184,7 +185,7 @@ export const ClientFrame = z.strictObject({
 });
 export type ClientFrame = z.infer<typeof ClientFrame>;
 export type ServerFrame =
-  | { t: 'res'; id: number; result: Result<unknown> }
+  | ResponseFrame<Result<unknown>>
   | { t: 'evt'; name: EventName; payload: unknown };
 
 export function isRequestName(name: string): name is RequestName {

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientFrame, type ServerFrame } from '../../common/host-api';
+import { responseFrame } from '../../common/request-channel';
 import type { Connection, HostService } from '../host/host-service';
 
 const MAX_FRAME_BYTES = 256 * 1024;
@@ -89,7 +90,7 @@ export class WsTransport {
       return;
     }
     const result = await this.host.dispatch(frame.data.name, frame.data.input, conn);
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'res', id: frame.data.id, result } satisfies ServerFrame));
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(responseFrame(frame.data.id, result) satisfies ServerFrame));
   }
 
   close(): void {
