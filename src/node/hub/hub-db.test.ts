@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { SqliteFileError } from '../sqlite/sqlite-file';
+import { SqliteFileError } from '../base/sqlite-file';
 import { HubDb } from './hub-db';
 
 let dir: string;

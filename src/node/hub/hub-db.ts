@@ -1,7 +1,7 @@
 // The hub's SQLite file: an append-only change log with its seq, the current records, and their bookkeeping.
 import type Database from 'better-sqlite3';
 import type { EntityName } from '../../common/central-api';
-import { openSqliteFile } from '../sqlite/sqlite-file';
+import { openSqliteFile } from '../base/sqlite-file';
 import { HUB_MIGRATIONS } from './migrations';
 
 export interface ChangeRow { seq: number; entity: EntityName; id: string; op: 'upsert' | 'delete'; version: number; data: string }

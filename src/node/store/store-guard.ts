@@ -3,7 +3,7 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { ConsoleStore } from './console-store';
 import { StoreError } from './database';
-import { integrityCheck } from '../sqlite/sqlite-file';
+import { integrityCheck } from '../base/sqlite-file';
 
 export interface OpenedStore { store: ConsoleStore; notice: string | null }
 

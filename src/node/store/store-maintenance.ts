@@ -1,7 +1,7 @@
 // Keeps the console database healthy while the host runs: the WAL checkpointed, a full integrity check off the
 // event loop, an online backup on a schedule and on demand; whatever goes wrong becomes a notice for the operator.
 import type { ConsoleStore } from './console-store';
-import { integrityCheck } from '../sqlite/sqlite-file';
+import { integrityCheck } from '../base/sqlite-file';
 import { backupStore } from './store-guard';
 
 export interface MaintenanceOptions {

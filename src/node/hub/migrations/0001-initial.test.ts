@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../sqlite/sqlite-file';
+import { migrate } from '../../base/sqlite-file';
 import { HubDb } from '../hub-db';
 import { HUB_MIGRATIONS } from './index';
 

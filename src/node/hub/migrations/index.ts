@@ -1,4 +1,4 @@
-import type { Migration } from '../../sqlite/sqlite-file';
+import type { Migration } from '../../base/sqlite-file';
 import * as m0001 from './0001-initial';
 
 /** Append only: a migration, once shipped, is never edited; its position is its version (hub files made before the
