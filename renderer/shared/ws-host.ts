@@ -1,5 +1,6 @@
 // The host API over one WebSocket (`nawa serve`): request/response frames by id, pushed events, and a link
 // that comes back by itself. Requests made while the link is down wait for it, up to their timeout.
+import { equalJitter } from '../../src/common/backoff';
 import type { EventName, EventPayload, RequestInput, RequestName, RequestOutput } from '../../src/common/host-api';
 import { RequestChannel, type ChannelFailures } from '../../src/common/request-channel';
 import { CLIENT_ERRORS, isEventName, parseEvent, unwrapResult } from './host-result';
@@ -43,10 +44,7 @@ const OWN_CODES = new Set<string>(Object.values(CLIENT_ERRORS));
 const fromHost = (result: unknown) => !OWN_CODES.has(String((result as { error?: { code?: unknown } }).error?.code));
 
 /** Delay before reconnect attempt `attempt` (0-based): doubling, capped, with jitter so nine walls do not stampede. */
-export function backoffDelay(attempt: number, minMs: number, maxMs: number, random = Math.random): number {
-  const base = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 20));
-  return Math.round(base * (0.5 + random() * 0.5));
-}
+export const backoffDelay = equalJitter;
 
 export class WebSocketHost implements NawaHost {
   connected = false;

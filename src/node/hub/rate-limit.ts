@@ -1,34 +1,28 @@
 // In-memory limits: failed logins per client address (a sliding log) and requests per token (a token bucket).
+import { SlidingWindow } from '../../common/sliding-window';
 
 const PRUNE_AT = 10_000;
 
 /** Counts events per key over a sliding window; used for failed logins so a burst of guesses is cut off. */
 export class SlidingWindowLimiter {
-  private readonly hits = new Map<string, number[]>();
+  private readonly hits = new Map<string, SlidingWindow>();
 
   constructor(private readonly limit: number, private readonly windowMs: number, private readonly now: () => number = Date.now) {}
 
   /** Milliseconds until the key may try again; 0 when it may now. */
   retryAfterMs(key: string): number {
-    const recent = this.recent(key);
-    if (recent.length < this.limit) return 0;
-    return (recent[recent.length - this.limit] as number) + this.windowMs - this.now();
+    return this.hits.get(key)?.waitMs() ?? 0;
   }
 
   record(key: string): void {
-    const recent = this.recent(key);
-    recent.push(this.now());
-    this.hits.set(key, recent);
+    let window = this.hits.get(key);
+    if (!window) this.hits.set(key, (window = new SlidingWindow(this.limit, this.windowMs, this.now)));
+    window.record();
     if (this.hits.size > PRUNE_AT) this.prune();
   }
 
-  private recent(key: string): number[] {
-    const cutoff = this.now() - this.windowMs;
-    return (this.hits.get(key) ?? []).filter((t) => t > cutoff);
-  }
-
   private prune(): void {
-    for (const key of [...this.hits.keys()]) if (this.recent(key).length === 0) this.hits.delete(key);
+    for (const [key, window] of [...this.hits]) if (window.isEmpty()) this.hits.delete(key);
   }
 }
 

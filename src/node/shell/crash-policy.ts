@@ -2,6 +2,7 @@
 // repaired at once so the room barely notices; a page that crashes again and again is retried ever more
 // slowly so it does not starve the other eight walls, but never abandoned: an unattended wall stays black
 // otherwise until someone walks to the operator desk.
+import { exponentialMs } from '../../common/backoff';
 import type { Clock } from './clock';
 
 export interface CrashPolicyOptions {
@@ -32,7 +33,7 @@ export class CrashPolicy<K = string | number> {
     const prev = this.history.get(key);
     const count = prev && now - prev.last <= this.options.windowMs ? prev.count + 1 : 1;
     this.history.set(key, { count, last: now });
-    const delayMs = Math.min(this.options.maxDelayMs, this.options.firstDelayMs * 2 ** (count - 1));
+    const delayMs = exponentialMs(count - 1, this.options.firstDelayMs, this.options.maxDelayMs);
     return { delayMs, crashes: count };
   }
 
