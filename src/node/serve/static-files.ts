@@ -1,17 +1,9 @@
 // Serves the built renderer: the console at /, the wall pages at /wall/N, hashed assets under /assets.
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { resolveRoute } from '../../common/routes';
-
-export const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.geojson': 'application/geo+json',
-  '.webp': 'image/webp', '.jpg': 'image/jpeg', '.ico': 'image/x-icon',
-};
-
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
-  + "connect-src 'self' ws: wss:; frame-src https:; media-src 'self' https: http:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+import { staticFileHeaders } from '../../common/static-headers';
 
 export async function serveStatic(distDir: string, pathname: string, res: ServerResponse): Promise<boolean> {
   const route = resolveRoute(pathname);
@@ -27,13 +19,7 @@ export async function serveStatic(distDir: string, pathname: string, res: Server
     }
     return false;
   }
-  res.writeHead(200, {
-    'content-type': TYPES[extname(route.file)] ?? 'application/octet-stream',
-    'content-security-policy': CSP,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cache-control': route.kind === 'asset' ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
+  res.writeHead(200, staticFileHeaders(route.file, route.kind));
   res.end(body);
   return true;
 }

@@ -1,9 +1,9 @@
 // What app://nawa/ answers: the same pages and assets, with the same CSP, that `nawa serve` gives browsers
 // (src/node/serve/static-files.ts), as a fetch Response for Electron's protocol.handle.
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { resolveRoute } from '../../common/routes';
-import { CSP, TYPES } from '../serve/static-files';
+import { staticFileHeaders } from '../../common/static-headers';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 export async function respondToAppRequest(request: { url: string; method: string }, distDir: string): Promise<Response> {
@@ -34,13 +34,7 @@ export async function respondToAppRequest(request: { url: string; method: string
   }
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
     status: 200,
-    headers: {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': route.kind === 'asset' ? 'public, max-age=31536000, immutable' : 'no-cache',
-    },
+    headers: staticFileHeaders(file, route.kind),
   });
 }
 
