@@ -1,8 +1,8 @@
 // Composition root of `nawa hub`: opens the database, seeds it, and serves the central API. Wiring only.
 import { existsSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { HEARTBEAT_MS } from '../../common/central-api';
+import { listen, serverUrl } from '../base/listen';
 import { AuthService } from './auth';
 import { ChangeStreams } from './change-stream';
 import { seedDemo, seedPresets, type DemoAccount } from './demo-seed';
@@ -71,14 +71,13 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
       log,
     });
     await listen(server, opts.port ?? 0, host);
-    const { port } = server.address() as AddressInfo;
     simulator = new Simulator(hub, opts.simulate ?? 0, { log });
     simulator.start();
 
     let closing: Promise<void> | undefined;
     const sim = simulator;
     return {
-      url: `http://${urlHost(host)}:${port}`,
+      url: serverUrl(server, host),
       server,
       accounts,
       close: () => (closing ??= (async () => {
@@ -98,21 +97,4 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
     if (created && err instanceof HubSetupError) for (const suffix of ['', '-wal', '-shm']) rmSync(opts.dbPath + suffix, { force: true });
     throw err;
   }
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-/** The address to put in a URL: a wildcard bind is reached through loopback, IPv6 goes in brackets. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
 }

@@ -1,7 +1,7 @@
 // `nawa serve`: the console host in plain Node, its UIs served to any browser over HTTP and WebSocket.
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen, serverUrl } from '../base/listen';
 import { createHost, type ConsoleHost } from '../host/host';
 import { serveStatic } from './static-files';
 import { WsTransport } from './ws-transport';
@@ -82,14 +82,9 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
     transport.handleUpgrade(req, socket, head);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 8790, bind, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const shown = bind.includes(':') ? `[${bind}]` : bind;
+  await listen(server, opts.port ?? 8790, bind);
   return {
-    url: `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${port}`,
+    url: serverUrl(server, bind),
     accessToken, host, server,
     async close() {
       transport.close();
