@@ -1,6 +1,7 @@
 // `nawa hub`: the reference central API from the command line.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parsePort, untilStopSignal } from '../base/cli-kit';
 import { HubSetupError, startHub, type Hub } from './hub';
 
 const HELP = `Usage: nawa hub [options]
@@ -43,8 +44,7 @@ function parse(args: string[]): CliOptions | 'help' {
     throw new UsageError((err as Error).message);
   }
   if (values.help) return 'help';
-  const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
-  if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port must be a port number from 0 to 65535, not ${values.port}`);
+  const port = parsePort(values.port, UsageError);
   const simulate = /^\d+(\.\d+)?$/.test(values.simulate) ? Number(values.simulate) : NaN;
   if (!Number.isFinite(simulate) || simulate > 60_000) throw new UsageError(`--simulate must be events a minute from 0 to 60000, not ${values.simulate}`);
   if (values.seed !== undefined && values.seed !== 'demo') throw new UsageError(`--seed knows only "demo", not ${values.seed}`);
@@ -90,15 +90,7 @@ export async function hubMain(args: string[]): Promise<void> {
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 
-  await new Promise<void>((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilStopSignal();
   await hub.close();
   process.stdout.write('Nawa hub stopped\n');
 }

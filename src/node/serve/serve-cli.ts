@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parsePort, untilStopSignal } from '../base/cli-kit';
 import { startHub, type Hub } from '../hub/hub';
 import { startServe } from './serve';
 
@@ -30,9 +31,8 @@ export async function serveMain(args: string[]): Promise<void> {
     },
   });
   if (values.help) { process.stdout.write(HELP); return; }
-  const port = Number(values.port);
+  const port = parsePort(values.port);
   const simulate = Number(values.simulate);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
   if (!Number.isFinite(simulate) || simulate < 0) throw new Error(`--simulate must be a number of events a minute, not ${values.simulate}`);
   const dataDir = resolve(values.data);
   mkdirSync(dataDir, { recursive: true });
@@ -60,11 +60,7 @@ export async function serveMain(args: string[]): Promise<void> {
   if (hub) out.push(`Demo accounts: ${hub.accounts.map((a) => `${a.username} / ${a.password} (${a.role})`).join(', ')}`);
   process.stdout.write(`${out.join('\n')}\n`);
 
-  await new Promise<void>((done) => {
-    const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); done(); };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilStopSignal();
   await serving.close();
   await hub?.close();
 }
