@@ -1,5 +1,6 @@
-// The one way Nawa opens a SQLite file, for the console store and the hub alike (src/node/base: shared by every layer): the pragmas, a quick check,
-// the schema brought up to date by numbered migrations, and a refusal of a file written by a newer Nawa.
+// The one way Nawa opens a SQLite file, for the console store and the hub alike (src/node/base is shared by
+// every layer): the pragmas, a quick check, the schema brought up to date by numbered migrations, and a refusal
+// of a file written by a newer Nawa.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
