@@ -29,7 +29,7 @@ const seconds = (performance.now() - t0) / 1000;
 lag.disable();
 clearInterval(sampler);
 await engine.stop();
-const readings = (store.db.prepare('SELECT COUNT(*) AS n FROM readings').get() as { n: number }).n;
+const readings = store.readingCount();
 store.close();
 process.stdout.write(`RESULT ${JSON.stringify({
   seconds, readings, rssBefore, peak,

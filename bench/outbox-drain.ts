@@ -31,7 +31,7 @@ async function nawaDrain(docs: ReturnType<typeof decisions>, dir: string) {
   try {
     const session = await client.session('operator', 'demo');
     // Written offline: the whole queue waits in the outbox before the engine starts.
-    store.db.transaction(() => { for (const d of docs) store.recordDecision(d, session.operator.id, 'bench'); })();
+    store.transaction(() => { for (const d of docs) store.recordDecision(d, session.operator.id, 'bench'); });
     tokens.set(session.operator.id, session.token, session.expiresAt);
     const engine = new SyncEngine({ client, store, tokens, consoleId: 'bench' });
     const t0 = performance.now();

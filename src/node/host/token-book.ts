@@ -12,7 +12,7 @@ export class TokenBook {
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly store: ConsoleStore, private readonly secrets: SecretStore) {
-    const rows = store.db.prepare(`SELECT key, value FROM settings WHERE key LIKE 'token:%'`).all() as { key: string; value: string }[];
+    const rows = store.settingsWithPrefix(PREFIX);
     for (const r of rows) {
       try {
         this.tokens.set(r.key.slice(PREFIX.length), JSON.parse(secrets.open(r.value)) as Entry);

@@ -45,7 +45,7 @@ export async function backupStore(store: ConsoleStore): Promise<{ path: string; 
   const dest = backupPathOf(store.path);
   const tmp = `${dest}.tmp`;
   rmSync(tmp, { force: true });
-  await store.db.backup(tmp);
+  await store.copyTo(tmp);
   const check = await integrityCheck(tmp);
   if (check !== 'ok') {
     rmSync(tmp, { force: true });

@@ -49,7 +49,7 @@ export class StoreMaintenance {
 
   checkpoint(): void {
     try {
-      this.store.db.pragma('wal_checkpoint(PASSIVE)');
+      this.store.checkpoint();
     } catch (e) {
       this.log(`store: checkpoint: ${(e as Error).message}`);
     }
