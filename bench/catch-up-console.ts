@@ -3,8 +3,8 @@
 // Prints `RESULT {json}` when the cursor reached lastSeq.
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { KeyFileSecretStore } from '../src/node/host/secret-store';
-import { SYNC_ACCOUNT, TokenBook } from '../src/node/host/token-book';
+import { KeyFileSecretStore } from '../src/node/ports/secret-store';
+import { SYNC_ACCOUNT, TokenBook } from '../src/node/sync/token-book';
 import { ConsoleStore } from '../src/node/store/console-store';
 import { CentralClient } from '../src/node/sync/central-client';
 import { SyncEngine } from '../src/node/sync/sync-engine';

@@ -11,9 +11,6 @@ export function dataHandlers(ctx: HostContext): HandlersOf<'incidents.list' | 'd
     'decisions.record': (input, conn) => {
       const op = requireRole(conn, ['operator', 'supervisor'], 'record decisions');
       const decision = store.recordDecision({ ...input, id: randomUUID(), decidedAt: ctx.now().toISOString() }, op.id, ctx.consoleId);
-      ctx.emit('data.changed', { entities: ['decision'] });
-      ctx.emit('sync.status', sync.status());
-      sync.kick();
       return { decision };
     },
     'layouts.list': () => store.layoutRepo.list(),

@@ -6,12 +6,7 @@ import type { HostContext } from './host-context';
 import { HostFailure, requireRole, type HandlersOf } from './handler-kit';
 
 export function incidentHandlers(ctx: HostContext): HandlersOf<'incidents.save' | 'sites.list' | 'outbox.parked' | 'outbox.dismiss'> {
-  const { store, sync } = ctx;
-  const changed = () => {
-    ctx.emit('data.changed', { entities: ['incident'] });
-    ctx.emit('sync.status', sync.status());
-    sync.kick();
-  };
+  const { store } = ctx;
   return {
     'incidents.save': ({ incident }, conn) => {
       const op = requireRole(conn, ['operator', 'supervisor'], 'edit incidents');
@@ -22,7 +17,6 @@ export function incidentHandlers(ctx: HostContext): HandlersOf<'incidents.save' 
       const full = IncidentInput.safeParse({ ...incident, id, reportedAt: incident.reportedAt ?? before?.shown.reportedAt ?? now });
       if (!full.success) throw new HostFailure('invalid_input', issueDetails(full.error.issues).map((d) => `${d.field}: ${d.message}`).join('; '));
       const saved = store.incidentRepo.save(full.data, op.id, now);
-      changed();
       return { incident: saved };
     },
     'sites.list': ({ kind }) => ({ sites: store.sites(kind) }),
@@ -30,7 +24,6 @@ export function incidentHandlers(ctx: HostContext): HandlersOf<'incidents.save' 
     'outbox.dismiss': ({ id }, conn) => {
       requireRole(conn, ['operator', 'supervisor', 'presenter'], 'dismiss reviewed writes');
       if (!store.outbox.dismiss(id)) throw new HostFailure('not_found', 'Tidak ada entri itu / no such entry.');
-      ctx.emit('sync.status', sync.status());
       return {};
     },
   };

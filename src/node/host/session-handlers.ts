@@ -14,7 +14,7 @@ export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 
   const resumable = new Map<string, { operator: OperatorInfo; until: number }>();
   const issueResumeKey = (operator: OperatorInfo) => {
     const key = randomBytes(24).toString('base64url');
-    resumable.set(key, { operator, until: Date.now() + RESUME_MS });
+    resumable.set(key, { operator, until: ctx.now().getTime() + RESUME_MS });
     return key;
   };
   return {
@@ -39,7 +39,7 @@ export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 
     },
     'session.resume': ({ resumeKey }, conn) => {
       const s = resumable.get(resumeKey);
-      if (!s || s.until < Date.now()) {
+      if (!s || s.until < ctx.now().getTime()) {
         resumable.delete(resumeKey);
         throw new HostFailure('session_expired', 'Sesi berakhir, silakan masuk lagi.');
       }

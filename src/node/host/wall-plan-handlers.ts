@@ -1,6 +1,5 @@
 // Presenters edit layouts (through the outbox), keep the room's schedule, and act on rule suggestions.
 // Roles are checked here as on the hub; problems travel as codes in `details`, worded by the UI.
-import type { EntityName } from '../../common/central-api';
 import { LayoutInput } from '../../common/entities';
 import { checkLayout } from '../../common/layout-check';
 import { scheduleProblems } from '../../common/wall-schedule';
@@ -13,13 +12,8 @@ type PlanRequest =
   | 'wall.advice' | 'wall.takeSuggestion' | 'wall.dismissSuggestion' | 'wall.endInterrupt';
 
 export function wallPlanHandlers(ctx: HostContext): HandlersOf<PlanRequest> {
-  const { store, sync, wall, planner } = ctx;
+  const { store, wall, planner } = ctx;
   const presenter = (conn: Connection, what: string) => requireRole(conn, ['presenter', 'supervisor'], what);
-  const changed = (entities: EntityName[]) => {
-    ctx.emit('data.changed', { entities });
-    ctx.emit('sync.status', sync.status());
-    sync.kick();
-  };
   return {
     'layouts.save': ({ layout, baseVersion }, conn) => {
       const op = presenter(conn, 'edit wall layouts');
@@ -36,13 +30,8 @@ export function wallPlanHandlers(ctx: HostContext): HandlersOf<PlanRequest> {
         throw new HostFailure('invalid_layout', `Tata letak belum dapat disimpan: ${problems.length} hal perlu diperbaiki.`, problems);
       }
       const input = LayoutInput.parse({ ...layout, name: layout.name.trim() });
+      // The walls show the edit at once when it is the layout on the wall (host-events.ts).
       const saved = store.layoutRepo.save(input, baseVersion, op.id, ctx.now().toISOString());
-      changed(['layout']);
-      // The walls show the edit at once when it is the layout on the wall.
-      if (wall.currentLayoutId() === saved.id) {
-        ctx.emit('wall.state', wall.switchTo(saved.id));
-        ctx.emit('wall.status', wall.status());
-      }
       return { layout: saved };
     },
     'layouts.delete': ({ id, baseVersion }, conn) => {
@@ -57,7 +46,6 @@ export function wallPlanHandlers(ctx: HostContext): HandlersOf<PlanRequest> {
         throw new HostFailure('layout_scheduled', `"${layout.name}" dipakai jadwal pukul ${scheduled.at}, jadi tidak dapat dihapus. Ubah jadwal dulu.`);
       }
       store.layoutRepo.remove(id, baseVersion, op.id, ctx.now().toISOString());
-      changed(['layout']);
       return {};
     },
     'layouts.conflicts': () => ({ edits: store.layoutRepo.lostEdits() }),

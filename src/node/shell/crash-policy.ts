@@ -2,7 +2,7 @@
 // repaired at once so the room barely notices; a page that crashes again and again is retried ever more
 // slowly so it does not starve the other eight walls, but never abandoned: an unattended wall stays black
 // otherwise until someone walks to the operator desk.
-import type { Clock } from './clock';
+import type { Clock } from '../ports/clock';
 
 export interface CrashPolicyOptions {
   /** Delay before the first restart; the brief for the room is "back within 2 s". */

@@ -4,6 +4,7 @@
 // answer (settle below); what differs per entity is declared in synced-entities.ts.
 import type { Database } from 'better-sqlite3';
 import type { Mutation, MutationResult } from '../../common/central-api';
+import { Emitter } from '../../common/emitter';
 import { SYNCED, keepParams, syncedEntity, type SyncedEntityName } from './synced-entities';
 
 export interface OutboxEntry { n: number; operatorId: string; mutation: Mutation }
@@ -36,19 +37,27 @@ export interface LocalWrite {
   shown(baseVersion: number | undefined): unknown;
 }
 
+/** What the outbox announces: a local write (or a forgotten one) of a record, and a write dismissed from review. */
+export interface OutboxEvents extends Record<string, unknown> {
+  written: { entity: SyncedEntityName; recordId: string; op: 'upsert' | 'delete' };
+  dismissed: { entity: string; id: string };
+}
+
 export class Outbox {
+  readonly events = new Emitter<OutboxEvents>();
+
   constructor(private readonly db: Database) {}
 
   /** The local copy and its outbox row, in one transaction (nested in the caller's, if any). Returns the local copy. */
   write(w: LocalWrite): unknown {
-    return this.db.transaction(() => {
+    const shown = this.db.transaction(() => {
       const rule = SYNCED[w.entity].base;
       const waiting = rule === 'none' ? [] : this.waiting(w.entity, w.recordId);
       let base = w.knownVersion;
       if (rule === 'chain' && waiting.length > 0) base = (waiting[waiting.length - 1]!.baseVersion ?? 0) + 1;
       if (rule === 'replace' && waiting[0]) {
         base = waiting[0].baseVersion ?? (w.op === 'delete' ? base : undefined);
-        this.drop(w.entity, w.recordId);
+        this.dropRows(w.entity, w.recordId);
       }
       const shown = w.shown(base);
       this.db.prepare(`INSERT INTO outbox (id, entity, record_id, op, base_version, data, shown, client_time, operator_id)
@@ -56,6 +65,8 @@ export class Outbox {
         JSON.stringify(w.data), shown === null ? null : JSON.stringify(shown), w.clientTime, w.operatorId);
       return shown;
     })();
+    this.events.emit('written', { entity: w.entity, recordId: w.recordId, op: w.op });
+    return shown;
   }
 
   /** The writes of one record still waiting to be sent, oldest first. */
@@ -65,7 +76,8 @@ export class Outbox {
 
   /** Forgets the waiting writes of a record (a layout deleted before it ever reached the central side). */
   drop(entity: SyncedEntityName, recordId: string): void {
-    this.db.prepare(`DELETE FROM outbox WHERE entity = ? AND record_id = ? AND state = 'pending'`).run(entity, recordId);
+    this.dropRows(entity, recordId);
+    this.events.emit('written', { entity, recordId, op: 'delete' });
   }
 
   /** Per record, the local copy every read shows instead of the central one. */
@@ -181,6 +193,7 @@ export class Outbox {
     if (!row) return false;
     if (syncedEntity(row.entity)?.keepsDismissed) this.db.prepare(`UPDATE outbox SET state = 'dismissed' WHERE n = ?`).run(row.n);
     else this.db.prepare('DELETE FROM outbox WHERE n = ?').run(row.n);
+    this.events.emit('dismissed', { entity: row.entity, id });
     return true;
   }
 
@@ -194,6 +207,10 @@ export class Outbox {
   keep(entity: string, record: { id: string; version?: number }, orEqual: boolean): void {
     const kind = syncedEntity(entity);
     if (kind) this.db.prepare(kind.keepSql).run(keepParams(record, orEqual));
+  }
+
+  private dropRows(entity: SyncedEntityName, recordId: string): void {
+    this.db.prepare(`DELETE FROM outbox WHERE entity = ? AND record_id = ? AND state = 'pending'`).run(entity, recordId);
   }
 
   private forget(entity: string, recordId: string): void {

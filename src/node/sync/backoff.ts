@@ -1,3 +1,5 @@
+import { systemClock } from '../ports/clock';
+
 /** Full-jitter exponential back-off: a random wait in [0, min(cap, base * 2^attempt)]. */
 export function fullJitter(attempt: number, baseMs = 500, capMs = 30_000, random = Math.random): number {
   return Math.floor(random() * Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30)));
@@ -18,7 +20,7 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
 export class RetryBudget {
   private readonly times: number[] = [];
 
-  constructor(readonly limit = 20, readonly windowMs = 60_000, private readonly now: () => number = Date.now) {}
+  constructor(readonly limit = 20, readonly windowMs = 60_000, private readonly now: () => number = systemClock.now) {}
 
   /** Milliseconds to wait before the next retry may start; 0 when it may start now. */
   waitMs(): number {

@@ -1,7 +1,7 @@
 // The central API tokens this console holds: one per operator who logged in here (their queued writes are
 // pushed with their own token, so the central side records who decided), plus an optional read account.
 import type { ConsoleStore } from '../store/console-store';
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../ports/secret-store';
 
 interface Entry { token: string; expiresAt: string }
 const PREFIX = 'token:';
