@@ -87,14 +87,19 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   return {
     store, sync, wall, planner,
     async dispatch(name: string, input: unknown, conn: Connection): Promise<Result<unknown>> {
-      if (!isRequestName(name)) return { ok: false, error: { code: 'unknown_request', message: `No request named ${name}.` } };
+      if (!isRequestName(name)) return { ok: false, error: { code: 'unknown_request', message: `no request named ${name}`, params: { name: name.slice(0, 64) } } };
       const parsed = REQUESTS[name].input.safeParse(input ?? {});
-      if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}.`, details: issueDetails(parsed.error.issues) } };
+      if (!parsed.success) {
+        const details = issueDetails(parsed.error.issues);
+        return { ok: false, error: { code: 'invalid_input', message: `invalid input for ${name}`, params: { fields: details.map((d) => d.field).join(', ') }, details } };
+      }
       try {
         const handler = handlers[name] as (i: unknown, c: Connection) => unknown;
         return { ok: true, value: await handler(parsed.data, conn) };
       } catch (e) {
-        if (e instanceof HostFailure) return { ok: false, error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } };
+        if (e instanceof HostFailure) {
+          return { ok: false, error: { code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}), ...(e.details === undefined ? {} : { details: e.details }) } };
+        }
         log(`host: ${name} failed: ${(e as Error).stack ?? String(e)}`);
         return { ok: false, error: { code: 'internal', message: (e as Error).message } };
       }

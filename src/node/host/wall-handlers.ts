@@ -12,26 +12,25 @@ export function wallsOf(conn: Connection): number[] {
 
 export function wallHandlers(ctx: HostContext): HandlersOf<WallRequest> {
   const { store, wall } = ctx;
-  const presenter = (conn: Connection, what: string) => requireRole(conn, ['presenter', 'supervisor'], what);
   return {
     'wall.state': () => wall.state(),
     'wall.switch': ({ layoutId }, conn) => {
-      presenter(conn, 'switch the wall');
-      if (!store.layout(layoutId)) throw new HostFailure('not_found', 'Tata letak tidak dikenal / unknown layout.');
+      requireRole(conn, 'wall.switch');
+      if (!store.layout(layoutId)) throw new HostFailure('not_found', 'unknown layout', undefined, { what: 'layout' });
       return wall.switchTo(layoutId);
     },
     'wall.undo': (_input, conn) => {
-      presenter(conn, 'switch the wall');
+      requireRole(conn, 'wall.undo');
       const state = wall.undo();
-      if (!state) throw new HostFailure('nothing_to_undo', 'Tidak ada penggantian untuk diurungkan / nothing to undo.');
+      if (!state) throw new HostFailure('nothing_to_undo', 'nothing to undo');
       return state;
     },
     'wall.setBezel': ({ px }, conn) => {
-      presenter(conn, 'set the bezel compensation');
+      requireRole(conn, 'wall.setBezel');
       return wall.setBezel(px);
     },
     'wall.identify': ({ on }, conn) => {
-      presenter(conn, 'identify the screens');
+      requireRole(conn, 'wall.identify');
       return wall.setIdentify(on);
     },
     'wall.hello': ({ wall: n, all }, conn) => {
@@ -43,7 +42,7 @@ export function wallHandlers(ctx: HostContext): HandlersOf<WallRequest> {
       return wall.state();
     },
     'wall.painted': ({ wall: n, stateVersion }, conn) => {
-      if (!wallsOf(conn).includes(n)) throw new HostFailure('not_this_wall', 'Say wall.hello first.');
+      if (!wallsOf(conn).includes(n)) throw new HostFailure('not_this_wall', 'say wall.hello first', undefined, { wall: n });
       wall.painted(n, stateVersion);
       return {};
     },

@@ -142,7 +142,7 @@ export class HostWorkerClient {
     for (const id of [...this.pending.keys()]) this.settle(id, { ok: false, error });
   }
 
-  private fail(code: string, message: string): void {
+  private fail(code: HostError['code'], message: string): void {
     if (this.failure) return;
     this.failure = { code, message };
     this.settleAll();
