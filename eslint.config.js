@@ -5,6 +5,25 @@ import tseslint from 'typescript-eslint';
 const nodeOnly = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'worker_threads', 'better-sqlite3', 'ws', 'tsx'];
 const noElectron = { name: 'electron', message: 'electron is imported only in main/.' };
 
+// The layer order inside src/node (docs/architecture.md): ports <- base <- store <- sync <- host <- serve | shell, the hub
+// apart (it may use the store's opener). A layer imports only the layers below it; tests and test kits may span
+// layers (an integration test starts a hub for a host), the code they test may not. import-graph.test.ts holds
+// the same order and finds cycles between files.
+const shellsAndUi = { group: ['**/renderer/**', '**/main/**'], message: 'src/ never imports the shells or the UI.' };
+const layer = (folder, above, allow = [], files = [`src/node/${folder}/**/*.ts`], skip = []) => ({
+  files,
+  ignores: ['**/*.test.ts', '**/*-test-kit.ts', '**/*.fault.ts', '**/fixtures/**', ...skip],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: [noElectron, 'react', 'react-dom'],
+      patterns: [shellsAndUi, {
+        group: [...above.map((f) => `**/${f}/**`), ...allow.map((a) => `!**/${a}`)],
+        message: `src/node/${folder} must not import ${above.join(', ')} (the layer order of docs/architecture.md).`,
+      }],
+    }],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'dist-main/**', 'release/**'] },
   {
@@ -53,4 +72,15 @@ export default tseslint.config(
       }],
     },
   },
+  layer('ports', ['base', 'store', 'sync', 'host', 'serve', 'shell', 'hub']),
+  layer('base', ['store', 'sync', 'host', 'serve', 'shell', 'hub']),
+  layer('store', ['sync', 'host', 'serve', 'shell', 'hub']),
+  layer('sync', ['host', 'serve', 'shell', 'hub']),
+  layer('host', ['serve', 'shell', 'hub']),
+  // serve and shell sit side by side; the shell serves the same files with the same headers.
+  layer('serve', ['shell', 'hub'], [], undefined, ['src/node/serve/serve-cli.ts']),
+  // A command line composes: `nawa serve` without --hub starts the demo hub beside the host.
+  layer('serve', ['shell'], [], ['src/node/serve/serve-cli.ts']),
+  layer('shell', ['serve', 'hub'], ['serve/static-files']),
+  layer('hub', ['store', 'sync', 'host', 'serve', 'shell'], ['store/database']),
 );

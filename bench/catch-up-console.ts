@@ -3,8 +3,8 @@
 // Prints `RESULT {json}` when the cursor reached lastSeq.
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { KeyFileSecretStore } from '../src/node/host/secret-store';
-import { SYNC_ACCOUNT, TokenBook } from '../src/node/host/token-book';
+import { KeyFileSecretStore } from '../src/node/ports/secret-store';
+import { SYNC_ACCOUNT, TokenBook } from '../src/node/sync/token-book';
 import { ConsoleStore } from '../src/node/store/console-store';
 import { CentralClient } from '../src/node/sync/central-client';
 import { SyncEngine } from '../src/node/sync/sync-engine';
@@ -29,7 +29,7 @@ const seconds = (performance.now() - t0) / 1000;
 lag.disable();
 clearInterval(sampler);
 await engine.stop();
-const readings = (store.db.prepare('SELECT COUNT(*) AS n FROM readings').get() as { n: number }).n;
+const readings = store.readingCount();
 store.close();
 process.stdout.write(`RESULT ${JSON.stringify({
   seconds, readings, rssBefore, peak,

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startChild } from '../e2e/faults/support/children';
 import { startHub } from '../src/node/hub/hub';
-import { KeyFileSecretStore } from '../src/node/host/secret-store';
-import { TokenBook } from '../src/node/host/token-book';
+import { KeyFileSecretStore } from '../src/node/ports/secret-store';
+import { TokenBook } from '../src/node/sync/token-book';
 import { ConsoleStore } from '../src/node/store/console-store';
 import { CentralClient } from '../src/node/sync/central-client';
 import { SyncEngine } from '../src/node/sync/sync-engine';
@@ -31,7 +31,7 @@ async function nawaDrain(docs: ReturnType<typeof decisions>, dir: string) {
   try {
     const session = await client.session('operator', 'demo');
     // Written offline: the whole queue waits in the outbox before the engine starts.
-    store.db.transaction(() => { for (const d of docs) store.recordDecision(d, session.operator.id, 'bench'); })();
+    store.transaction(() => { for (const d of docs) store.recordDecision(d, session.operator.id, 'bench'); });
     tokens.set(session.operator.id, session.token, session.expiresAt);
     const engine = new SyncEngine({ client, store, tokens, consoleId: 'bench' });
     const t0 = performance.now();

@@ -76,7 +76,7 @@ export async function benchReadings(count = Number(process.env.NAWA_BENCH_SCALE 
       if (i % (PAGE * 50) === 0) await new Promise((r) => setImmediate(r));
     }
     const wall = (performance.now() - t0) / 1000;
-    const held = (store.db.prepare('SELECT COUNT(*) AS n FROM readings').get() as { n: number }).n;
+    const held = store.readingCount();
 
     seq = fillRecords(store, seq);
     const time = (f: () => unknown, n = 1000) => {

@@ -2,7 +2,7 @@
 // src/node/shell (display plan, crash back-off, IPC guard, wall supervisor); this file only connects them.
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen } from 'electron';
 import { join } from 'node:path';
-import { debounce, systemClock } from '../src/node/shell/clock';
+import { debounce, systemClock } from '../src/node/ports/clock';
 import { CrashPolicy } from '../src/node/shell/crash-policy';
 import { type DisplayHost, planWindows } from '../src/node/shell/display-plan';
 import { applyOverride, readOverride } from '../src/node/shell/display-override';

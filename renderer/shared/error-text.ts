@@ -1,19 +1,15 @@
-// What an operator reads when a request fails: the host's codes mapped to plain sentences.
+// What an operator reads when a request fails: the host's code (a closed set, src/common/host-errors.ts) worded
+// from the dictionaries with its parameters. The host's `message` is a note for logs and is never shown.
 import { HostRequestError } from '../../src/common/host-api';
-import type { Translate } from './i18n/translate';
-import { CLIENT_ERRORS } from './host-result';
-
-const WRONG_CREDENTIALS = new Set(['invalid_credentials', 'bad_credentials', 'wrong_password', 'unauthorized', 'unauthenticated']);
-const UNREACHABLE = new Set<string>([CLIENT_ERRORS.unreachable, CLIENT_ERRORS.timeout, CLIENT_ERRORS.connectionLost]);
+import { isHostErrorCode } from '../../src/common/host-errors';
+import type { MessageKey, Translate } from './i18n/translate';
 
 export function errorText(t: Translate, error: unknown, context: 'login' | 'other' = 'other'): string {
   if (!(error instanceof HostRequestError)) {
     return t('error.generic', { message: error instanceof Error ? error.message : String(error) });
   }
-  if (context === 'login' && WRONG_CREDENTIALS.has(error.code)) return t('error.wrongCredentials');
-  if (UNREACHABLE.has(error.code)) return t('error.unreachable');
-  if (error.code === 'forbidden') return t('error.forbidden');
-  if (error.code === 'offline_unknown') return t('error.offlineUnknown');
-  if (error.code === 'invalid_input' || error.code === 'bad_request') return t('error.invalid', { message: error.message });
-  return t('error.generic', { message: error.message });
+  if (!isHostErrorCode(error.code)) return t('error.generic', { message: error.code });
+  // Logging in, "not logged in" can only mean the credentials did not do it.
+  const code = context === 'login' && error.code === 'unauthenticated' ? 'bad_credentials' : error.code;
+  return t(`hostError.${code}` as MessageKey, error.params);
 }

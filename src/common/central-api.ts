@@ -94,13 +94,7 @@ export const MutationResult = z.strictObject({
 export type MutationResult = z.infer<typeof MutationResult>;
 export const MutationsResponse = z.strictObject({ results: z.array(MutationResult) });
 
-/** Who may write which entity (hub-fed entities are written by nobody from outside). */
-export const WRITERS: Record<WritableEntity, readonly Role[]> = {
-  site: ['supervisor'],
-  incident: ['operator', 'supervisor'],
-  decision: ['operator', 'supervisor'],
-  layout: ['presenter', 'supervisor'],
-};
+// Who may write which entity: ENTITY_WRITERS in access-policy.ts.
 
 export type ZodIssueLike = { path: PropertyKey[]; message: string };
 /** Turns validation issues into the `details` of a 400: one entry per field. */

@@ -5,6 +5,7 @@ import { DecisionInput, Incident, IncidentInput, IsoTime, Layout, Sector, Site, 
 import { EntityName, OperatorInfo } from './central-api';
 import { WALL_PLAN_EVENTS, WALL_PLAN_REQUESTS } from './wall-plan-api';
 import type { ResponseFrame } from './request-channel';
+import { HostErrorCode, HostErrorParams } from './host-errors';
 
 const Empty = z.strictObject({});
 
@@ -172,7 +173,10 @@ export type RequestInput<N extends RequestName> = z.input<(typeof REQUESTS)[N]['
 export type RequestOutput<N extends RequestName> = z.infer<(typeof REQUESTS)[N]['output']>;
 export type EventPayload<E extends EventName> = z.infer<(typeof EVENTS)[E]>;
 
-export const HostError = z.strictObject({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+/** `code` from the closed set (host-errors.ts), worded by the UI with `params`; `message` is for logs. */
+export const HostError = z.strictObject({
+  code: HostErrorCode, message: z.string(), params: HostErrorParams.optional(), details: z.unknown().optional(),
+});
 export type HostError = z.infer<typeof HostError>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: HostError };
 
@@ -200,7 +204,7 @@ export interface HostApi {
 
 /** A failed request, raised in the renderer from `{ok: false, error}`. */
 export class HostRequestError extends Error {
-  constructor(readonly code: string, message: string, readonly details?: unknown) {
+  constructor(readonly code: string, message: string, readonly details?: unknown, readonly params?: HostErrorParams) {
     super(message);
     this.name = 'HostRequestError';
   }

@@ -7,7 +7,7 @@ import type { IncidentView } from '../../../src/common/host-api';
 import { errorText } from '../../shared/error-text';
 import { useT } from '../../shared/i18n';
 import { kecamatan } from '../../shared/map/region-data';
-import { canRecordDecisions } from '../session/roles';
+import { canEditIncidents } from '../session/roles';
 import { useOpdSites, useSaveIncident } from './incident-queries';
 
 interface Props { operator: OperatorInfo; incident: IncidentView | null; onDone: (id: string | null) => void }
@@ -37,7 +37,7 @@ export function IncidentEditor({ operator, incident, onDone }: Props) {
     setAssignedOpd(editing.assignedOpd ?? '');
   }, [editing]);
 
-  if (!canRecordDecisions(operator.role)) return null;
+  if (!canEditIncidents(operator.role)) return null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

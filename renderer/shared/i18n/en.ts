@@ -1,9 +1,11 @@
 // English, the second language. Typed against id.ts so a missing or extra key fails the typecheck.
 import type { Dictionary } from './id';
+import { hostErrorsEn } from './host-errors-en';
 import { wallPlanEn } from './wall-plan-en';
 
 export const en: Dictionary = {
   ...wallPlanEn,
+  ...hostErrorsEn,
   'app.title': 'Nawa — Kabupaten Malang Command Center',
   'app.loading': 'Loading…',
   'app.hostDown': 'Host disconnected — reconnecting…',
@@ -11,11 +13,6 @@ export const en: Dictionary = {
   'common.retry': 'Try again',
   'common.noData': 'No data yet.',
 
-  'error.wrongCredentials': 'Wrong username or password.',
-  'error.unreachable': 'The host cannot be reached. Check the connection and try again.',
-  'error.forbidden': 'Your role is not allowed to do this.',
-  'error.offlineUnknown': 'The central server is unreachable and this account has never signed in on this console.',
-  'error.invalid': 'Invalid input: {message}',
   'error.generic': 'Something went wrong: {message}',
 
   'login.title': 'Sign in to Nawa',

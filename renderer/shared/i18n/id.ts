@@ -1,8 +1,10 @@
 // Bahasa Indonesia: the default language of the room. Every visible string of both UIs lives here.
+import { hostErrorsId } from './host-errors-id';
 import { wallPlanId } from './wall-plan-id';
 
 export const id = {
   ...wallPlanId,
+  ...hostErrorsId,
   'app.title': 'Nawa — Command Center Kabupaten Malang',
   'app.loading': 'Memuat…',
   'app.hostDown': 'Host terputus — mencoba menyambung ulang…',
@@ -10,11 +12,6 @@ export const id = {
   'common.retry': 'Coba lagi',
   'common.noData': 'Data belum tersedia.',
 
-  'error.wrongCredentials': 'Nama pengguna atau kata sandi salah.',
-  'error.unreachable': 'Host tidak dapat dihubungi. Periksa sambungan lalu coba lagi.',
-  'error.forbidden': 'Peran Anda tidak diizinkan melakukan ini.',
-  'error.offlineUnknown': 'Server pusat tidak terjangkau dan akun ini belum pernah masuk di konsol ini.',
-  'error.invalid': 'Isian tidak valid: {message}',
   'error.generic': 'Terjadi kesalahan: {message}',
 
   'login.title': 'Masuk ke Nawa',

@@ -9,22 +9,19 @@ export function dataHandlers(ctx: HostContext): HandlersOf<'incidents.list' | 'd
     'incidents.list': () => ({ incidents: store.incidents() }),
     'decisions.list': ({ limit }) => ({ decisions: store.decisions(limit ?? 200) }),
     'decisions.record': (input, conn) => {
-      const op = requireRole(conn, ['operator', 'supervisor'], 'record decisions');
+      const op = requireRole(conn, 'decisions.record');
       const decision = store.recordDecision({ ...input, id: randomUUID(), decidedAt: ctx.now().toISOString() }, op.id, ctx.consoleId);
-      ctx.emit('data.changed', { entities: ['decision'] });
-      ctx.emit('sync.status', sync.status());
-      sync.kick();
       return { decision };
     },
     'layouts.list': () => store.layoutRepo.list(),
     'overview.get': () => store.overview(),
     'sync.status': () => sync.status(),
     'store.backup': async (_input, conn) => {
-      requireRole(conn, ['supervisor'], 'back up the console database');
+      requireRole(conn, 'store.backup');
       try {
         return await ctx.maintenance.backup();
       } catch (e) {
-        throw new HostFailure('backup_failed', (e as Error).message);
+        throw new HostFailure('backup_failed', (e as Error).message, undefined, { reason: (e as Error).message });
       }
     },
   };

@@ -1,9 +1,8 @@
-import type { EventName, EventPayload } from '../../common/host-api';
 import type { ConsoleStore } from '../store/console-store';
 import type { StoreMaintenance } from '../store/store-maintenance';
 import type { CentralClient } from '../sync/central-client';
 import type { SyncEngine } from '../sync/sync-engine';
-import type { TokenBook } from './token-book';
+import type { TokenBook } from '../sync/token-book';
 import type { WallPlanner } from './wall-planner';
 import type { WallController } from './wall-state';
 
@@ -20,5 +19,4 @@ export interface HostContext {
   /** The host's clock (HostOptions.now). */
   now: () => Date;
   maintenance: StoreMaintenance;
-  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
 }

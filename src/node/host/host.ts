@@ -12,16 +12,17 @@ import { SyncEngine } from '../sync/sync-engine';
 import { HostFailure, createHandlers } from './handlers';
 import type { HostContext } from './host-context';
 import type { Connection, HostService } from './host-service';
-import { KeyFileSecretStore, type SecretStore } from './secret-store';
-import { SYNC_ACCOUNT, TokenBook } from './token-book';
+import { KeyFileSecretStore, type SecretStore } from '../ports/secret-store';
+import { SYNC_ACCOUNT, TokenBook } from '../sync/token-book';
+import { mapHostEvents, plannerAnnouncements } from './host-events';
 import { wallsOf } from './wall-handlers';
 import { WallController } from './wall-state';
 import { WallPlanner } from './wall-planner';
-import { systemClock } from '../shell/clock';
+import { systemClock, systemNow } from '../ports/clock';
 
 export interface HostOptions {
   dataDir: string;
-  /** The central API; without it, NAWA_HUB_URL, else a hub on this machine's default port. */
+  /** The central API; without it, a hub on this machine's default port. The CLIs and the Electron entry read NAWA_HUB_URL. */
   hubUrl?: string;
   consoleId?: string;
   secretStore?: SecretStore;
@@ -40,50 +41,36 @@ export interface ConsoleHost extends HostService {
   readonly planner: WallPlanner;
 }
 
+export const DEFAULT_HUB_URL = 'http://127.0.0.1:8780';
+
 export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   mkdirSync(opts.dataDir, { recursive: true });
   const log = opts.log ?? (() => {});
-  const now = opts.now ?? (() => new Date());
-  const opened = openGuarded(join(opts.dataDir, 'console.db'));
+  const now = opts.now ?? systemNow;
+  const opened = openGuarded(join(opts.dataDir, 'console.db'), now);
   const store = opened.store;
   if (opened.notice) log(`store: ${opened.notice}`);
   const consoleId = opts.consoleId ?? store.setting('console.id') ?? `console-${randomUUID().slice(0, 8)}`;
   store.setSetting('console.id', consoleId);
   const secrets = opts.secretStore ?? new KeyFileSecretStore(join(opts.dataDir, 'secret.key'));
   const tokens = new TokenBook(store, secrets);
-  const hubUrl = opts.hubUrl ?? process.env.NAWA_HUB_URL ?? 'http://127.0.0.1:8780';
+  const hubUrl = opts.hubUrl ?? DEFAULT_HUB_URL;
   const client = new CentralClient(hubUrl.replace(/\/+$/, ''));
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
-  const wall = new WallController(store);
-  const planner = new WallPlanner({
-    store, wall, log, clock: { now: () => now().getTime(), after: systemClock.after },
-    onSwitched: (state) => { emit('wall.state', state); emit('wall.status', wall.status()); },
-    onAdvice: (advice) => emit('wall.advice', advice),
-    onSchedule: (view) => emit('schedule.changed', view),
-  });
-
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     const checked = EVENTS[name].parse(payload);
     for (const l of listeners) l(name, checked);
   };
-  // Suggestions follow what the host announces: incidents or layouts that changed, and every switch.
-  listeners.add((name, payload) => {
-    const entities = name === 'data.changed' ? (payload as EventPayload<'data.changed'>).entities : [];
-    if (name === 'wall.state' || entities.includes('incident') || entities.includes('layout')) planner.refresh();
+  const wall = new WallController(store, undefined, now);
+  const planner = new WallPlanner({
+    store, wall, log, clock: { now: () => now().getTime(), after: systemClock.after }, ...plannerAnnouncements(emit),
   });
-  const maintenance = new StoreMaintenance(store, { openNotice: opened.notice, now, log, onNotice: () => emit('sync.status', sync.status()) });
+  const maintenance = new StoreMaintenance(store, { openNotice: opened.notice, now, log });
   const sync = new SyncEngine({
     client, store, tokens, consoleId, heartbeatMs: opts.heartbeatMs, log, now, notice: () => maintenance.notice(),
-    onStatus: (s) => { wall.noteSync(s.lastSyncAt); emit('sync.status', s); },
-    onChanged: (entities) => {
-      emit('data.changed', { entities });
-      if (entities.includes('layout')) {
-        const state = wall.layoutsChanged();
-        if (state) { emit('wall.state', state); emit('wall.status', wall.status()); }
-      }
-    },
   });
-  const ctx: HostContext = { store, sync, wall, planner, tokens, client, consoleId, emit, now, maintenance };
+  mapHostEvents({ store, sync, wall, planner, maintenance }, emit);
+  const ctx: HostContext = { store, sync, wall, planner, tokens, client, consoleId, now, maintenance };
   const handlers = createHandlers(ctx);
 
   if (opts.syncAccount) {
@@ -100,14 +87,19 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   return {
     store, sync, wall, planner,
     async dispatch(name: string, input: unknown, conn: Connection): Promise<Result<unknown>> {
-      if (!isRequestName(name)) return { ok: false, error: { code: 'unknown_request', message: `No request named ${name}.` } };
+      if (!isRequestName(name)) return { ok: false, error: { code: 'unknown_request', message: `no request named ${name}`, params: { name: name.slice(0, 64) } } };
       const parsed = REQUESTS[name].input.safeParse(input ?? {});
-      if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}.`, details: issueDetails(parsed.error.issues) } };
+      if (!parsed.success) {
+        const details = issueDetails(parsed.error.issues);
+        return { ok: false, error: { code: 'invalid_input', message: `invalid input for ${name}`, params: { fields: details.map((d) => d.field).join(', ') }, details } };
+      }
       try {
         const handler = handlers[name] as (i: unknown, c: Connection) => unknown;
         return { ok: true, value: await handler(parsed.data, conn) };
       } catch (e) {
-        if (e instanceof HostFailure) return { ok: false, error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } };
+        if (e instanceof HostFailure) {
+          return { ok: false, error: { code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}), ...(e.details === undefined ? {} : { details: e.details }) } };
+        }
         log(`host: ${name} failed: ${(e as Error).stack ?? String(e)}`);
         return { ok: false, error: { code: 'internal', message: (e as Error).message } };
       }
@@ -119,10 +111,9 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
     disconnected(conn) {
       const shown = wallsOf(conn);
       if (shown.length > 0) {
-        for (const n of shown) wall.disconnected(n);
         conn.wall = null;
         conn.wallsShown = undefined;
-        emit('wall.status', wall.status());
+        wall.displays(shown, []);
       }
     },
     async close() {

@@ -6,31 +6,27 @@ import type { HostContext } from './host-context';
 import { HostFailure, requireRole, type HandlersOf } from './handler-kit';
 
 export function incidentHandlers(ctx: HostContext): HandlersOf<'incidents.save' | 'sites.list' | 'outbox.parked' | 'outbox.dismiss'> {
-  const { store, sync } = ctx;
-  const changed = () => {
-    ctx.emit('data.changed', { entities: ['incident'] });
-    ctx.emit('sync.status', sync.status());
-    sync.kick();
-  };
+  const { store } = ctx;
   return {
     'incidents.save': ({ incident }, conn) => {
-      const op = requireRole(conn, ['operator', 'supervisor'], 'edit incidents');
+      const op = requireRole(conn, 'incidents.save');
       const now = ctx.now().toISOString();
       const id = incident.id ?? randomUUID();
       const before = store.incidentRepo.get(id);
-      if (incident.id && !before) throw new HostFailure('not_found', 'Insiden tidak dikenal / unknown incident.');
+      if (incident.id && !before) throw new HostFailure('not_found', 'unknown incident', undefined, { what: 'incident' });
       const full = IncidentInput.safeParse({ ...incident, id, reportedAt: incident.reportedAt ?? before?.shown.reportedAt ?? now });
-      if (!full.success) throw new HostFailure('invalid_input', issueDetails(full.error.issues).map((d) => `${d.field}: ${d.message}`).join('; '));
+      if (!full.success) {
+        const details = issueDetails(full.error.issues);
+        throw new HostFailure('invalid_input', details.map((d) => `${d.field}: ${d.message}`).join('; '), details, { fields: details.map((d) => d.field).join(', ') });
+      }
       const saved = store.incidentRepo.save(full.data, op.id, now);
-      changed();
       return { incident: saved };
     },
     'sites.list': ({ kind }) => ({ sites: store.sites(kind) }),
     'outbox.parked': () => ({ entries: store.outbox.parked() }),
     'outbox.dismiss': ({ id }, conn) => {
-      requireRole(conn, ['operator', 'supervisor', 'presenter'], 'dismiss reviewed writes');
-      if (!store.outbox.dismiss(id)) throw new HostFailure('not_found', 'Tidak ada entri itu / no such entry.');
-      ctx.emit('sync.status', sync.status());
+      requireRole(conn, 'outbox.dismiss');
+      if (!store.outbox.dismiss(id)) throw new HostFailure('not_found', 'no such outbox entry', undefined, { what: 'entry' });
       return {};
     },
   };

@@ -14,7 +14,7 @@ export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 
   const resumable = new Map<string, { operator: OperatorInfo; until: number }>();
   const issueResumeKey = (operator: OperatorInfo) => {
     const key = randomBytes(24).toString('base64url');
-    resumable.set(key, { operator, until: Date.now() + RESUME_MS });
+    resumable.set(key, { operator, until: ctx.now().getTime() + RESUME_MS });
     return key;
   };
   return {
@@ -26,12 +26,12 @@ export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 
         conn.operator = session.operator;
       } catch (e) {
         if (e instanceof CentralError) {
-          if (e.status === 401) throw new HostFailure('bad_credentials', 'Nama pengguna atau kata sandi salah.');
-          throw new HostFailure(e.code, e.message);
+          if (e.status === 401) throw new HostFailure('bad_credentials', 'wrong username or password');
+          throw new HostFailure('central_error', `the central API refused the login: ${e.code}: ${e.message}`, undefined, { code: e.code, status: e.status });
         }
         // The central API is unreachable: an operator known to this console may still work from the cache.
         const known = verifyOfflineLogin(store, username, password);
-        if (!known) throw new HostFailure('offline_unknown', 'Server pusat tidak terjangkau dan akun ini belum pernah masuk di konsol ini.');
+        if (!known) throw new HostFailure('offline_unknown', 'the central API is unreachable and this account never logged in here');
         conn.operator = known;
       }
       conn.resumeKey = issueResumeKey(conn.operator);
@@ -39,9 +39,9 @@ export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 
     },
     'session.resume': ({ resumeKey }, conn) => {
       const s = resumable.get(resumeKey);
-      if (!s || s.until < Date.now()) {
+      if (!s || s.until < ctx.now().getTime()) {
         resumable.delete(resumeKey);
-        throw new HostFailure('session_expired', 'Sesi berakhir, silakan masuk lagi.');
+        throw new HostFailure('session_expired', 'the session expired: log in again');
       }
       conn.operator = s.operator;
       conn.resumeKey = resumeKey;

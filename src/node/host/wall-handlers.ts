@@ -1,5 +1,4 @@
 // The wall: what it shows, switching it, and what each wall display reports back.
-import type { WallState } from '../../common/host-api';
 import type { HostContext } from './host-context';
 import type { Connection } from './host-service';
 import { HostFailure, requireRole, type HandlersOf } from './handler-kit';
@@ -13,47 +12,38 @@ export function wallsOf(conn: Connection): number[] {
 
 export function wallHandlers(ctx: HostContext): HandlersOf<WallRequest> {
   const { store, wall } = ctx;
-  const pushed = (state: WallState, withStatus: boolean) => {
-    ctx.emit('wall.state', state);
-    if (withStatus) ctx.emit('wall.status', wall.status());
-    return state;
-  };
-  const presenter = (conn: Connection, what: string) => requireRole(conn, ['presenter', 'supervisor'], what);
   return {
     'wall.state': () => wall.state(),
     'wall.switch': ({ layoutId }, conn) => {
-      presenter(conn, 'switch the wall');
-      if (!store.layout(layoutId)) throw new HostFailure('not_found', 'Tata letak tidak dikenal / unknown layout.');
-      return pushed(wall.switchTo(layoutId), true);
+      requireRole(conn, 'wall.switch');
+      if (!store.layout(layoutId)) throw new HostFailure('not_found', 'unknown layout', undefined, { what: 'layout' });
+      return wall.switchTo(layoutId);
     },
     'wall.undo': (_input, conn) => {
-      presenter(conn, 'switch the wall');
+      requireRole(conn, 'wall.undo');
       const state = wall.undo();
-      if (!state) throw new HostFailure('nothing_to_undo', 'Tidak ada penggantian untuk diurungkan / nothing to undo.');
-      return pushed(state, true);
+      if (!state) throw new HostFailure('nothing_to_undo', 'nothing to undo');
+      return state;
     },
     'wall.setBezel': ({ px }, conn) => {
-      presenter(conn, 'set the bezel compensation');
-      return pushed(wall.setBezel(px), false);
+      requireRole(conn, 'wall.setBezel');
+      return wall.setBezel(px);
     },
     'wall.identify': ({ on }, conn) => {
-      presenter(conn, 'identify the screens');
-      return pushed(wall.setIdentify(on), false);
+      requireRole(conn, 'wall.identify');
+      return wall.setIdentify(on);
     },
     'wall.hello': ({ wall: n, all }, conn) => {
       const next = all ? Array.from({ length: wall.wallCount }, (_, i) => i + 1) : [n];
       const before = wallsOf(conn);
-      for (const w of before) if (!next.includes(w)) wall.disconnected(w);
-      for (const w of next) if (!before.includes(w)) wall.connected(w);
       conn.wall = next[0] ?? n;
       conn.wallsShown = all ? next : undefined;
-      ctx.emit('wall.status', wall.status());
+      wall.displays(before, next);
       return wall.state();
     },
     'wall.painted': ({ wall: n, stateVersion }, conn) => {
-      if (!wallsOf(conn).includes(n)) throw new HostFailure('not_this_wall', 'Say wall.hello first.');
+      if (!wallsOf(conn).includes(n)) throw new HostFailure('not_this_wall', 'say wall.hello first', undefined, { wall: n });
       wall.painted(n, stateVersion);
-      ctx.emit('wall.status', wall.status());
       return {};
     },
     'wall.status': () => wall.status(),

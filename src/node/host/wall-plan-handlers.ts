@@ -1,6 +1,5 @@
 // Presenters edit layouts (through the outbox), keep the room's schedule, and act on rule suggestions.
 // Roles are checked here as on the hub; problems travel as codes in `details`, worded by the UI.
-import type { EntityName } from '../../common/central-api';
 import { LayoutInput } from '../../common/entities';
 import { checkLayout } from '../../common/layout-check';
 import { scheduleProblems } from '../../common/wall-schedule';
@@ -13,74 +12,62 @@ type PlanRequest =
   | 'wall.advice' | 'wall.takeSuggestion' | 'wall.dismissSuggestion' | 'wall.endInterrupt';
 
 export function wallPlanHandlers(ctx: HostContext): HandlersOf<PlanRequest> {
-  const { store, sync, wall, planner } = ctx;
-  const presenter = (conn: Connection, what: string) => requireRole(conn, ['presenter', 'supervisor'], what);
-  const changed = (entities: EntityName[]) => {
-    ctx.emit('data.changed', { entities });
-    ctx.emit('sync.status', sync.status());
-    sync.kick();
-  };
+  const { store, wall, planner } = ctx;
   return {
     'layouts.save': ({ layout, baseVersion }, conn) => {
-      const op = presenter(conn, 'edit wall layouts');
+      const op = requireRole(conn, 'layouts.save');
       const existing = store.layout(layout.id);
       if (baseVersion !== undefined && !existing) {
-        throw new HostFailure('not_found', 'Tata letak ini sudah tidak ada; mungkin baru dihapus di konsol lain.');
+        throw new HostFailure('not_found', 'the layout is gone (deleted on another console?)', undefined, { what: 'layout' });
       }
       if (baseVersion === undefined && existing) {
-        throw new HostFailure('layout_exists', 'Tata letak dengan kode ini sudah ada; simpan sebagai perubahan, bukan tata letak baru.');
+        throw new HostFailure('layout_exists', 'a layout with this id exists: save it as an edit');
       }
       const others = store.layouts().filter((l) => l.id !== layout.id).map((l) => l.name);
       const problems = checkLayout(layout, others);
       if (problems.length > 0) {
-        throw new HostFailure('invalid_layout', `Tata letak belum dapat disimpan: ${problems.length} hal perlu diperbaiki.`, problems);
+        throw new HostFailure('invalid_layout', `${problems.length} problem(s) in the layout`, problems, { count: problems.length });
       }
       const input = LayoutInput.parse({ ...layout, name: layout.name.trim() });
+      // The walls show the edit at once when it is the layout on the wall (host-events.ts).
       const saved = store.layoutRepo.save(input, baseVersion, op.id, ctx.now().toISOString());
-      changed(['layout']);
-      // The walls show the edit at once when it is the layout on the wall.
-      if (wall.currentLayoutId() === saved.id) {
-        ctx.emit('wall.state', wall.switchTo(saved.id));
-        ctx.emit('wall.status', wall.status());
-      }
       return { layout: saved };
     },
     'layouts.delete': ({ id, baseVersion }, conn) => {
-      const op = presenter(conn, 'delete wall layouts');
+      const op = requireRole(conn, 'layouts.delete');
       const layout = store.layout(id);
-      if (!layout) throw new HostFailure('not_found', 'Tata letak ini sudah tidak ada.');
+      if (!layout) throw new HostFailure('not_found', 'the layout is gone', undefined, { what: 'layout' });
       if (wall.currentLayoutId() === id) {
-        throw new HostFailure('layout_on_wall', `"${layout.name}" sedang tampil di dinding layar, jadi tidak dapat dihapus. Tampilkan tata letak lain dulu.`);
+        throw new HostFailure('layout_on_wall', 'the layout is on the wall', undefined, { name: layout.name });
       }
       const scheduled = planner.schedule().entries.find((e) => e.layoutId === id);
       if (scheduled) {
-        throw new HostFailure('layout_scheduled', `"${layout.name}" dipakai jadwal pukul ${scheduled.at}, jadi tidak dapat dihapus. Ubah jadwal dulu.`);
+        throw new HostFailure('layout_scheduled', `the schedule uses the layout at ${scheduled.at}`, undefined, { name: layout.name, at: scheduled.at });
       }
       store.layoutRepo.remove(id, baseVersion, op.id, ctx.now().toISOString());
-      changed(['layout']);
       return {};
     },
     'layouts.conflicts': () => ({ edits: store.layoutRepo.lostEdits() }),
     'schedule.get': () => planner.scheduleView(),
     'schedule.save': ({ schedule }, conn) => {
-      presenter(conn, 'change the wall schedule');
+      requireRole(conn, 'schedule.save');
       const problems = scheduleProblems(schedule, new Set(store.layouts().map((l) => l.id)));
-      if (problems.length > 0) throw new HostFailure('invalid_schedule', 'Jadwal belum dapat disimpan.', problems);
+      if (problems.length > 0) throw new HostFailure('invalid_schedule', `${problems.length} problem(s) in the schedule`, problems, { count: problems.length });
       return planner.saveSchedule(schedule);
     },
     'wall.advice': () => planner.advice(),
     'wall.takeSuggestion': ({ layoutId, incidentIds }, conn) => {
-      const op = presenter(conn, 'switch the wall');
+      const op = requireRole(conn, 'wall.takeSuggestion');
       const advice = planner.take(layoutId, incidentIds, op.name);
-      if (!advice) throw new HostFailure('not_found', 'Tata letak tidak dikenal / unknown layout.');
+      if (!advice) throw new HostFailure('not_found', 'unknown layout', undefined, { what: 'layout' });
       return advice;
     },
     'wall.dismissSuggestion': ({ incidentIds }, conn) => {
-      presenter(conn, 'dismiss wall suggestions');
+      requireRole(conn, 'wall.dismissSuggestion');
       return planner.dismiss(incidentIds);
     },
     'wall.endInterrupt': (_input, conn) => {
-      presenter(conn, 'switch the wall');
+      requireRole(conn, 'wall.endInterrupt');
       return planner.endInterrupt();
     },
   };

@@ -8,7 +8,7 @@ import { PRESET_LAYOUTS } from '../../common/presets';
 import type { WallAdvice } from '../../common/wall-plan-api';
 import { WORKDAYS, type Schedule } from '../../common/wall-schedule';
 import { ConsoleStore } from '../store/console-store';
-import { ManualClock } from '../shell/clock';
+import { ManualClock } from '../ports/clock';
 import { WallPlanner } from './wall-planner';
 import { WallController } from './wall-state';
 

@@ -6,7 +6,7 @@ import type { ScheduleView, WallAdvice } from '../../common/wall-plan-api';
 import { Interrupt, pruneAcknowledged, suggestLayout } from '../../common/wall-rules';
 import { EMPTY_SCHEDULE, Schedule, currentOccurrence, dueOccurrence, nextOccurrence } from '../../common/wall-schedule';
 import type { ConsoleStore } from '../store/console-store';
-import type { Clock } from '../shell/clock';
+import type { Clock } from '../ports/clock';
 import type { WallController } from './wall-state';
 
 const KEY = { schedule: 'wall.schedule', applied: 'wall.schedule.applied', interrupt: 'wall.interrupt', acknowledged: 'wall.rules.acknowledged' };
@@ -17,8 +17,8 @@ export interface WallPlannerDeps {
   store: ConsoleStore;
   wall: WallController;
   clock: Clock;
-  /** The planner switched the wall: push the new state. */
-  onSwitched: (state: WallState) => void;
+  /** The planner switched the wall (the wall controller announces the new state itself). */
+  onSwitched?: (state: WallState) => void;
   onAdvice: (advice: WallAdvice) => void;
   onSchedule: (view: ScheduleView) => void;
   log?: (line: string) => void;
@@ -99,6 +99,10 @@ export class WallPlanner {
     return { suggestion, interrupt, restoreLayoutId: interrupt ? this.restoreTarget(interrupt).layoutId : null };
   }
 
+  private switched(state: WallState): void {
+    this.d.onSwitched?.(state);
+  }
+
   /** Recomputes the advice after the cache or the wall changed; announces it only when it changed. */
   refresh(): WallAdvice {
     const advice = this.advice();
@@ -122,7 +126,7 @@ export class WallPlanner {
       startedAt: new Date(this.d.clock.now()).toISOString(), by, incidentIds: [...incidentIds],
     };
     this.d.store.setSetting(KEY.interrupt, JSON.stringify(interrupt));
-    this.d.onSwitched(this.d.wall.switchTo(layoutId));
+    this.switched(this.d.wall.switchTo(layoutId));
     return this.refresh();
   }
 
@@ -138,7 +142,7 @@ export class WallPlanner {
     this.d.store.setSetting(KEY.interrupt, null);
     const { layoutId: target, scheduleKey } = this.restoreTarget(interrupt);
     if (scheduleKey) this.d.store.setSetting(KEY.applied, scheduleKey);
-    if (target && target !== this.d.wall.currentLayoutId()) this.d.onSwitched(this.d.wall.switchTo(target));
+    if (target && target !== this.d.wall.currentLayoutId()) this.switched(this.d.wall.switchTo(target));
     return this.refresh();
   }
 
@@ -160,7 +164,7 @@ export class WallPlanner {
       return;
     }
     if (this.d.wall.currentLayoutId() === due.entry.layoutId) return;
-    this.d.onSwitched(this.d.wall.switchTo(due.entry.layoutId));
+    this.switched(this.d.wall.switchTo(due.entry.layoutId));
   }
 
   private arm(): void {

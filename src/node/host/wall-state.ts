@@ -1,4 +1,6 @@
 // Which layout the wall shows, and what each wall display last reported. The host owns it; walls only render it.
+import { Emitter } from '../../common/emitter';
+import { systemNow } from '../ports/clock';
 import type { Layout } from '../../common/entities';
 import { PRESET_LAYOUTS } from '../../common/presets';
 import type { WallState, WallStatus, WallStatusList } from '../../common/host-api';
@@ -15,6 +17,12 @@ interface Persisted {
 }
 interface Seen { connections: number; paintedVersion: number | null; paintedAt: string | null; dataAt: string | null }
 const KEY = 'wall.state';
+
+/** What the wall controller announces: a new state for the walls to paint, and what the walls reported. */
+export interface WallEvents extends Record<string, unknown> {
+  state: WallState;
+  status: WallStatusList;
+}
 /** Enough to walk back through a briefing's last few switches; not an audit trail. */
 const HISTORY = 10;
 
@@ -25,8 +33,12 @@ export class WallController {
   private identifying = false;
   private syncedAt: string | null = null;
   private readonly meter = new SwitchMeter();
+  /** Above zero while several display changes make one announcement. */
+  private quiet = 0;
+  readonly events = new Emitter<WallEvents>();
 
-  constructor(private readonly store: ConsoleStore, readonly wallCount = 9) {
+  /** `now`: the host's clock (switchedAt, paintedAt). */
+  constructor(private readonly store: ConsoleStore, readonly wallCount = 9, private readonly now: () => Date = systemNow) {
     const raw = store.setting(KEY);
     this.persisted = raw ? (JSON.parse(raw) as Persisted) : { layoutId: null, stateVersion: 0, switchedAt: null };
   }
@@ -53,11 +65,14 @@ export class WallController {
     const before = this.persisted.layoutId;
     let history = this.persisted.history ?? [];
     if (remember && before && before !== layoutId) history = [...history, before].slice(-HISTORY);
-    const switchedAt = new Date().toISOString();
+    const switchedAt = this.now().toISOString();
     this.persisted = { ...this.persisted, layoutId, stateVersion: this.persisted.stateVersion + 1, switchedAt, history };
     this.save();
     this.meter.begin(this.persisted.stateVersion, switchedAt, this.connectedWalls());
-    return this.state();
+    const state = this.state();
+    this.events.emit('state', state);
+    this.announceStatus();
+    return state;
   }
 
   /** Back to the layout shown before the last switch; null when there is none left (deleted ones are skipped). */
@@ -77,12 +92,12 @@ export class WallController {
   setBezel(px: number): WallState {
     this.persisted = { ...this.persisted, bezelPx: px };
     this.save();
-    return this.state();
+    return this.announceState();
   }
 
   setIdentify(on: boolean): WallState {
     this.identifying = on;
-    return this.state();
+    return this.announceState();
   }
 
   /** The cache's last successful sync: what a connected wall's data is as fresh as. */
@@ -106,9 +121,22 @@ export class WallController {
     return this.switchTo(this.persisted.layoutId);
   }
 
+  /** A connection that spoke for the walls `before` now speaks for `next` (none: it went away); one announcement. */
+  displays(before: readonly number[], next: readonly number[]): void {
+    this.quiet++;
+    try {
+      for (const w of before) if (!next.includes(w)) this.disconnected(w);
+      for (const w of next) if (!before.includes(w)) this.connected(w);
+    } finally {
+      this.quiet--;
+    }
+    this.announceStatus();
+  }
+
   connected(wall: number): void {
     const s = this.entry(wall);
     s.connections++;
+    this.announceStatus();
   }
 
   disconnected(wall: number): void {
@@ -118,13 +146,15 @@ export class WallController {
       s.dataAt = this.syncedAt;
       this.meter.dropped(wall);
     }
+    this.announceStatus();
   }
 
   painted(wall: number, stateVersion: number): void {
     const s = this.entry(wall);
     s.paintedVersion = stateVersion;
-    s.paintedAt = new Date().toISOString();
+    s.paintedAt = this.now().toISOString();
     this.meter.painted(wall, stateVersion);
+    this.announceStatus();
   }
 
   status(): WallStatusList {
@@ -138,6 +168,16 @@ export class WallController {
       });
     }
     return { walls, stateVersion: this.persisted.stateVersion, lastSwitch: this.meter.snapshot() };
+  }
+
+  private announceState(): WallState {
+    const state = this.state();
+    this.events.emit('state', state);
+    return state;
+  }
+
+  private announceStatus(): void {
+    if (this.quiet === 0) this.events.emit('status', this.status());
   }
 
   private connectedWalls(): number[] {

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import {
-  API_PREFIX, EntityName, MutationsRequest, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, SessionRequest, WRITERS,
+  API_PREFIX, EntityName, MutationsRequest, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, SessionRequest,
 } from '../../common/central-api';
 import type { Role } from '../../common/entities';
 import type { Account, AuthService } from './auth';
@@ -11,6 +11,7 @@ import { changeJson, type HubDb } from './hub-db';
 import { badRequest, clientAddress, fieldDetails, HttpError, intParam, readJsonBody, sendError, sendJson, strictQuery } from './http-util';
 import { answerableId, type MutationService } from './mutation-service';
 import type { SlidingWindowLimiter, TokenBucketLimiter } from './rate-limit';
+import { ENTITY_WRITERS } from '../../common/access-policy';
 
 export interface HubServices {
   hub: HubDb;
@@ -29,7 +30,7 @@ const MutationsEnvelope = z.strictObject({
   consoleId: MutationsRequest.shape.consoleId,
   mutations: z.array(z.unknown()).min(1).max(500),
 });
-const CAN_WRITE = new Set<Role>(Object.values(WRITERS).flat());
+const CAN_WRITE = new Set<Role>(Object.values(ENTITY_WRITERS).flat());
 const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/;
 
 const invalidBody = (issues: readonly { path: PropertyKey[]; message: string }[]) =>

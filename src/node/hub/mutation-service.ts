@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { canonicalJson, GENESIS_HASH } from '../../common/canonical-json';
 import {
-  Mutation, MUTATION_DATA, WRITERS,
+  Mutation, MUTATION_DATA,
   type MutationResult, type WritableEntity,
 } from '../../common/central-api';
 import { Site, type Decision, type DecisionInput, type IncidentInput, type LayoutInput, type Role } from '../../common/entities';
@@ -10,6 +10,7 @@ import { sha256Hex } from './auth';
 import { decisionHash } from './decision-chain';
 import { fieldDetails } from './http-util';
 import type { HubDb, StoredRecord } from './hub-db';
+import { ENTITY_WRITERS } from '../../common/access-policy';
 
 export interface Caller { username: string; role: Role }
 type M = z.infer<typeof Mutation>;
@@ -87,8 +88,8 @@ export class MutationService {
       return rejected(m.id, 'read_only_entity', `${m.entity} is fed by the central side; clients cannot write it`);
     }
     const entity = m.entity as WritableEntity;
-    if (!WRITERS[entity].includes(caller.role)) {
-      return rejected(m.id, 'forbidden', `the role ${caller.role} may not write ${entity} (allowed: ${WRITERS[entity].join(', ')})`);
+    if (!ENTITY_WRITERS[entity].includes(caller.role)) {
+      return rejected(m.id, 'forbidden', `the role ${caller.role} may not write ${entity} (allowed: ${ENTITY_WRITERS[entity].join(', ')})`);
     }
     const result = m.op === 'delete' ? this.delete(entity, m) : this.upsert(entity, m, consoleId, caller);
     if (result.status === 'applied') {

@@ -3,7 +3,7 @@
 // slowly so it does not starve the other eight walls, but never abandoned: an unattended wall stays black
 // otherwise until someone walks to the operator desk.
 import { exponentialMs } from '../../common/backoff';
-import type { Clock } from './clock';
+import type { Clock } from '../ports/clock';
 
 export interface CrashPolicyOptions {
   /** Delay before the first restart; the brief for the room is "back within 2 s". */

@@ -41,7 +41,7 @@ export function serveHostInWorker(createHost: HostFactory, port: MessagePort | n
     }
     if (frame.t === 'req') {
       const result = await host.dispatch(frame.name, frame.input, connection(frame.connId)).catch(
-        (err: unknown) => ({ ok: false as const, error: { code: 'internal', message: errorMessage(err) } }));
+        (err: unknown) => ({ ok: false as const, error: { code: 'internal' as const, message: errorMessage(err) } }));
       try {
         post(responseFrame(frame.id, result));
       } catch (err) {
@@ -63,7 +63,7 @@ export function serveHostInWorker(createHost: HostFactory, port: MessagePort | n
 }
 
 function unavailable(err: unknown) {
-  return { ok: false as const, error: { code: 'host_unavailable', message: `The host did not start: ${errorMessage(err)}` } };
+  return { ok: false as const, error: { code: 'host_unavailable' as const, message: `The host did not start: ${errorMessage(err)}` } };
 }
 
 function errorMessage(err: unknown): string {

@@ -14,6 +14,11 @@ describe('readShellConfig', () => {
     expect(readShellConfig({ NAWA_SYNC_USER: 'wall' }, '/x').host.syncAccount).toBeUndefined();
   });
 
+  it('passes the central API named by NAWA_HUB_URL to the host, which reads no environment itself', () => {
+    expect(readShellConfig({ NAWA_HUB_URL: 'http://10.0.0.5:8780' }, '/x').host.hubUrl).toBe('http://10.0.0.5:8780');
+    expect(readShellConfig({}, '/x').host.hubUrl).toBeUndefined();
+  });
+
   it('reads a simulated wall, and refuses a spec it cannot read instead of ignoring it', () => {
     expect(readShellConfig({ NAWA_SIMULATE_WALL: '3x3' }, '/x').simulatedDisplays).toHaveLength(10);
     expect(() => readShellConfig({ NAWA_SIMULATE_WALL: 'nine' }, '/x')).toThrow(/COLSxROWS/);

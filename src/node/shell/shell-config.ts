@@ -1,5 +1,5 @@
 // What the Electron shell reads from its environment: the same NAWA_* variables `nawa serve` honours, plus
-// two for rehearsals and tests. The host itself reads NAWA_HUB_URL (src/node/host/host.ts).
+// two for rehearsals and tests. The host reads no environment: what it needs arrives as options from here.
 import { type DisplayInfo, simulatedDisplays } from './display-plan';
 import type { HostWorkerOptions } from './worker-protocol';
 
@@ -11,6 +11,7 @@ export interface ShellConfig {
 
 export function readShellConfig(env: Record<string, string | undefined>, defaultDataDir: string): ShellConfig {
   const host: HostWorkerOptions = { dataDir: env.NAWA_DATA_DIR || defaultDataDir };
+  if (env.NAWA_HUB_URL) host.hubUrl = env.NAWA_HUB_URL;
   if (env.NAWA_SYNC_USER && env.NAWA_SYNC_PASSWORD) {
     host.syncAccount = { username: env.NAWA_SYNC_USER, password: env.NAWA_SYNC_PASSWORD };
   }

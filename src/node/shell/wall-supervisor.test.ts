@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from './clock';
+import { ManualClock } from '../ports/clock';
 import { planWindows, simulatedDisplays, type DisplayInfo, type WallPlan } from './display-plan';
 import { WallSupervisor, wallPlans, type WallWindows } from './wall-supervisor';
 

@@ -1,7 +1,7 @@
 // Keeps one window per planned wall: opens what the plan adds, closes what it drops, leaves the rest alone (a
 // display plugged in on the left must not blank the other eight), and re-creates a wall whose page crashed or
 // whose window was closed, on CrashPolicy's schedule. Windows are opaque here; main/ opens and closes them.
-import type { Clock } from './clock';
+import type { Clock } from '../ports/clock';
 import { CrashPolicy } from './crash-policy';
 import type { WallKey, WallPlan, WindowPlan } from './display-plan';
 

@@ -141,7 +141,7 @@ export class HostWorkerClient {
     }
   }
 
-  private fail(code: string, message: string): void {
+  private fail(code: HostError['code'], message: string): void {
     if (this.failure) return;
     const failure: HostError = { code, message };
     this.failure = failure;

@@ -17,12 +17,10 @@ export class ConsoleStore {
   readonly layoutRepo: LayoutRepository;
   private readonly applier: ChangeApplier;
 
-  private constructor(readonly db: Database, readonly path: string) {
+  private constructor(private readonly db: Database, readonly path: string) {
     this.outbox = new Outbox(db);
     this.incidentRepo = new IncidentRepository(db, this.outbox);
-    this.outbox.settledHooks.incident = (id, result, entry) => this.incidentRepo.settled(id, result, entry);
     this.layoutRepo = new LayoutRepository(db, this.outbox);
-    this.outbox.settledHooks.layout = (id, result, entry) => this.layoutRepo.settled(id, result, entry);
     this.applier = new ChangeApplier(db);
   }
 
@@ -45,6 +43,7 @@ export class ConsoleStore {
       const from = this.cursor();
       const fresh = changes.filter((c) => c.seq > from);
       const outcome = this.applier.apply(fresh);
+      this.outbox.prune();
       const to = Math.max(from, lastSeq, ...fresh.map((c) => c.seq));
       this.db.prepare(`INSERT INTO sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(String(to));
       return { entities: [...outcome.entities], skipped: outcome.skipped };
@@ -61,15 +60,56 @@ export class ConsoleStore {
     else this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
-  /** The decision shows at once as pending; it and its outbox entry commit in one transaction. */
+  /** Settings whose key starts with `prefix` (e.g. the sealed tokens). */
+  settingsWithPrefix(prefix: string): { key: string; value: string }[] {
+    return this.db.prepare(`SELECT key, value FROM settings WHERE substr(key, 1, length(?)) = ?`).all(prefix, prefix) as { key: string; value: string }[];
+  }
+
+  /** The decision shows at once as pending; it and its outbox entry commit in one transaction (the one write path). */
   recordDecision(input: DecisionInput, operatorId: string, consoleId: string): DecisionView {
     const local = { ...input, operatorId, consoleId };
-    this.db.transaction(() => {
-      this.db.prepare(`INSERT INTO decisions (id, data, seq, hash, state, error, recorded_at) VALUES (?, ?, NULL, NULL, 'pending', NULL, ?)`)
-        .run(input.id, JSON.stringify(local), input.decidedAt);
-      this.outbox.add({ id: input.id, entity: 'decision', op: 'upsert', data: { ...input }, clientTime: input.decidedAt }, operatorId);
-    })();
+    this.outbox.write({
+      id: input.id, entity: 'decision', recordId: input.id, op: 'upsert', data: { ...input }, clientTime: input.decidedAt, operatorId,
+      shown: () => local,
+    });
     return { ...local, seq: null, hash: null, state: 'pending', error: null };
+  }
+
+  /** Several writes that commit together or not at all. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** How many readings the cache holds. */
+  readingCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM readings').get() as { n: number }).n;
+  }
+
+  /** Checkpoints the WAL without waiting for readers. */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+  }
+
+  /** An online copy of the live database (readers and writers go on). */
+  async copyTo(path: string): Promise<void> {
+    await this.db.backup(path);
+  }
+
+  /**
+   * Replaces every central table with the one of a staged copy and moves the cursor, in one transaction. The
+   * outbox (what this console wrote and the central side has not taken) is not central: it stays as it is.
+   */
+  swapCentral(stagePath: string, tables: readonly string[], cursor: number): void {
+    this.db.prepare('ATTACH DATABASE ? AS stage').run(stagePath);
+    try {
+      this.db.transaction(() => {
+        for (const t of tables) this.db.exec(`DELETE FROM main.${t}; INSERT INTO main.${t} SELECT * FROM stage.${t};`);
+        this.outbox.prune();
+        this.db.prepare(`INSERT INTO main.sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(String(cursor));
+      })();
+    } finally {
+      this.db.exec('DETACH DATABASE stage');
+    }
   }
 
   /**
@@ -79,8 +119,13 @@ export class ConsoleStore {
   decisions(limit = 200): DecisionView[] {
     type Row = { data: string; seq: number | null; hash: string | null; state: DecisionView['state']; error: string | null };
     // Two index walks instead of one sort of every decision ever made (a year of them made the list take 40 ms).
-    const waiting = this.db.prepare(`SELECT data, seq, hash, state, error FROM decisions WHERE seq IS NULL
-      ORDER BY rowid DESC LIMIT ?`).all(limit) as Row[];
+    // Waiting: the outbox rows of decisions the feed has not brought back (pending, applied, or refused).
+    const waiting = this.db.prepare(`SELECT o.shown AS data, NULL AS seq, NULL AS hash,
+        CASE WHEN o.state IN ('pending', 'applied') THEN 'pending' ELSE 'rejected' END AS state,
+        CASE WHEN o.state IN ('pending', 'applied') THEN NULL ELSE o.error END AS error
+      FROM outbox o WHERE o.entity = 'decision' AND o.shown IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.id = o.record_id)
+      ORDER BY o.n DESC LIMIT ?`).all(limit) as Row[];
     const central = waiting.length >= limit ? [] : this.db.prepare(`SELECT data, seq, hash, state, error FROM decisions
       WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT ?`).all(limit - waiting.length) as Row[];
     // Fields named one by one: object rest and spread over 200 rows took half the time of this list.

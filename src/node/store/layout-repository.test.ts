@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../common/central-api';
 import type { Layout, LayoutInput } from '../../common/entities';
@@ -42,7 +43,10 @@ describe('layout edits', () => {
   it('the local change and its outbox entry commit together or not at all', () => {
     store.applyPage([change(1, central(IKHTISAR, 1))], 1);
     store.layoutRepo.save(renamed('Ikhtisar pagi'), 1, 'presenter', T);
-    store.db.exec(`CREATE TEMP TRIGGER full_disk BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    // The store keeps its connection to itself: the failing disk is a trigger made through another one.
+    const other = new Database(store.path);
+    other.exec(`CREATE TRIGGER full_disk BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    other.close();
     expect(() => store.layoutRepo.save(renamed('Ikhtisar siang'), 1, 'presenter', T)).toThrow(/disk full/);
     expect(() => store.layoutRepo.remove(IKHTISAR.id, 1, 'presenter', T)).toThrow(/disk full/);
     // The earlier edit was not dropped by the failed replacement.

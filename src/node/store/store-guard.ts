@@ -1,6 +1,7 @@
 // Opening the console store without ever leaving the operator stuck: a damaged file is moved aside (kept for
 // inspection) and replaced by the last backup, or by an empty cache that the change feed refills.
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { systemNow } from '../ports/clock';
 import { ConsoleStore } from './console-store';
 import { StoreError } from './database';
 import { integrityCheck } from '../base/sqlite-file';
@@ -9,12 +10,12 @@ export interface OpenedStore { store: ConsoleStore; notice: string | null }
 
 export const backupPathOf = (path: string) => `${path}.backup`;
 
-export function openGuarded(path: string): OpenedStore {
+export function openGuarded(path: string, now: () => Date = systemNow): OpenedStore {
   try {
     return { store: ConsoleStore.open(path), notice: null };
   } catch (e) {
     if (!(e instanceof StoreError) || e.code === 'newer_than_code') throw e;
-    const aside = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    const aside = `${path}.damaged-${now().toISOString().replace(/[:.]/g, '-')}`;
     for (const suffix of ['', '-wal', '-shm']) {
       if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
     }
@@ -45,7 +46,7 @@ export async function backupStore(store: ConsoleStore): Promise<{ path: string; 
   const dest = backupPathOf(store.path);
   const tmp = `${dest}.tmp`;
   rmSync(tmp, { force: true });
-  await store.db.backup(tmp);
+  await store.copyTo(tmp);
   const check = await integrityCheck(tmp);
   if (check !== 'ok') {
     rmSync(tmp, { force: true });

@@ -1,5 +1,7 @@
 // Keeps the console database healthy while the host runs: the WAL checkpointed, a full integrity check off the
 // event loop, an online backup on a schedule and on demand; whatever goes wrong becomes a notice for the operator.
+import { Emitter } from '../../common/emitter';
+import { systemNow } from '../ports/clock';
 import type { ConsoleStore } from './console-store';
 import { integrityCheck } from '../base/sqlite-file';
 import { backupStore } from './store-guard';
@@ -12,13 +14,15 @@ export interface MaintenanceOptions {
   checkMs?: number;
   now?: () => Date;
   log?: (line: string) => void;
-  /** The notice changed. */
+  /** The notice changed (also announced as the `notice` event). */
   onNotice?: () => void;
 }
 
 type NoticeKind = 'open' | 'check' | 'backup';
 
 export class StoreMaintenance {
+  /** `notice`: what notice() says changed. */
+  readonly events = new Emitter<{ notice: string | null }>();
   private readonly notices = new Map<NoticeKind, string>();
   private readonly timers: NodeJS.Timeout[] = [];
   private backingUp: Promise<{ path: string; bytes: number; at: string }> | null = null;
@@ -27,7 +31,7 @@ export class StoreMaintenance {
 
   constructor(private readonly store: ConsoleStore, private readonly o: MaintenanceOptions = {}) {
     this.log = o.log ?? (() => {});
-    this.now = o.now ?? (() => new Date());
+    this.now = o.now ?? systemNow;
     if (o.openNotice) this.notices.set('open', o.openNotice);
   }
 
@@ -49,7 +53,7 @@ export class StoreMaintenance {
 
   checkpoint(): void {
     try {
-      this.store.db.pragma('wal_checkpoint(PASSIVE)');
+      this.store.checkpoint();
     } catch (e) {
       this.log(`store: checkpoint: ${(e as Error).message}`);
     }
@@ -84,6 +88,8 @@ export class StoreMaintenance {
     const before = this.notice();
     if (text === null) this.notices.delete(kind);
     else this.notices.set(kind, text);
-    if (this.notice() !== before) this.o.onNotice?.();
+    if (this.notice() === before) return;
+    this.o.onNotice?.();
+    this.events.emit('notice', this.notice());
   }
 }

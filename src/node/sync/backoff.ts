@@ -1,4 +1,5 @@
 import { SlidingWindow } from '../../common/sliding-window';
+import { systemClock } from '../ports/clock';
 
 export { fullJitter } from '../../common/backoff';
 
@@ -17,7 +18,7 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
 export class RetryBudget {
   private readonly window: SlidingWindow;
 
-  constructor(readonly limit = 20, readonly windowMs = 60_000, now: () => number = Date.now) {
+  constructor(readonly limit = 20, readonly windowMs = 60_000, now: () => number = systemClock.now) {
     this.window = new SlidingWindow(limit, windowMs, now);
   }
 

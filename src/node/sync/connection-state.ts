@@ -1,5 +1,6 @@
 // One connection state for the whole sync engine: the stream's heartbeats, every answer and every failed call
 // feed it, and a silence timer turns it offline when nothing was heard for two heartbeat intervals.
+import { systemNow } from '../ports/clock';
 import { CentralError } from './central-client';
 
 export interface ConnectionSnapshot { online: boolean; lastError: string | null; lastSyncAt: string | null }
@@ -20,7 +21,7 @@ export class ConnectionState {
    */
   constructor(
     private readonly silenceMs: number,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = systemNow,
     lastSyncAt: string | null = null,
     private readonly keep: (lastSyncAt: string) => void = () => {},
   ) {
@@ -37,7 +38,8 @@ export class ConnectionState {
     const changed = !this.online || this.lastError !== null;
     if (synced) {
       this.lastSyncAt = this.now().toISOString();
-      if (!this.stopped && Date.now() - this.keptAt >= 30_000) { this.keptAt = Date.now(); this.keep(this.lastSyncAt); }
+      const t = this.now().getTime();
+      if (!this.stopped && t - this.keptAt >= 30_000) { this.keptAt = t; this.keep(this.lastSyncAt); }
     }
     this.set(true, null, changed || synced);
   }

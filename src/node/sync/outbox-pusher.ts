@@ -1,7 +1,7 @@
 // Drains the outbox to the central API: in order, in batches, on a timer and on new writes, with full-jitter
 // back-off and a bound on retries per minute. `duplicate` is success; `rejected` is parked and shown, never retried.
 import { MAX_BODY_BYTES } from '../../common/central-api';
-import type { TokenBook } from '../host/token-book';
+import type { TokenBook } from './token-book';
 import type { ConsoleStore } from '../store/console-store';
 import type { OutboxEntry } from '../store/outbox';
 import { fullJitter, RetryBudget } from './backoff';

@@ -2,9 +2,11 @@
 // Reads never wait for it; heartbeats, answers and failures feed one connection state (connection-state.ts).
 import type { Change, EntityName } from '../../common/central-api';
 import { ENTITIES, HEARTBEAT_MS } from '../../common/central-api';
+import { Emitter } from '../../common/emitter';
 import type { SyncStatus } from '../../common/host-api';
+import { systemNow } from '../ports/clock';
 import type { ConsoleStore } from '../store/console-store';
-import type { TokenBook } from '../host/token-book';
+import type { TokenBook } from './token-book';
 import { StagedResync } from '../store/resync';
 import { fullJitter, sleep } from './backoff';
 import { CentralError, NetworkError, type CentralClient } from './central-client';
@@ -25,8 +27,12 @@ export interface SyncEngineOptions {
   applySlice?: number;
   retriesPerMinute?: number;
   log?: (line: string) => void;
-  onStatus?: (s: SyncStatus) => void;
-  onChanged?: (entities: EntityName[]) => void;
+}
+
+/** What the sync engine announces: its status changed; central records (or the answers to our writes) came in. */
+export interface SyncEvents extends Record<string, unknown> {
+  status: SyncStatus;
+  changed: EntityName[];
 }
 
 const PAGE = 500;
@@ -38,6 +44,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class SyncEngine {
   readonly connection: ConnectionState;
+  readonly events = new Emitter<SyncEvents>();
   private running = false;
   private readonly stopper = new AbortController();
   private resyncTimes: number[] = [];
@@ -47,22 +54,24 @@ export class SyncEngine {
   private readonly pusher: OutboxPusher;
   private readonly heartbeatMs: number;
   private readonly log: (line: string) => void;
+  private readonly now: () => Date;
 
   constructor(private readonly o: SyncEngineOptions) {
     this.heartbeatMs = o.heartbeatMs ?? HEARTBEAT_MS;
     this.log = o.log ?? (() => {});
-    this.connection = new ConnectionState(2 * this.heartbeatMs, o.now, o.store.setting(LAST_SYNC_KEY), (at) => {
+    this.now = o.now ?? systemNow;
+    this.connection = new ConnectionState(2 * this.heartbeatMs, this.now, o.store.setting(LAST_SYNC_KEY), (at) => {
       try { o.store.setSetting(LAST_SYNC_KEY, at); } catch (e) { this.log(`sync: keeping lastSyncAt: ${(e as Error).message}`); }
     });
     this.pusher = new OutboxPusher({
       client: o.client, store: o.store, tokens: o.tokens, consoleId: o.consoleId, connection: this.connection,
       retriesPerMinute: o.retriesPerMinute, log: this.log,
-      onSettled: () => this.o.onChanged?.(['decision', 'incident', 'layout']),
+      onSettled: () => this.events.emit('changed', ['decision', 'incident', 'layout']),
     });
     this.connection.onChange((_s, cameOnline) => {
       // Whichever side hears the central API again first wakes the other from its back-off.
       if (cameOnline) { this.pusher.wake(); this.wakeFollow?.(); }
-      this.o.onStatus?.(this.status());
+      this.events.emit('status', this.status());
     });
     o.tokens.onChange(() => { this.wakeFollow?.(); this.kick(); });
   }
@@ -109,7 +118,7 @@ export class SyncEngine {
       for (const e of this.applyNow(part, last ? lastSeq : part[part.length - 1]!.seq, apply, false)) touched.add(e);
       if (!last) await yieldToLoop();
     }
-    if (touched.size > 0) this.o.onChanged?.([...touched]);
+    if (touched.size > 0) this.events.emit('changed', [...touched]);
   }
 
   private readonly applyToStore: Apply = (c, s) => this.o.store.applyPage(c, s);
@@ -117,7 +126,7 @@ export class SyncEngine {
   private applyNow(changes: readonly Change[], lastSeq: number, apply: Apply = this.applyToStore, announce = true): EntityName[] {
     const outcome = apply(changes, lastSeq);
     for (const s of outcome.skipped) this.log(`sync: skipped change ${s.seq}: ${s.reason}`);
-    if (announce && outcome.entities.length > 0) this.o.onChanged?.(outcome.entities);
+    if (announce && outcome.entities.length > 0) this.events.emit('changed', outcome.entities);
     return outcome.entities;
   }
 
@@ -169,7 +178,7 @@ export class SyncEngine {
    * A central side that keeps asking for this is backed off, not obeyed in a tight loop.
    */
   private async resync(token: string): Promise<boolean> {
-    const now = Date.now();
+    const now = this.now().getTime();
     this.resyncTimes = this.resyncTimes.filter((t) => now - t < 10 * 60_000);
     if (this.resyncTimes.length >= 3) {
       this.connection.failed(new Error('resync_loop: the central API asked for a full download 3 times in 10 minutes; retrying later'));
@@ -191,7 +200,7 @@ export class SyncEngine {
       staged.discard();
       throw e;
     }
-    this.o.onChanged?.([...ENTITIES]);
+    this.events.emit('changed', [...ENTITIES]);
     return true;
   }
 

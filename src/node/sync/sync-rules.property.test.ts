@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Change, MutationResult } from '../../common/central-api';
@@ -39,11 +40,14 @@ const incidentInput = (id: string, severity: number) => ({
   districtCode: '35.07.13', lat: -8.1, lon: 112.6, assignedOpd: null, reportedAt: isoAt(0),
 });
 
+// The store keeps its connection to itself: the test reads the central tables through a read-only one of its own.
 function observe(store: ConsoleStore) {
+  const db = new Database(store.path, { readonly: true });
   const decisions = new Map(store.decisions(10_000).map((d) => [d.id, { state: d.state, seq: d.seq }]));
-  const statuses = new Map((store.db.prepare('SELECT site_id, at, state FROM statuses').all() as { site_id: string; at: string; state: string }[])
+  const statuses = new Map((db.prepare('SELECT site_id, at, state FROM statuses').all() as { site_id: string; at: string; state: string }[])
     .map((s) => [s.site_id, { at: s.at, state: s.state }]));
-  const readings = new Set((store.db.prepare('SELECT series_id, at FROM readings').all() as { series_id: string; at: string }[]).map((r) => `${r.series_id}@${r.at}`));
+  const readings = new Set((db.prepare('SELECT series_id, at FROM readings').all() as { series_id: string; at: string }[]).map((r) => `${r.series_id}@${r.at}`));
+  db.close();
   return { cursor: store.cursor(), decisions, outbox: store.outbox.nextBatch(100_000).map((e) => e.mutation.id), parked: store.outbox.counts().rejected, statuses, readings };
 }
 

@@ -1,7 +1,7 @@
 // The central API tokens this console holds: one per operator who logged in here (their queued writes are
 // pushed with their own token, so the central side records who decided), plus an optional read account.
 import type { ConsoleStore } from '../store/console-store';
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../ports/secret-store';
 
 interface Entry { token: string; expiresAt: string }
 const PREFIX = 'token:';
@@ -12,7 +12,7 @@ export class TokenBook {
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly store: ConsoleStore, private readonly secrets: SecretStore) {
-    const rows = store.db.prepare(`SELECT key, value FROM settings WHERE key LIKE 'token:%'`).all() as { key: string; value: string }[];
+    const rows = store.settingsWithPrefix(PREFIX);
     for (const r of rows) {
       try {
         this.tokens.set(r.key.slice(PREFIX.length), JSON.parse(secrets.open(r.value)) as Entry);

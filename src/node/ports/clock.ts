@@ -1,9 +1,13 @@
-// Time as a port, so back-off and debounce decisions are tested without waiting.
+// Time as a port, so back-off and debounce decisions are tested without waiting. The only place in src/node/{store,
+// sync,host} that reads the machine's clock: everything else is handed `now` (HostOptions.now) or a Clock.
 export interface Clock {
   now(): number;
   /** Runs `fn` once after `ms`; the returned function cancels it. */
   after(ms: number, fn: () => void): () => void;
 }
+
+/** The machine's time, as a Date: the default of every `now` option. */
+export const systemNow = (): Date => new Date();
 
 export const systemClock: Clock = {
   now: () => Date.now(),

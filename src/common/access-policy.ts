@@ -1,0 +1,45 @@
+// Who may do what, in one place: per central entity (the hub refuses a write of any other role) and per host
+// request (the host refuses it; the renderer does not offer it). The hub, the host and the renderer all read
+// these tables; none writes a role list of its own.
+import type { WritableEntity } from './central-api';
+import type { Role } from './entities';
+import type { RequestName } from './host-api';
+
+const EDITORS = ['operator', 'supervisor'] as const satisfies readonly Role[];
+const PRESENTERS = ['presenter', 'supervisor'] as const satisfies readonly Role[];
+
+/** Who may write which entity (hub-fed entities are written by nobody from outside). */
+export const ENTITY_WRITERS: Record<WritableEntity, readonly Role[]> = {
+  site: ['supervisor'],
+  incident: EDITORS,
+  decision: EDITORS,
+  layout: PRESENTERS,
+};
+
+/** The host requests that need a role; every other request is open to any connection (reads, the walls' own). */
+export const REQUEST_ROLES = {
+  'decisions.record': ENTITY_WRITERS.decision,
+  'incidents.save': ENTITY_WRITERS.incident,
+  'outbox.dismiss': ['operator', 'supervisor', 'presenter'],
+  'store.backup': ['supervisor'],
+  'layouts.save': ENTITY_WRITERS.layout,
+  'layouts.delete': ENTITY_WRITERS.layout,
+  'schedule.save': PRESENTERS,
+  'wall.switch': PRESENTERS,
+  'wall.undo': PRESENTERS,
+  'wall.setBezel': PRESENTERS,
+  'wall.identify': PRESENTERS,
+  'wall.takeSuggestion': PRESENTERS,
+  'wall.dismissSuggestion': PRESENTERS,
+  'wall.endInterrupt': PRESENTERS,
+} as const satisfies Partial<Record<RequestName, readonly Role[]>>;
+
+export type GuardedRequest = keyof typeof REQUEST_ROLES;
+
+export function mayWrite(role: Role, entity: WritableEntity): boolean {
+  return ENTITY_WRITERS[entity].includes(role);
+}
+
+export function mayRequest(role: Role, request: GuardedRequest): boolean {
+  return (REQUEST_ROLES[request] as readonly Role[]).includes(role);
+}
