@@ -13,6 +13,7 @@ import { HostFailure, createHandlers } from './handlers';
 import type { HostContext } from './host-context';
 import type { Connection, HostService } from './host-service';
 import { KeyFileSecretStore, type SecretStore } from './secret-store';
+import { SigningKeys } from './signing-keys';
 import { SYNC_ACCOUNT, TokenBook } from './token-book';
 import { wallsOf } from './wall-handlers';
 import { WallController } from './wall-state';
@@ -51,6 +52,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   store.setSetting('console.id', consoleId);
   const secrets = opts.secretStore ?? new KeyFileSecretStore(join(opts.dataDir, 'secret.key'));
   const tokens = new TokenBook(store, secrets);
+  const keys = new SigningKeys(store, secrets, consoleId);
   const hubUrl = opts.hubUrl ?? process.env.NAWA_HUB_URL ?? 'http://127.0.0.1:8780';
   const client = new CentralClient(hubUrl.replace(/\/+$/, ''));
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
@@ -83,7 +85,9 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
       }
     },
   });
-  const ctx: HostContext = { store, sync, wall, planner, tokens, client, consoleId, emit, now, maintenance };
+  // A tamper alarm goes to every UI at once, whoever is logged in.
+  store.trust.onAlarm = () => emit('decisions.trust', store.trust.state());
+  const ctx: HostContext = { store, sync, wall, planner, tokens, keys, client, consoleId, emit, now, maintenance };
   const handlers = createHandlers(ctx);
 
   if (opts.syncAccount) {

@@ -23,6 +23,8 @@ export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 
         const session = await ctx.client.session(username, password);
         ctx.tokens.set(session.operator.id, session.token, session.expiresAt);
         rememberLogin(store, username, password, session.operator);
+        // The key is made at the first login here, so its publication leads the operator's first decision.
+        if (session.operator.role === 'operator' || session.operator.role === 'supervisor') ctx.keys.ensure(session.operator.id, ctx.now());
         conn.operator = session.operator;
       } catch (e) {
         if (e instanceof CentralError) {

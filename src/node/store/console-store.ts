@@ -5,6 +5,7 @@ import type { DecisionInput, Layout, Site, SiteState } from '../../common/entiti
 import type { DecisionView, IncidentView, Overview } from '../../common/host-api';
 import { ChangeApplier } from './apply-changes';
 import { openDatabase } from './database';
+import { DecisionVerifier } from './decision-verifier';
 import { IncidentRepository } from './incident-repository';
 import { LayoutRepository } from './layout-repository';
 import { Outbox } from './outbox';
@@ -15,6 +16,8 @@ export class ConsoleStore {
   readonly outbox: Outbox;
   readonly incidentRepo: IncidentRepository;
   readonly layoutRepo: LayoutRepository;
+  /** What this console verified of the decision log, and the tamper alarms. */
+  readonly trust: DecisionVerifier;
   private readonly applier: ChangeApplier;
 
   private constructor(readonly db: Database, readonly path: string) {
@@ -23,7 +26,8 @@ export class ConsoleStore {
     this.outbox.settledHooks.incident = (id, result, entry) => this.incidentRepo.settled(id, result, entry);
     this.layoutRepo = new LayoutRepository(db, this.outbox);
     this.outbox.settledHooks.layout = (id, result, entry) => this.layoutRepo.settled(id, result, entry);
-    this.applier = new ChangeApplier(db);
+    this.trust = new DecisionVerifier(db);
+    this.applier = new ChangeApplier(db, this.trust);
   }
 
   static open(path: string): ConsoleStore {
