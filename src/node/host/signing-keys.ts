@@ -2,7 +2,7 @@
 // like the tokens, the public half published through the outbox ahead of the operator's first decision.
 import { randomUUID } from 'node:crypto';
 import { signingPayload } from '../../common/decision-signing';
-import type { DecisionInput } from '../../common/entities';
+import { DecisionInput } from '../../common/entities';
 import { generateSigningKeyPair, signText } from '../signing/ed25519';
 import type { ConsoleStore } from '../store/console-store';
 import type { SecretStore } from './secret-store';
@@ -21,7 +21,8 @@ export class SigningKeys {
   /** The decision with keyId and signature, as the contract's `s` for this operator on this console. */
   sign(input: DecisionInput, operatorId: string, now: Date): DecisionInput & { keyId: string; signature: string } {
     const { keyId, privateKey } = this.held(operatorId, now);
-    const { keyId: _k, signature: _s, ...fields } = input;
+    // Signed as the hub will publish it: after the schema's own normalising (trimmed text).
+    const { keyId: _k, signature: _s, ...fields } = DecisionInput.parse(input);
     const payload = signingPayload({ ...fields, operatorId, consoleId: this.consoleId, keyId });
     return { ...fields, keyId, signature: signText(privateKey, payload) };
   }

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { signingPayload } from '../../common/decision-signing';
+import { DecisionInput } from '../../common/entities';
 import type { TestHub } from '../hub/hub-test-kit';
 import { generateSigningKeyPair, signText } from './ed25519';
 
@@ -17,7 +18,8 @@ export function signerFor(operatorId: string, consoleId: string, pair = generate
     keyId,
     publicKey: pair.publicKey,
     sign(d) {
-      const signed = { ...d, keyId };
+      // What the hub publishes (and so what is signed) is the data after its schema, e.g. trimmed.
+      const signed = { ...d, ...DecisionInput.parse({ ...d, keyId: undefined, signature: undefined }), keyId };
       return { ...signed, signature: signText(pair.privateKey, signingPayload({ ...signed, operatorId, consoleId })) };
     },
   };
