@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { signingPayload } from '../../common/decision-signing';
 import { DecisionInput } from '../../common/entities';
 import type { TestHub } from '../hub/hub-test-kit';
+import { decisionHashOf } from './decision-log';
 import { generateSigningKeyPair, signText } from './ed25519';
 
 export interface TestSigner {
@@ -37,3 +38,15 @@ export async function publishTestKey(t: TestHub, token: string, operatorId: stri
   expect(body.results[0]?.status).toBe('applied');
   return signer;
 }
+
+/** A decision as the hub publishes it at `seq` after a decision hashed `prevHash`, signed by `signer`. */
+export function publishedDecision<D extends { id: string; decidedAt: string; summary: string; rationale: string; action: string }>(
+  signer: TestSigner, d: D, operatorId: string, consoleId: string, seq: number, prevHash: string,
+): D & { keyId: string; signature: string; operatorId: string; consoleId: string; seq: number; prevHash: string; hash: string } {
+  const body = { ...signer.sign(d), operatorId, consoleId };
+  return { ...body, seq, prevHash, hash: decisionHashOf(body, prevHash) };
+}
+
+/** The signing_key record the feed publishes for a signer. */
+export const publishedKey = (signer: TestSigner, operatorId: string, consoleId: string) =>
+  ({ id: signer.keyId, publicKey: signer.publicKey, operatorId, consoleId, createdAt: '2026-11-28T00:00:00.000Z' });
