@@ -72,6 +72,39 @@ export class DecisionVerifier {
     return null;
   }
 
+  /**
+   * After a full download into the attached `stage` database (resync.ts), inside its swap transaction: the
+   * decisions verified here stay as they are, each compared with the fresh copy at its seq; the fresh ones after
+   * them are taken only when nothing before disagreed.
+   */
+  mergeStaged(): void {
+    const w = this.watermark();
+    const rows = this.db.prepare(`SELECT m.id, m.seq, m.data, s.data AS fresh FROM main.decisions m
+      LEFT JOIN stage.decisions s ON s.seq = m.seq AND s.state = 'synced' WHERE m.state = 'synced' AND m.seq <= ? ORDER BY m.seq`).all(w.seq) as
+      { id: string; seq: number; data: string; fresh: string | null }[];
+    let disagreed = false;
+    for (const r of rows) {
+      if (r.fresh === r.data) continue;
+      disagreed = true;
+      const why = r.fresh === null ? `decision #${r.seq} verified here is missing from a fresh download of the feed, or does not verify there` : `decision #${r.seq} differs in a fresh download from the copy verified before`;
+      this.raise(r.seq, r.id, why, r.fresh === null ? null : JSON.parse(r.fresh), JSON.parse(r.data));
+    }
+    const keys = this.db.prepare(`SELECT s.id, s.data, m.data AS held FROM stage.signing_keys s JOIN main.signing_keys m ON m.id = s.id
+      WHERE m.public_key != s.public_key OR m.operator_id != s.operator_id OR m.console_id != s.console_id`).all() as { id: string; data: string; held: string }[];
+    for (const k of keys) this.raise(null, null, `signing key ${k.id} was published again with another owner or public key`, JSON.parse(k.data), JSON.parse(k.held));
+    this.db.exec(`INSERT INTO main.signing_keys SELECT * FROM stage.signing_keys WHERE true ON CONFLICT (id) DO NOTHING;
+      INSERT INTO main.tamper_alarms (seq, decision_id, reason, offered, kept, raised_at)
+        SELECT seq, decision_id, reason, offered, kept, raised_at FROM stage.tamper_alarms ORDER BY n;`);
+    const staged = this.db.prepare(`SELECT key, value FROM stage.sync_state WHERE key IN ('verified_seq', 'verified_hash')`).all() as { key: string; value: string }[];
+    const fresh = { seq: Number(staged.find((r) => r.key === 'verified_seq')?.value ?? 0), hash: staged.find((r) => r.key === 'verified_hash')?.value ?? GENESIS_HASH };
+    if (disagreed || fresh.seq < w.seq) return;
+    // Central decisions after the watermark replace ours; ours that the central side never saw stay, still pending.
+    this.db.prepare(`INSERT INTO main.decisions SELECT * FROM stage.decisions WHERE state = 'synced' AND seq > ?
+      ON CONFLICT (id) DO UPDATE SET data = excluded.data, seq = excluded.seq, hash = excluded.hash, state = 'synced', error = NULL`).run(w.seq);
+    this.st.mark.run('verified_seq', String(fresh.seq));
+    this.st.mark.run('verified_hash', fresh.hash);
+  }
+
   state(limit = 20): TrustState {
     const w = this.watermark();
     const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM tamper_alarms').get() as { n: number };

@@ -41,10 +41,8 @@ export class StagedResync {
             WHERE id IN (SELECT id FROM keep_incidents);
           INSERT INTO main.incidents SELECT * FROM keep_incidents WHERE id NOT IN (SELECT id FROM main.incidents);
           DROP TABLE keep_incidents;`);
-        // Central decisions replace ours; ours that the central side never saw stay, still pending.
-        db.exec(`DELETE FROM main.decisions WHERE state = 'synced';
-          INSERT INTO main.decisions SELECT * FROM stage.decisions WHERE true
-          ON CONFLICT (id) DO UPDATE SET data = excluded.data, seq = excluded.seq, hash = excluded.hash, state = 'synced', error = NULL;`);
+        // Decisions verified here are kept, the fresh ones after them taken when they agree (decision-verifier.ts).
+        this.target.trust.mergeStaged();
         db.prepare(`INSERT INTO main.sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(String(cursor));
       })();
     } finally {
