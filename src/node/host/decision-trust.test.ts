@@ -4,11 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DecisionTrust } from '../../common/decision-trust-api';
 import { startHub, type Hub } from '../hub/hub';
-import { decisionHashOf } from '../signing/decision-log';
+import { rewriteInHubDb } from '../signing/signing-test-kit';
 import { verifyLogMain } from '../signing/verify-log-cli';
 import { createHost, type ConsoleHost } from './host';
 import { conn, ok, until } from './host-test-kit';
@@ -29,32 +28,6 @@ afterEach(async () => {
   await hub.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** What someone holding the hub's file can do: edit a decision, recompute every hash after it, publish it again. */
-function rewriteInHubDb(dbPath: string, decisionId: string, summary: string): void {
-  const db = new Database(dbPath);
-  try {
-    db.transaction(() => {
-      const rows = db.prepare(`SELECT seq, id, data FROM changes WHERE entity = 'decision' ORDER BY seq`).all() as { seq: number; id: string; data: string }[];
-      const at = rows.findIndex((r) => r.id === decisionId);
-      let prev = (JSON.parse(rows[at - 1]!.data) as { hash: string }).hash;
-      for (const r of rows.slice(at)) {
-        const d = JSON.parse(r.data) as Record<string, unknown>;
-        if (r.id === decisionId) d.summary = summary;
-        d.prevHash = prev;
-        d.hash = decisionHashOf(d, prev);
-        prev = d.hash as string;
-        db.prepare('UPDATE changes SET data = ? WHERE seq = ?').run(JSON.stringify(d), r.seq);
-        db.prepare(`UPDATE records SET data = ? WHERE entity = 'decision' AND id = ?`).run(JSON.stringify(d), r.id);
-      }
-      // Published again as a new change, so consoles that hold it already are offered the new text.
-      const forged = db.prepare(`SELECT data, version FROM records WHERE entity = 'decision' AND id = ?`).get(decisionId) as { data: string; version: number };
-      db.prepare(`INSERT INTO changes (entity, id, op, version, data) VALUES ('decision', ?, 'upsert', ?, ?)`).run(decisionId, forged.version + 1, forged.data);
-    })();
-  } finally {
-    db.close();
-  }
-}
 
 describe('tamper alarm', () => {
   it('keeps the verified decision when the hub database is rewritten with the chain recomputed, and verify-log names it', async () => {
