@@ -20,6 +20,7 @@ const TOUCHES: Record<EntityName, readonly RequestName[]> = {
   incident: ['incidents.list', 'outbox.parked'],
   decision: ['decisions.list', 'outbox.parked'],
   layout: ['layouts.list', 'wall.state', 'layouts.conflicts', 'outbox.parked'],
+  signing_key: ['decisions.trust'],
 };
 
 export function queriesTouchedBy(entities: readonly EntityName[]): RequestName[] {

@@ -14,6 +14,7 @@ export const ENTITY_WRITERS: Record<WritableEntity, readonly Role[]> = {
   incident: EDITORS,
   decision: EDITORS,
   layout: PRESENTERS,
+  signing_key: EDITORS,
 };
 
 /** The host requests that need a role; every other request is open to any connection (reads, the walls' own). */

@@ -4,6 +4,7 @@ import {
   DecisionInput, Decision, Incident, IncidentInput, IsoTime, Layout, LayoutInput,
   Reading, Role, Series, Site, Status,
 } from './entities';
+import { SigningKey, SigningKeyInput } from './decision-signing';
 
 export const API_PREFIX = '/api/v1';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -11,7 +12,7 @@ export const HEARTBEAT_MS = 2000;
 export const PAGE_LIMIT_DEFAULT = 500;
 export const PAGE_LIMIT_MAX = 5000;
 
-export const ENTITIES = ['site', 'status', 'series', 'reading', 'incident', 'decision', 'layout'] as const;
+export const ENTITIES = ['site', 'status', 'series', 'reading', 'incident', 'decision', 'layout', 'signing_key'] as const;
 export const EntityName = z.enum(ENTITIES);
 export type EntityName = z.infer<typeof EntityName>;
 
@@ -37,6 +38,7 @@ export const ENTITY_DATA = {
   incident: Incident,
   decision: Decision,
   layout: Layout,
+  signing_key: SigningKey,
 } as const;
 
 export const Change = z.strictObject({
@@ -64,6 +66,7 @@ export const MUTATION_DATA = {
   incident: IncidentInput,
   decision: DecisionInput,
   layout: LayoutInput,
+  signing_key: SigningKeyInput,
 } as const;
 export type WritableEntity = keyof typeof MUTATION_DATA;
 

@@ -1,6 +1,7 @@
 // Central entities of central-api.md v1. Objects are strict: unknown fields are rejected, not ignored.
 import { z } from 'zod';
 
+import { Signature } from './decision-signing';
 import { Sector } from './sector';
 
 export { SECTORS, Sector } from './sector';
@@ -72,7 +73,7 @@ export type IncidentInput = z.infer<typeof IncidentInput>;
 export const Incident = IncidentInput.extend({ updatedAt: IsoTime, version: z.number().int().positive() });
 export type Incident = z.infer<typeof Incident>;
 
-/** Decision fields a client writes; operatorId, consoleId, seq, prevHash and hash are central. */
+/** Decision fields a client writes (the hub refuses them unsigned); operatorId, consoleId, seq, prevHash and hash are central. */
 export const DecisionInput = z.strictObject({
   id: Uuid,
   incidentId: Uuid.optional(),
@@ -81,6 +82,9 @@ export const DecisionInput = z.strictObject({
   rationale: z.string().trim().max(4000),
   action: Text(1000),
   supersedes: Uuid.optional(),
+  /** v1.1: the signer's signing_key and the Ed25519 signature over signingPayload (decision-signing.ts). */
+  keyId: Uuid.optional(),
+  signature: Signature.optional(),
 });
 export type DecisionInput = z.infer<typeof DecisionInput>;
 export const Hash = z.string().regex(/^[0-9a-f]{64}$/);

@@ -6,6 +6,7 @@ import { EntityName, OperatorInfo } from './central-api';
 import { WALL_PLAN_EVENTS, WALL_PLAN_REQUESTS } from './wall-plan-api';
 import type { ResponseFrame } from './request-channel';
 import { HostErrorCode, HostErrorParams } from './host-errors';
+import { TRUST_EVENTS, TRUST_REQUESTS } from './decision-trust-api';
 
 const Empty = z.strictObject({});
 
@@ -156,6 +157,7 @@ export const REQUESTS = {
   'wall.painted': { input: z.strictObject({ wall: WallNumber, stateVersion: z.number().int().nonnegative() }), output: Empty },
   'wall.status': { input: Empty, output: WallStatusList },
   ...WALL_PLAN_REQUESTS,
+  ...TRUST_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */
@@ -165,6 +167,7 @@ export const EVENTS = {
   'wall.state': WallState,
   'wall.status': WallStatusList,
   ...WALL_PLAN_EVENTS,
+  ...TRUST_EVENTS,
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;

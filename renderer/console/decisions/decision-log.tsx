@@ -5,6 +5,7 @@ import { formatTime, shortHash } from '../../shared/format';
 import { useLang, useT, type Translate } from '../../shared/i18n';
 import { useDecisions } from './queries';
 import { DataAge } from '../sync/data-age';
+import { useDecisionTrust } from './trust-queries';
 
 export function decisionStateText(t: Translate, d: DecisionView): string {
   if (d.state === 'synced') return t('decision.stateSynced', { seq: d.seq ?? '?', hash: shortHash(d.hash) });
@@ -22,11 +23,17 @@ export function DecisionLog({ incidents, operator }: Props) {
   const t = useT();
   const lang = useLang();
   const { data } = useDecisions();
+  const { data: trust } = useDecisionTrust();
   const titles = useMemo(() => new Map(incidents.map((i) => [i.id, i.title])), [incidents]);
   const decisions = data?.decisions ?? [];
   return (
     <section className="panel decision-log" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('decision.logTitle')} <DataAge /></h2>
+      {trust && (
+        <p className="muted decision-verified" data-testid="decision-verified" data-seq={String(trust.verifiedSeq)}>
+          {trust.verifiedSeq > 0 ? t('trust.verifiedTo', { seq: trust.verifiedSeq }) : t('trust.verifiedNone')}
+        </p>
+      )}
       {decisions.length === 0 ? (
         <p className="muted">{t('decision.logEmpty')}</p>
       ) : (

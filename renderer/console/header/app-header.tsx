@@ -3,6 +3,7 @@ import { useT } from '../../shared/i18n';
 import { useLogout } from '../session/queries';
 import { SyncIndicator } from '../sync/sync-indicator';
 import { LanguageSwitch } from './language-switch';
+import { TamperAlarm } from './tamper-alarm';
 
 export function AppHeader({ operator }: { operator: OperatorInfo }) {
   const t = useT();
@@ -14,6 +15,7 @@ export function AppHeader({ operator }: { operator: OperatorInfo }) {
         <span className="brand-sub">{t('login.subtitle')}</span>
       </div>
       <SyncIndicator />
+      <TamperAlarm />
       <div className="header-tools">
         <div className="operator" role="group" aria-label={t('header.operator')}>
           <span className="operator-name">{operator.name}</span>

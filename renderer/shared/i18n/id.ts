@@ -1,10 +1,12 @@
 // Bahasa Indonesia: the default language of the room. Every visible string of both UIs lives here.
 import { hostErrorsId } from './host-errors-id';
 import { wallPlanId } from './wall-plan-id';
+import { decisionTrustId } from './decision-trust-id';
 
 export const id = {
   ...wallPlanId,
   ...hostErrorsId,
+  ...decisionTrustId,
   'app.title': 'Nawa — Command Center Kabupaten Malang',
   'app.loading': 'Memuat…',
   'app.hostDown': 'Host terputus — mencoba menyambung ulang…',

@@ -10,7 +10,9 @@ export function dataHandlers(ctx: HostContext): HandlersOf<'incidents.list' | 'd
     'decisions.list': ({ limit }) => ({ decisions: store.decisions(limit ?? 200) }),
     'decisions.record': (input, conn) => {
       const op = requireRole(conn, 'decisions.record');
-      const decision = store.recordDecision({ ...input, id: randomUUID(), decidedAt: ctx.now().toISOString() }, op.id, ctx.consoleId);
+      const now = ctx.now();
+      const signed = ctx.keys.sign({ ...input, id: randomUUID(), decidedAt: now.toISOString() }, op.id, now);
+      const decision = store.recordDecision(signed, op.id, ctx.consoleId);
       return { decision };
     },
     'layouts.list': () => store.layoutRepo.list(),

@@ -2,6 +2,7 @@ import type { ConsoleStore } from '../store/console-store';
 import type { StoreMaintenance } from '../store/store-maintenance';
 import type { CentralClient } from '../sync/central-client';
 import type { SyncEngine } from '../sync/sync-engine';
+import type { SigningKeys } from './signing-keys';
 import type { TokenBook } from '../sync/token-book';
 import type { WallPlanner } from './wall-planner';
 import type { WallController } from './wall-state';
@@ -14,6 +15,8 @@ export interface HostContext {
   /** Schedule, rule suggestions and interrupts of the wall. */
   planner: WallPlanner;
   tokens: TokenBook;
+  /** Each operator's signing key on this console (decisions are signed when recorded). */
+  keys: SigningKeys;
   client: CentralClient;
   consoleId: string;
   /** The host's clock (HostOptions.now). */

@@ -59,6 +59,9 @@ export function mapHostEvents(src: EventSources, emit: Emit): () => void {
       if (entities.includes('layout')) wall.layoutsChanged();
     }),
 
+    // A tamper alarm goes to every UI at once, whoever is logged in.
+    store.trust.events.on('alarm', () => out('decisions.trust', store.trust.state())),
+
     // The store guard's notices travel with the sync status.
     maintenance.events.on('notice', () => out('sync.status', sync.status())),
   ];

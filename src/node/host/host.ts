@@ -15,6 +15,7 @@ import type { Connection, HostService } from './host-service';
 import { KeyFileSecretStore, type SecretStore } from '../ports/secret-store';
 import { SYNC_ACCOUNT, TokenBook } from '../sync/token-book';
 import { mapHostEvents, plannerAnnouncements } from './host-events';
+import { SigningKeys } from './signing-keys';
 import { wallsOf } from './wall-handlers';
 import { WallController } from './wall-state';
 import { WallPlanner } from './wall-planner';
@@ -54,6 +55,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   store.setSetting('console.id', consoleId);
   const secrets = opts.secretStore ?? new KeyFileSecretStore(join(opts.dataDir, 'secret.key'));
   const tokens = new TokenBook(store, secrets);
+  const keys = new SigningKeys(store, secrets, consoleId);
   const hubUrl = opts.hubUrl ?? DEFAULT_HUB_URL;
   const client = new CentralClient(hubUrl.replace(/\/+$/, ''));
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
@@ -70,7 +72,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
     client, store, tokens, consoleId, heartbeatMs: opts.heartbeatMs, log, now, notice: () => maintenance.notice(),
   });
   mapHostEvents({ store, sync, wall, planner, maintenance }, emit);
-  const ctx: HostContext = { store, sync, wall, planner, tokens, client, consoleId, now, maintenance };
+  const ctx: HostContext = { store, sync, wall, planner, tokens, keys, client, consoleId, now, maintenance };
   const handlers = createHandlers(ctx);
 
   if (opts.syncAccount) {

@@ -21,6 +21,9 @@ export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 
     'session.login': async ({ username, password }, conn) => {
       try {
         const session = await ctx.client.session(username, password);
+        // The key is made at the first login here, so its publication leads the operator's first decision
+        // (and goes out with the push the new token starts).
+        if (session.operator.role === 'operator' || session.operator.role === 'supervisor') ctx.keys.ensure(session.operator.id, ctx.now());
         ctx.tokens.set(session.operator.id, session.token, session.expiresAt);
         rememberLogin(store, username, password, session.operator);
         conn.operator = session.operator;

@@ -2,6 +2,7 @@
 import { LayoutInput } from '../../common/layout';
 import { PRESET_LAYOUTS } from '../../common/presets';
 import type { AuthService } from './auth';
+import { publishOwnKey } from './decision-signatures';
 import { DEMO_ACCOUNTS, DEMO_DECISIONS, DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_SERIES } from './demo-content';
 import { randomStatus, seededRandom, writeIncident, writeReading, writeSeries, writeSite, writeStatus } from './feed-writer';
 import type { HubDb } from './hub-db';
@@ -69,12 +70,13 @@ function seedDemoData(hub: HubDb, now: Date): void {
         assignedOpd: inc.assignedOpd, reportedAt: ago(inc.minutesAgo),
       }, ago(Math.max(0, inc.minutesAgo - 10)));
     }
+    const sign = publishOwnKey(hub, 'operator', 'demo-seed', at);
     for (const d of [...DEMO_DECISIONS].sort((a, b) => b.minutesAgo - a.minutesAgo)) {
-      appendDecision(hub, {
+      appendDecision(hub, sign({
         id: d.id, incidentId: d.incidentId, decidedAt: ago(d.minutesAgo),
         summary: d.summary, rationale: d.rationale, action: d.action,
         operatorId: 'operator', consoleId: 'demo-seed',
-      });
+      }));
     }
     hub.setMeta(DEMO_DONE, at);
   });

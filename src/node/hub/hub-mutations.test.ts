@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChangesResponse, MAX_BODY_BYTES, MutationsResponse, type MutationResult } from '../../common/central-api';
 import { PRESET_LAYOUTS } from '../../common/presets';
+import { publishTestKey } from '../signing/signing-test-kit';
 import { detailFields, expectError, nowIso, startTestHub, uuid, type TestHub } from './hub-test-kit';
 
 let t: TestHub;
@@ -144,11 +145,13 @@ describe('POST /mutations: decisions', () => {
   it('chains decisions by seq with hashes anyone can recompute from the feed', async () => {
     const { verifyDecisionChain } = await import('./decision-chain');
     const supervisor = await t.login('supervisor');
-    const d1 = decision({ incidentId: uuid() });
-    const d2 = decision({ rationale: '' });
+    const opKey = await publishTestKey(t, operator, 'operator', 'console-1');
+    const supKey = await publishTestKey(t, supervisor, 'supervisor', 'console-2');
+    const d1 = opKey.sign(decision({ incidentId: uuid() }));
+    const d2 = supKey.sign(decision({ rationale: '' }));
     const r1 = await one(operator, { id: d1.id, entity: 'decision', data: d1 });
     const [r2] = await push(supervisor, [{ entity: 'decision', data: d2 }], 'console-2');
-    const r3 = await one(operator, { entity: 'decision', data: decision({ summary: 'Koreksi', supersedes: d1.id }) });
+    const r3 = await one(operator, { entity: 'decision', data: opKey.sign(decision({ summary: 'Koreksi', supersedes: d1.id })) });
     expect([r1.status, r2?.status, r3.status]).toEqual(['applied', 'applied', 'applied']);
     const feed = await changesOf('decision');
     const decisions = feed.map((c) => c.data as { id: string; seq: number; prevHash: string; hash: string; operatorId: string; consoleId: string });
@@ -164,13 +167,14 @@ describe('POST /mutations: decisions', () => {
   });
 
   it('keeps decisions append only and checks supersedes', async () => {
-    const d = decision();
+    const opKey = await publishTestKey(t, operator, 'operator', 'console-1');
+    const d = opKey.sign(decision());
     expect((await one(operator, { entity: 'decision', data: d })).status).toBe('applied');
     const update = await one(operator, { entity: 'decision', data: { ...d, summary: 'Diubah' } });
     expect(update).toMatchObject({ status: 'rejected', error: { code: 'append_only' } });
     const del = await one(operator, { entity: 'decision', op: 'delete', data: { id: d.id } });
     expect(del).toMatchObject({ status: 'rejected', error: { code: 'op_not_allowed' } });
-    const orphan = await one(operator, { entity: 'decision', data: decision({ supersedes: uuid() }) });
+    const orphan = await one(operator, { entity: 'decision', data: opKey.sign(decision({ supersedes: uuid() })) });
     expect(orphan).toMatchObject({ status: 'rejected', error: { code: 'unknown_decision' } });
     const owned = await one(operator, { entity: 'decision', data: { ...decision(), operatorId: 'someone', hash: 'f'.repeat(64) } });
     expect(detailFields(owned.error as never).sort()).toEqual(['data.hash', 'data.operatorId']);

@@ -6,13 +6,16 @@ import {
   type MutationResult, type WritableEntity,
 } from '../../common/central-api';
 import { Site, type Decision, type DecisionInput, type IncidentInput, type LayoutInput, type Role } from '../../common/entities';
+import type { SigningKeyInput } from '../../common/decision-signing';
 import { sha256Hex } from './auth';
+import { decisionSignatureRefusal, upsertSigningKey } from './decision-signatures';
 import { decisionHash } from './decision-chain';
 import { fieldDetails } from './http-util';
 import type { HubDb, StoredRecord } from './hub-db';
 import { ENTITY_WRITERS } from '../../common/access-policy';
 
-export interface Caller { username: string; role: Role }
+export type { Caller } from './caller';
+import type { Caller } from './caller';
 type M = z.infer<typeof Mutation>;
 type Details = { field: string; message: string }[];
 
@@ -126,6 +129,7 @@ export class MutationService {
     const data = parsed.data as { id: string };
     const rec = this.hub.getRecord(entity, data.id);
     if (entity === 'decision') return this.appendDecision(m, parsed.data as DecisionInput, rec, consoleId, caller);
+    if (entity === 'signing_key') return upsertSigningKey(this.hub, m.id, parsed.data as SigningKeyInput, consoleId, caller, this.now().toISOString());
     if (m.baseVersion === undefined) {
       // Sites are reference data a supervisor overwrites; incidents and layouts are created only when new.
       if (rec && !rec.deleted && entity !== 'site') return conflict(m.id, rec);
@@ -152,6 +156,8 @@ export class MutationService {
         { field: 'data.supersedes', message: 'no such decision' },
       ]);
     }
+    const refusal = decisionSignatureRefusal(this.hub, input, caller.username, consoleId);
+    if (refusal) return rejected(m.id, refusal.code, refusal.message, [{ field: refusal.field, message: refusal.message }]);
     const write = appendDecision(this.hub, { ...input, operatorId: caller.username, consoleId });
     return { id: m.id, status: 'applied', ...write };
   }

@@ -84,6 +84,20 @@ describe('nawa serve', () => {
     expect(status.walls[4]).toMatchObject({ wall: 5, connected: false });
   });
 
+  it('answers /status with how far the decision log is verified and the tamper alarms', async () => {
+    type Trust = { decisions: { verifiedSeq: number; tamperAlarms: number; lastAlarm: unknown } };
+    const deadline = Date.now() + 10_000;
+    let status: Trust;
+    do {
+      status = (await (await fetch(`${serving.url}/status`)).json()) as Trust;
+      if (status.decisions.verifiedSeq > 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    } while (Date.now() < deadline);
+    // The demo seed's decisions are signed: all of them verify.
+    expect(status.decisions).toEqual({ verifiedSeq: expect.any(Number), tamperAlarms: 0, lastAlarm: null });
+    expect(status.decisions.verifiedSeq).toBeGreaterThan(0);
+  });
+
   it('carries requests and results over WebSocket, errors as data', async () => {
     const ws = await open();
     const login = await call(ws, 1, 'session.login', { username: 'operator', password: 'demo' });

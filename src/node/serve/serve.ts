@@ -3,6 +3,7 @@ import { timingSafeEqual, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { listen, serverUrl } from '../base/listen';
 import { createHost, type ConsoleHost } from '../host/host';
+import type { TrustState } from '../store/decision-verifier';
 import { serveStatic } from './static-files';
 import { WsTransport } from './ws-transport';
 
@@ -47,6 +48,10 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
     return given.length === want.length && timingSafeEqual(given, want);
   };
 
+  const trustSummary = (t: TrustState) => ({
+    verifiedSeq: t.verifiedSeq, tamperAlarms: t.alarms, lastAlarm: t.recent[0] ? { seq: t.recent[0].seq, reason: t.recent[0].reason, raisedAt: t.recent[0].raisedAt } : null,
+  });
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://nawa.invalid');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -62,6 +67,7 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
         hub: { url: sync.hubUrl, reachable: sync.online, lastError: sync.lastError },
         lastSeq: sync.lastSeq, pending: sync.pending, rejected: sync.rejected, lastSyncAt: sync.lastSyncAt,
         stateVersion: wall.stateVersion, walls: wall.walls, lastSwitch: wall.lastSwitch,
+        decisions: trustSummary(host.store.trust.state(1)),
       }));
       return;
     }

@@ -2,13 +2,16 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ENTITY_DATA, type Change, type EntityName } from '../../common/central-api';
 import { canonicalJson } from '../../common/canonical-json';
+import type { SigningKey } from '../../common/decision-signing';
+import type { Decision } from '../../common/entities';
+import type { DecisionVerifier } from './decision-verifier';
 
 export interface ApplyOutcome { entities: Set<EntityName>; skipped: { seq: number; reason: string }[] }
 
 export class ChangeApplier {
   private readonly st: Record<string, Statement>;
 
-  constructor(db: Database) {
+  constructor(db: Database, private readonly verifier: DecisionVerifier) {
     const p = (sql: string) => db.prepare(sql);
     this.st = {
       siteUp: p(`INSERT INTO sites (id, kind, name, district_code, lat, lon, version) VALUES (@id, @kind, @name, @districtCode, @lat, @lon, @version)
@@ -26,7 +29,7 @@ export class ChangeApplier {
         ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = excluded.version, updated_at = excluded.updated_at
         WHERE excluded.version >= incidents.version`),
       incidentDel: p('DELETE FROM incidents WHERE id = ?'),
-      // The central record replaces the local pending copy of the same decision.
+      // The central record, once verified (decision-verifier.ts), replaces the local pending copy of the same decision.
       decisionUp: p(`INSERT INTO decisions (id, data, seq, hash, state, error, recorded_at) VALUES (?, ?, ?, ?, 'synced', NULL, ?)
         ON CONFLICT (id) DO UPDATE SET data = excluded.data, seq = excluded.seq, hash = excluded.hash, state = 'synced', error = NULL`),
       layoutUp: p(`INSERT INTO layouts (id, data, version) VALUES (?, ?, ?)
@@ -63,7 +66,8 @@ export class ChangeApplier {
       case 'series': st.seriesUp!.run({ siteId: null, ...d }); break;
       case 'reading': st.readingUp!.run(d); break;
       case 'incident': st.incidentUp!.run(c.id, canonicalJson(d), d.version, d.updatedAt); break;
-      case 'decision': st.decisionUp!.run(c.id, canonicalJson(d), d.seq, d.hash, d.decidedAt); break;
+      case 'decision': return this.verifier.decision(c, d as Decision, () => st.decisionUp!.run(c.id, canonicalJson(d), d.seq, d.hash, d.decidedAt));
+      case 'signing_key': return this.verifier.key(c, d as SigningKey);
       case 'layout': st.layoutUp!.run(c.id, canonicalJson(d), d.version); break;
     }
     return null;

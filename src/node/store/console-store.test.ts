@@ -7,6 +7,7 @@ import type { Change } from '../../common/central-api';
 import { ConsoleStore } from './console-store';
 import { StoreError, migrate, openDatabase } from './database';
 import { MIGRATIONS } from './migrations';
+import { publishedDecision, publishedKey, signerFor } from '../signing/signing-test-kit';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'nawa-store-')); });
@@ -91,25 +92,28 @@ describe('ConsoleStore', () => {
     let store = ConsoleStore.open(path);
     const id = '22222222-2222-4222-8222-222222222222';
     store.recordDecision(decisionInput(id), 'op-1', 'console-1');
-    const central = { ...decisionInput(id), operatorId: 'op-1', consoleId: 'console-1', seq: 3, prevHash: '0'.repeat(64), hash: 'a'.repeat(64) };
+    // Signed and chained as the hub publishes it (v1.1), after the signing key it names.
+    const signer = signerFor('op-1', 'console-1');
+    const central = publishedDecision(signer, decisionInput(id), 'op-1', 'console-1', 4, '0'.repeat(64));
     const page = [
       change(1, 'site', '35.07.13.1007', { id: '35.07.13.1007', kind: 'village', name: 'Penarukan', districtCode: '35.07.13', lat: -8.13, lon: 112.57 }),
       change(2, 'status', '35.07.13.1007', { siteId: '35.07.13.1007', at: '2026-11-28T02:00:00.000Z', state: 'down', latencyMs: null, bandwidthMbps: null }),
-      change(3, 'decision', id, central),
-      change(4, 'status', '35.07.13.1007', { siteId: '35.07.13.1007', at: '2026-11-28T01:00:00.000Z', state: 'up', latencyMs: 12, bandwidthMbps: 50 }),
-      change(5, 'incident', 'x', { nonsense: true }),
+      change(3, 'signing_key', signer.keyId, publishedKey(signer, 'op-1', 'console-1')),
+      change(4, 'decision', id, central),
+      change(5, 'status', '35.07.13.1007', { siteId: '35.07.13.1007', at: '2026-11-28T01:00:00.000Z', state: 'up', latencyMs: 12, bandwidthMbps: 50 }),
+      change(6, 'incident', 'x', { nonsense: true }),
     ];
-    const outcome = store.applyPage(page, 5);
+    const outcome = store.applyPage(page, 6);
     expect(outcome.skipped).toHaveLength(1);
-    expect(outcome.skipped[0]?.seq).toBe(5);
-    expect(store.cursor()).toBe(5);
+    expect(outcome.skipped[0]?.seq).toBe(6);
+    expect(store.cursor()).toBe(6);
     expect(store.overview().states).toMatchObject({ down: 1, up: 0 });
-    expect(store.decisions()).toMatchObject([{ id, state: 'synced', seq: 3, hash: 'a'.repeat(64) }]);
+    expect(store.decisions()).toMatchObject([{ id, state: 'synced', seq: 4, hash: central.hash }]);
     store.close();
 
     // Re-applying the same page after a restart changes nothing: the cursor says it is done.
     store = ConsoleStore.open(path);
-    store.applyPage([change(2, 'status', '35.07.13.1007', { siteId: '35.07.13.1007', at: '2026-11-28T03:00:00.000Z', state: 'up', latencyMs: 1, bandwidthMbps: 1 })], 5);
+    store.applyPage([change(2, 'status', '35.07.13.1007', { siteId: '35.07.13.1007', at: '2026-11-28T03:00:00.000Z', state: 'up', latencyMs: 1, bandwidthMbps: 1 })], 6);
     expect(store.overview().states).toMatchObject({ down: 1 });
     store.close();
   });

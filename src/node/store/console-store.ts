@@ -5,6 +5,7 @@ import type { DecisionInput, Layout, Site, SiteState } from '../../common/entiti
 import type { DecisionView, IncidentView, Overview } from '../../common/host-api';
 import { ChangeApplier } from './apply-changes';
 import { openDatabase } from './database';
+import { DecisionVerifier } from './decision-verifier';
 import { IncidentRepository } from './incident-repository';
 import { LayoutRepository } from './layout-repository';
 import { Outbox } from './outbox';
@@ -15,13 +16,16 @@ export class ConsoleStore {
   readonly outbox: Outbox;
   readonly incidentRepo: IncidentRepository;
   readonly layoutRepo: LayoutRepository;
+  /** What this console verified of the decision log, and the tamper alarms. */
+  readonly trust: DecisionVerifier;
   private readonly applier: ChangeApplier;
 
   private constructor(private readonly db: Database, readonly path: string) {
     this.outbox = new Outbox(db);
     this.incidentRepo = new IncidentRepository(db, this.outbox);
     this.layoutRepo = new LayoutRepository(db, this.outbox);
-    this.applier = new ChangeApplier(db);
+    this.trust = new DecisionVerifier(db);
+    this.applier = new ChangeApplier(db, this.trust);
   }
 
   static open(path: string): ConsoleStore {
@@ -97,13 +101,15 @@ export class ConsoleStore {
 
   /**
    * Replaces every central table with the one of a staged copy and moves the cursor, in one transaction. The
-   * outbox (what this console wrote and the central side has not taken) is not central: it stays as it is.
+   * outbox (what this console wrote and the central side has not taken) is not central: it stays as it is. `merge`
+   * runs inside the same transaction, with the staged copy attached as `stage` (the decision verifier's merge).
    */
-  swapCentral(stagePath: string, tables: readonly string[], cursor: number): void {
+  swapCentral(stagePath: string, tables: readonly string[], cursor: number, merge?: () => void): void {
     this.db.prepare('ATTACH DATABASE ? AS stage').run(stagePath);
     try {
       this.db.transaction(() => {
         for (const t of tables) this.db.exec(`DELETE FROM main.${t}; INSERT INTO main.${t} SELECT * FROM stage.${t};`);
+        merge?.();
         this.outbox.prune();
         this.db.prepare(`INSERT INTO main.sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(String(cursor));
       })();

@@ -10,6 +10,7 @@ import { PRESET_LAYOUTS } from '../../common/presets';
 import { KeyFileSecretStore } from '../ports/secret-store';
 import { TokenBook } from '../sync/token-book';
 import { startTestHub, type TestHub } from '../hub/hub-test-kit';
+import { publishTestKey } from '../signing/signing-test-kit';
 import { CentralClient } from '../sync/central-client';
 import { SyncEngine } from '../sync/sync-engine';
 import { ConsoleStore } from './console-store';
@@ -60,7 +61,9 @@ describe('migration 0003: one write path', () => {
     migrate(raw, MIGRATIONS, 2);
     const outbox = raw.prepare(`INSERT INTO outbox (id, entity, op, base_version, data, client_time, operator_id, state, error)
       VALUES (?, ?, 'upsert', ?, ?, ?, ?, ?, ?)`);
-    const decision = { id: DEC, decidedAt: T, summary: 'Kirim perahu karet', rationale: '', action: 'Dispatch' };
+    // Signed, as a v1.1 hub requires (an unsigned decision written before signing would be refused and parked).
+    const signer = await publishTestKey(t, operator.token, operator.operator.id, 'c');
+    const decision = signer.sign({ id: DEC, decidedAt: T, summary: 'Kirim perahu karet', rationale: '', action: 'Dispatch' });
     raw.prepare(`INSERT INTO decisions (id, data, seq, hash, state, error, recorded_at) VALUES (?, ?, NULL, NULL, 'pending', NULL, ?)`)
       .run(DEC, JSON.stringify({ ...decision, operatorId: operator.operator.id, consoleId: 'c' }), T);
     outbox.run(DEC, 'decision', null, JSON.stringify(decision), T, operator.operator.id, 'pending', null);

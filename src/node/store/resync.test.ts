@@ -62,6 +62,8 @@ describe('410 resync_required from a real hub', () => {
     ok(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, conn));
     const until = async (f: () => boolean) => { const end = Date.now() + 15_000; while (!f()) { if (Date.now() > end) throw new Error('timed out'); await new Promise((r) => setTimeout(r, 25)); } };
     const h = host;
+    // The operator's signing key, published at this first login, lands first.
+    await until(() => h.sync.status().pending === 0);
     // The last change this console sees is an incident the central side will edit again.
     const token = await t.login('supervisor');
     const created = await t.api('/mutations', { method: 'POST', token, json: { consoleId: 'other', mutations: [{ id: crypto.randomUUID(), entity: 'incident', op: 'upsert', data: { ...incident(1, 'v1'), updatedAt: undefined, version: undefined }, clientTime: new Date().toISOString() }] } });

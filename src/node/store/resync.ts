@@ -4,7 +4,8 @@ import { rmSync } from 'node:fs';
 import type { Change } from '../../common/central-api';
 import { ConsoleStore } from './console-store';
 
-const CENTRAL_TABLES = ['sites', 'statuses', 'series', 'readings', 'incidents', 'decisions', 'layouts'] as const;
+// Decisions are not swapped wholesale: the verifier merges them (what this console verified stays).
+const CENTRAL_TABLES = ['sites', 'statuses', 'series', 'readings', 'incidents', 'layouts'] as const;
 
 export class StagedResync {
   private readonly stage: ConsoleStore;
@@ -28,7 +29,8 @@ export class StagedResync {
     const cursor = this.stage.cursor();
     this.stage.close();
     try {
-      this.target.swapCentral(this.stagePath, CENTRAL_TABLES, cursor);
+      // Decisions verified here are kept, the fresh ones after them taken when they agree (decision-verifier.ts).
+      this.target.swapCentral(this.stagePath, CENTRAL_TABLES, cursor, () => this.target.trust.mergeStaged());
     } finally {
       this.discard();
     }

@@ -64,6 +64,15 @@ export const SYNCED = {
       ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = excluded.version
       WHERE excluded.version > layouts.version OR (@orEqual AND excluded.version = layouts.version)`,
   },
+  // A key is written once and is central only when the feed brings it (with the owner the hub took from the
+  // token): an applied answer leaves the row `applied` until then, and a key never conflicts.
+  signing_key: {
+    table: 'signing_keys',
+    base: 'none',
+    made: () => null,
+    parse: () => null,
+    keepSql: 'SELECT 1 WHERE @id IS NULL',
+  },
 } as const satisfies Record<string, SyncedEntity>;
 
 export type SyncedEntityName = keyof typeof SYNCED;

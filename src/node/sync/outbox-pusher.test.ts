@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../hub/hub-test-kit';
+import { publishTestKey, type TestSigner } from '../signing/signing-test-kit';
 import { KeyFileSecretStore } from '../ports/secret-store';
 import { TokenBook } from './token-book';
 import { ConsoleStore } from '../store/console-store';
@@ -17,6 +18,7 @@ let store: ConsoleStore;
 let tokens: TokenBook;
 let pusher: OutboxPusher | null = null;
 let failing: Server | null = null;
+let signer: TestSigner;
 
 beforeEach(async () => {
   t = await startTestHub();
@@ -39,6 +41,8 @@ const decision = (summary: string, extra: Record<string, unknown> = {}) =>
 async function operatorToken(): Promise<string> {
   const s = await new CentralClient(t.hub.url).session('operator', 'demo');
   tokens.set('operator', s.token, s.expiresAt);
+  // Decisions are signed (central-api.md v1.1) with the operator's key for the console the pusher speaks for.
+  signer = await publishTestKey(t, s.token, 'operator', 'test-console');
   return s.token;
 }
 
@@ -71,7 +75,7 @@ describe('OutboxPusher', () => {
   it('pushes 500 long decisions in batches under the body limit: none refused as too large', async () => {
     await operatorToken();
     const long = 'Air naik, tanggul retak di tiga titik. '.repeat(100).slice(0, 3990);
-    const ids = Array.from({ length: 500 }, (_, i) => store.recordDecision(decision(`Keputusan ${i}`, { rationale: long }), 'operator', 'c').id);
+    const ids = Array.from({ length: 500 }, (_, i) => store.recordDecision(signer.sign(decision(`Keputusan ${i}`, { rationale: long })), 'operator', 'c').id);
     const calls = startPusher(t.hub.url);
     await until('drained', () => store.outbox.counts().pending === 0);
     expect(store.outbox.counts()).toEqual({ pending: 0, rejected: 0 });
@@ -82,12 +86,12 @@ describe('OutboxPusher', () => {
 
   it('counts duplicate as success, and a rejected write is parked and shown without blocking the ones after it', async () => {
     const token = await operatorToken();
-    const first = store.recordDecision(decision('Sudah sampai pusat'), 'operator', 'c');
+    const first = store.recordDecision(signer.sign(decision('Sudah sampai pusat')), 'operator', 'c');
     // The central side committed this one before, but its answer was lost on the way back.
     const [entry] = store.outbox.nextBatch(1);
-    await new CentralClient(t.hub.url).mutations({ consoleId: 'c', mutations: [entry!.mutation] }, token);
-    const bad = store.recordDecision(decision('Koreksi keputusan yang tidak ada', { supersedes: randomUUID() }), 'operator', 'c');
-    const last = store.recordDecision(decision('Sesudahnya'), 'operator', 'c');
+    await new CentralClient(t.hub.url).mutations({ consoleId: 'test-console', mutations: [entry!.mutation] }, token);
+    const bad = store.recordDecision(signer.sign(decision('Koreksi keputusan yang tidak ada', { supersedes: randomUUID() })), 'operator', 'c');
+    const last = store.recordDecision(signer.sign(decision('Sesudahnya')), 'operator', 'c');
     startPusher(t.hub.url);
     await until('settled', () => store.outbox.counts().pending === 0);
     expect(store.outbox.counts()).toEqual({ pending: 0, rejected: 1 });

@@ -1,9 +1,9 @@
 // For the property test of the sync rules: a small central side (the contract's semantics, no HTTP) and the
 // simple model of what the console must show after any interleaving of writes, pulls, pushes and crashes.
 import type { Change, Mutation, MutationResult } from '../../common/central-api';
+import { GENESIS_HASH } from '../../common/canonical-json';
 import type { Incident } from '../../common/entities';
-
-const HASH = 'a'.repeat(64);
+import { publishedDecision, publishedKey, signerFor } from '../signing/signing-test-kit';
 export const SITES = ['35.07.13.2001', '35.07.13.2002', '35.07.06.2003'] as const;
 export const SERIES = 'traffic-kepanjen';
 
@@ -15,6 +15,13 @@ export class CentralSim {
   private seq = 0;
   private readonly records = new Map<string, { version: number; data: Record<string, unknown> }>();
   private readonly done = new Map<string, MutationResult>();
+  // Decisions are chained and signed as a v1.1 hub publishes them; the key stands for the console's operator.
+  private readonly signer = signerFor('operator', 'c');
+  private head = GENESIS_HASH;
+
+  constructor() {
+    this.append('signing_key', this.signer.keyId, () => publishedKey(this.signer, 'operator', 'c'));
+  }
 
   get lastSeq(): number {
     return this.seq;
@@ -43,7 +50,11 @@ export class CentralSim {
     let result: MutationResult;
     if (m.entity === 'decision') {
       if (this.record('decision', id)) return { id: m.id, status: 'rejected', error: { code: 'append_only', message: 'exists' } };
-      const w = this.append('decision', id, (seq) => ({ ...m.data, operatorId: 'operator', consoleId: 'c', seq, prevHash: HASH, hash: HASH }));
+      const w = this.append('decision', id, (seq) => {
+        const d = publishedDecision(this.signer, m.data as { id: string; decidedAt: string; summary: string; rationale: string; action: string }, 'operator', 'c', seq, this.head);
+        this.head = d.hash;
+        return d;
+      });
       result = { id: m.id, status: 'applied', ...w };
     } else {
       const rec = this.record('incident', id);

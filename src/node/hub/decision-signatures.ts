@@ -1,0 +1,69 @@
+// The hub's side of signed decisions (central-api.md v1.1): signing keys are published once by their owner,
+// and a decision is applied only when signed with the caller's own key for the console it comes from.
+import { randomUUID } from 'node:crypto';
+import type { MutationResult } from '../../common/central-api';
+import { signingPayload, type SigningKey, type SigningKeyInput } from '../../common/decision-signing';
+import type { DecisionInput } from '../../common/entities';
+import { generateSigningKeyPair, signText, verifyText } from '../signing/ed25519';
+import type { HubDb } from './hub-db';
+import type { Caller } from './caller';
+
+type Refusal = { code: string; message: string; field: string };
+
+/** Upserts a signing_key: a new key for the caller on this console, or a supervisor's revocation of an existing one. */
+export function upsertSigningKey(
+  hub: HubDb, mutationId: string, input: SigningKeyInput, consoleId: string, caller: Caller, now: string,
+): MutationResult {
+  const refuse = (code: string, message: string, field = 'data'): MutationResult =>
+    ({ id: mutationId, status: 'rejected', error: { code, message, details: [{ field, message }] } });
+  const rec = hub.getRecord('signing_key', input.id);
+  if (!rec || rec.deleted) {
+    if (input.revokedAt !== undefined) return refuse('invalid_data', 'a new key cannot be revoked already', 'data.revokedAt');
+    const key: SigningKey = { id: input.id, publicKey: input.publicKey, operatorId: caller.username, consoleId, createdAt: now };
+    return { id: mutationId, status: 'applied', ...hub.write('signing_key', input.id, 'upsert', () => key) };
+  }
+  const held = rec.data as SigningKey;
+  if (held.publicKey !== input.publicKey) return refuse('key_exists', `signing key ${input.id} exists with another public key`, 'data.publicKey');
+  if (input.revokedAt === undefined || held.revokedAt !== undefined) {
+    // The same key again (a retry under a new mutation id) changes nothing.
+    if (input.revokedAt === undefined || input.revokedAt === held.revokedAt) return { id: mutationId, status: 'applied', seq: rec.seq, version: rec.version };
+    return refuse('key_exists', `signing key ${input.id} was revoked at ${held.revokedAt}; that is not changed`, 'data.revokedAt');
+  }
+  if (caller.role !== 'supervisor') return refuse('forbidden', 'only a supervisor revokes a signing key', 'data.revokedAt');
+  return { id: mutationId, status: 'applied', ...hub.write('signing_key', input.id, 'upsert', () => ({ ...held, revokedAt: input.revokedAt })) };
+}
+
+/** Why a decision the caller sends from this console is refused, or null when its signature holds. */
+export function decisionSignatureRefusal(hub: HubDb, input: DecisionInput, operatorId: string, consoleId: string): Refusal | null {
+  if (input.keyId === undefined) return { code: 'unknown_key', message: 'decisions are signed: data.keyId names the signer\'s signing_key', field: 'data.keyId' };
+  const rec = hub.getRecord('signing_key', input.keyId);
+  const key = rec && !rec.deleted ? (rec.data as SigningKey) : undefined;
+  if (!key || key.operatorId !== operatorId || key.consoleId !== consoleId) {
+    return { code: 'unknown_key', message: `signing key ${input.keyId} is not a key of ${operatorId} on ${consoleId}`, field: 'data.keyId' };
+  }
+  if (key.revokedAt !== undefined) return { code: 'unknown_key', message: `signing key ${input.keyId} was revoked at ${key.revokedAt}`, field: 'data.keyId' };
+  if (input.signature === undefined) return { code: 'bad_signature', message: 'data.signature is missing', field: 'data.signature' };
+  const payload = signingPayload({ ...input, operatorId, consoleId, keyId: input.keyId });
+  if (!verifyText(key.publicKey, payload, input.signature)) {
+    return { code: 'bad_signature', message: `the signature does not verify with key ${input.keyId}`, field: 'data.signature' };
+  }
+  return null;
+}
+
+type Unsigned = Omit<DecisionInput, 'keyId' | 'signature'> & { operatorId: string; consoleId: string };
+
+/**
+ * For decisions the hub writes itself (the demo seed): a key of its own for that account and console,
+ * published like any other, whose private half is used once and never kept.
+ */
+export function publishOwnKey(hub: HubDb, operatorId: string, consoleId: string, now: string): (d: Unsigned) => Unsigned & { keyId: string; signature: string } {
+  const pair = generateSigningKeyPair();
+  const keyId = randomUUID();
+  const key: SigningKey = { id: keyId, publicKey: pair.publicKey, operatorId, consoleId, createdAt: now };
+  hub.write('signing_key', keyId, 'upsert', () => key);
+  return (d) => {
+    if (d.operatorId !== operatorId || d.consoleId !== consoleId) throw new Error(`the key of ${operatorId} on ${consoleId} cannot sign for ${d.operatorId} on ${d.consoleId}`);
+    const signed = { ...d, keyId };
+    return { ...signed, signature: signText(pair.privateKey, signingPayload(signed)) };
+  };
+}
