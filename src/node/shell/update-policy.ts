@@ -74,7 +74,7 @@ export function compareVersions(a: string, b: string): number {
 // ---- which release to take ------------------------------------------------------------------------------
 
 /**
- * Where this console stands in every staged rollout, 0 (first) to just under 100: FNV-1a of its rollout id,
+ * Where this console stands in every staged rollout, 0 (first) to just under 100: a hash of its rollout id,
  * so the same console is always in or out at a given percentage, and raising the percentage only adds consoles.
  */
 export function rolloutPoint(rolloutId: string): number {
@@ -83,7 +83,13 @@ export function rolloutPoint(rolloutId: string): number {
     h ^= rolloutId.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return (h / 0x1_0000_0000) * 100;
+  // FNV leaves ids that differ only in their last characters close together; murmur3's finaliser spreads them.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return ((h >>> 0) / 0x1_0000_0000) * 100;
 }
 
 export type ReleaseVerdict = 'take' | 'not_newer' | 'invalid_version' | 'wrong_channel' | 'not_in_rollout';
