@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DecisionInput, Incident, IncidentInput, IsoTime, Layout, Sector, Site, SiteState, Uuid } from './entities';
 import { EntityName, OperatorInfo } from './central-api';
 import { WALL_PLAN_EVENTS, WALL_PLAN_REQUESTS } from './wall-plan-api';
+import { UPDATE_EVENTS, UPDATE_REQUESTS } from './update-api';
 
 const Empty = z.strictObject({});
 
@@ -154,6 +155,7 @@ export const REQUESTS = {
   'wall.painted': { input: z.strictObject({ wall: WallNumber, stateVersion: z.number().int().nonnegative() }), output: Empty },
   'wall.status': { input: Empty, output: WallStatusList },
   ...WALL_PLAN_REQUESTS,
+  ...UPDATE_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */
@@ -163,6 +165,7 @@ export const EVENTS = {
   'wall.state': WallState,
   'wall.status': WallStatusList,
   ...WALL_PLAN_EVENTS,
+  ...UPDATE_EVENTS,
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;

@@ -4,11 +4,12 @@ import type { Handlers } from './handler-kit';
 import { dataHandlers } from './data-handlers';
 import { incidentHandlers } from './incident-handlers';
 import { sessionHandlers } from './session-handlers';
+import { updateHandlers } from './update-handlers';
 import { wallHandlers } from './wall-handlers';
 import { wallPlanHandlers } from './wall-plan-handlers';
 
 export { HostFailure } from './handler-kit';
 
 export function createHandlers(ctx: HostContext): Handlers {
-  return { ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...wallHandlers(ctx), ...wallPlanHandlers(ctx) };
+  return { ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...wallHandlers(ctx), ...wallPlanHandlers(ctx), ...updateHandlers(ctx) };
 }
