@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHub, type Hub } from '../hub/hub';
 import { startServe, type Serving } from './serve';
+import { NAWA_VERSION } from '../version';
 
 let dir: string;
 let hub: Hub;
@@ -82,6 +83,14 @@ describe('nawa serve', () => {
     await new Promise((r) => setTimeout(r, 100));
     status = (await (await fetch(`${serving.url}/status`)).json()) as typeof status;
     expect(status.walls[4]).toMatchObject({ wall: 5, connected: false });
+  });
+
+  it('names Nawa\'s version and the central API\'s in /status', async () => {
+    const status = (await (await fetch(`${serving.url}/status`)).json()) as { version: string; centralApi: { spoken: string; served: string | null } };
+    expect(status.version).toBe(NAWA_VERSION);
+    expect(status.centralApi.spoken).toBe('1.1');
+    // The reference hub is up: it serves v1 (no "api" in /health) or v1.1.
+    expect(['1', '1.1']).toContain(status.centralApi.served);
   });
 
   it('carries requests and results over WebSocket, errors as data', async () => {
