@@ -11,6 +11,7 @@ import { changeJson, type HubDb } from './hub-db';
 import { badRequest, clientAddress, fieldDetails, HttpError, intParam, readJsonBody, sendError, sendJson, strictQuery } from './http-util';
 import { answerableId, type MutationService } from './mutation-service';
 import type { SlidingWindowLimiter, TokenBucketLimiter } from './rate-limit';
+import { serveUpdateFile } from './update-files';
 
 export interface HubServices {
   hub: HubDb;
@@ -20,6 +21,8 @@ export interface HubServices {
   loginFailures: SlidingWindowLimiter;
   requests: TokenBucketLimiter;
   log: (line: string) => void;
+  /** `--updates DIR`: the release folder served under /updates/. */
+  updatesDir?: string;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
@@ -134,6 +137,7 @@ export function createHubServer(s: HubServices): Server {
     } catch {
       throw new HttpError(400, 'bad_request', 'the request target is not a valid URL');
     }
+    if (s.updatesDir && serveUpdateFile(s.updatesDir, req, res, url.pathname)) return;
     const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : '';
     const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
     if (!route) throw new HttpError(404, 'not_found', `no route ${url.pathname}`);

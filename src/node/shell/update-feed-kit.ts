@@ -30,6 +30,25 @@ export interface Feed {
   close(): Promise<void>;
 }
 
+/** The files electron-builder would write for a Linux release: the channel yml and the AppImage. */
+export function releaseFiles(r: FeedRelease): Map<string, Buffer> {
+  const name = `Nawa-${r.version}-x86_64.AppImage`;
+  const digest = r.claimedSha512 ?? sha512(r.bytes);
+  const yml = [
+    `version: ${r.version}`,
+    'files:',
+    `  - url: ${name}`,
+    `    sha512: ${digest}`,
+    `    size: ${r.bytes.length}`,
+    `path: ${name}`,
+    `sha512: ${digest}`,
+    "releaseDate: '2026-12-01T00:00:00.000Z'",
+    ...(r.stagingPercentage === undefined ? [] : [`stagingPercentage: ${r.stagingPercentage}`]),
+    '',
+  ].join('\n');
+  return new Map([[r.channelFile ?? 'latest-linux.yml', Buffer.from(yml)], [name, r.bytes]]);
+}
+
 export async function startFeed(): Promise<Feed> {
   const files = new Map<string, Buffer>();
   const requests: string[] = [];
@@ -49,22 +68,7 @@ export async function startFeed(): Promise<Feed> {
     url: `http://127.0.0.1:${port}/`,
     requests,
     publish(r) {
-      const name = `Nawa-${r.version}-x86_64.AppImage`;
-      const digest = r.claimedSha512 ?? sha512(r.bytes);
-      const yml = [
-        `version: ${r.version}`,
-        'files:',
-        `  - url: ${name}`,
-        `    sha512: ${digest}`,
-        `    size: ${r.bytes.length}`,
-        `path: ${name}`,
-        `sha512: ${digest}`,
-        "releaseDate: '2026-12-01T00:00:00.000Z'",
-        ...(r.stagingPercentage === undefined ? [] : [`stagingPercentage: ${r.stagingPercentage}`]),
-        '',
-      ].join('\n');
-      files.set(`/${r.channelFile ?? 'latest-linux.yml'}`, Buffer.from(yml));
-      files.set(`/${name}`, r.bytes);
+      for (const [name, body] of releaseFiles(r)) files.set(`/${name}`, body);
     },
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();

@@ -1,8 +1,10 @@
 // electron-updater's own update logic against a real local feed, configured as the shell configures it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sha512, startFeed, testUpdater, type Feed } from './update-feed-kit';
+import { startHub } from '../hub/hub';
+import { releaseFiles, sha512, startFeed, testUpdater, type Feed } from './update-feed-kit';
 import { configureUpdater } from './updater-setup';
 import { rolloutPoint } from './update-policy';
 
@@ -106,6 +108,27 @@ describe('electron-updater against a local feed', () => {
       t.updater.autoDownload = false;
       const taken = (await t.updater.checkForUpdates())?.isUpdateAvailable;
       expect(taken, id).toBe(rolloutPoint(id) < 50);
+    }
+  });
+});
+
+describe('the hub as the feed (nawa hub --updates DIR)', () => {
+  it('a console downloads a release published into the hub\'s folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nawa-hubfeed-'));
+    const releases = join(dir, 'releases', 'linux', 'x64');
+    mkdirSync(releases, { recursive: true });
+    for (const [name, body] of releaseFiles({ version: '0.2.0', bytes: release })) writeFileSync(join(releases, name), body);
+    const hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, updatesDir: join(dir, 'releases') });
+    try {
+      const t = testUpdater('0.1.0', `${hub.url}/updates/linux/x64/`);
+      configureUpdater(t.updater, { channel: 'stable', rolloutId: 'console-hub' });
+      const result = await t.updater.checkForUpdates();
+      expect(result?.updateInfo.version).toBe('0.2.0');
+      const [file] = (await result?.downloadPromise) ?? [];
+      expect(readFileSync(file ?? '').equals(release)).toBe(true);
+    } finally {
+      await hub.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
