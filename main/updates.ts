@@ -32,9 +32,10 @@ export function startUpdates(w: UpdateWiring): () => void {
   configureUpdater(autoUpdater, { channel: w.config.channel, rolloutId: readOrCreateRolloutId(join(w.userDataDir, 'rollout-id')), log: w.log });
 
   const port: UpdaterPort = {
-    async checkAndDownload() {
+    async checkAndDownload(found) {
       const result = await autoUpdater.checkForUpdates();
       if (!result?.isUpdateAvailable || !result.downloadPromise) return null;
+      found(result.updateInfo.version);
       await result.downloadPromise;
       return result.updateInfo.version;
     },

@@ -19,10 +19,11 @@ function setup(found: (string | null | Error)[] = ['0.2.0']) {
   const controller = new UpdateController({
     clock, config: DEFAULT_UPDATE_POLICY, currentVersion: '0.1.0',
     updater: {
-      checkAndDownload: async () => {
+      checkAndDownload: async (taken) => {
         const next = found[Math.min(checks, found.length - 1)] ?? null;
         checks++;
         if (next instanceof Error) throw next;
+        if (next) taken(next);
         return next;
       },
       install: () => installs.push(clock.now()),
@@ -60,6 +61,7 @@ describe('UpdateController', () => {
     const t = setup();
     t.controller.start();
     await flush();
+    expect(t.reports.map((r) => r.state)).toEqual(['idle', 'checking', 'downloading', 'downloaded', 'downloaded']);
     expect(t.last()).toMatchObject({ state: 'downloaded', version: '0.2.0', installAt: '1970-01-01T19:00:00.000Z', blockers: [] });
     await t.advance(18 * HOUR + 59 * 60_000);
     expect(t.installs).toEqual([]);

@@ -7,8 +7,11 @@ import { decideInstall, type RoomState, type UpdatePolicyConfig } from './update
 
 /** electron-updater's autoUpdater behind the two things the controller asks of it. */
 export interface UpdaterPort {
-  /** Looks for a release the policy takes and downloads it (sha512 checked); the version downloaded, or null. */
-  checkAndDownload(): Promise<string | null>;
+  /**
+   * Looks for a release the policy takes and downloads it (sha512 checked); the version downloaded, or null.
+   * `found` is called once a release is taken, before its download.
+   */
+  checkAndDownload(found: (version: string) => void): Promise<string | null>;
   /** Quits Nawa and installs the downloaded update; Nawa starts again on the new version. */
   install(): void;
 }
@@ -70,7 +73,11 @@ export class UpdateController {
     if (!this.downloaded) this.state = 'checking';
     this.publish();
     try {
-      const version = await this.d.updater.checkAndDownload();
+      const version = await this.d.updater.checkAndDownload((found) => {
+        if (found === this.downloaded) return;
+        this.state = 'downloading';
+        this.publish();
+      });
       this.lastCheckAt = this.d.clock.now();
       this.error = null;
       if (version && version !== this.downloaded) {
