@@ -7,6 +7,7 @@ import { CrashPolicy } from '../src/node/shell/crash-policy';
 import { type DisplayHost, planWindows } from '../src/node/shell/display-plan';
 import { applyOverride, readOverride } from '../src/node/shell/display-override';
 import { readShellConfig } from '../src/node/shell/shell-config';
+import { readUpdateConfig } from '../src/node/shell/update-config';
 import { WallSupervisor, wallPlans } from '../src/node/shell/wall-supervisor';
 import { HostWorkerClient } from '../src/node/shell/worker-bridge';
 import { declareAppScheme, serveAppScheme } from './app-protocol';
@@ -32,6 +33,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const config = readShellConfig(process.env, join(app.getPath('userData'), 'console'));
+  const updateConfig = readUpdateConfig(process.env);
   serveAppScheme(join(root, 'dist'));
   const host = new HostWorkerClient({
     // asar cannot hold a worker's entry, so it is unpacked (electron-builder.yml asarUnpack).
@@ -90,7 +92,11 @@ async function start(): Promise<void> {
   displays.onChange(debounce(systemClock, 500, () => walls.apply(wallPlans(plan()))));
 
   // Quitting closes every window first: the walls must not come back as if they had crashed.
-  app.on('before-quit', () => walls.stop());
+  let stopUpdates = () => {};
+  app.on('before-quit', () => {
+    stopUpdates();
+    walls.stop();
+  });
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;
@@ -102,7 +108,9 @@ async function start(): Promise<void> {
     });
   });
 
-  startUpdates(app.isPackaged, log);
+  stopUpdates = startUpdates({
+    isPackaged: app.isPackaged, version: app.getVersion(), userDataDir: app.getPath('userData'), config: updateConfig, host, log,
+  });
 }
 
 function fatal(message: string): void {

@@ -23,6 +23,7 @@ export const REQUEST_ROLES = {
   'incidents.save': ENTITY_WRITERS.incident,
   'outbox.dismiss': ['operator', 'supervisor', 'presenter'],
   'store.backup': ['supervisor'],
+  'updates.approve': ['supervisor'],
   'layouts.save': ENTITY_WRITERS.layout,
   'layouts.delete': ENTITY_WRITERS.layout,
   'schedule.save': PRESENTERS,

@@ -7,6 +7,7 @@ import { WALL_PLAN_EVENTS, WALL_PLAN_REQUESTS } from './wall-plan-api';
 import type { ResponseFrame } from './request-channel';
 import { HostErrorCode, HostErrorParams } from './host-errors';
 import { TRUST_EVENTS, TRUST_REQUESTS } from './decision-trust-api';
+import { UPDATE_EVENTS, UPDATE_REQUESTS } from './update-api';
 
 const Empty = z.strictObject({});
 
@@ -158,6 +159,7 @@ export const REQUESTS = {
   'wall.status': { input: Empty, output: WallStatusList },
   ...WALL_PLAN_REQUESTS,
   ...TRUST_REQUESTS,
+  ...UPDATE_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */
@@ -168,6 +170,7 @@ export const EVENTS = {
   'wall.status': WallStatusList,
   ...WALL_PLAN_EVENTS,
   ...TRUST_EVENTS,
+  ...UPDATE_EVENTS,
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;

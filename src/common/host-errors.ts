@@ -10,6 +10,8 @@ export const HOST_ERROR_CODES = [
   'bad_credentials', 'offline_unknown', 'session_expired', 'central_error',
   // The console database
   'backup_failed',
+  // Updates
+  'not_downloaded',
   // The wall, its layouts and schedule
   'nothing_to_undo', 'not_this_wall', 'layout_exists', 'invalid_layout', 'layout_on_wall', 'layout_scheduled', 'invalid_schedule',
   // The transports (Electron shell, host worker)

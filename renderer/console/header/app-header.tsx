@@ -1,4 +1,6 @@
 import type { OperatorInfo } from '../../../src/common/central-api';
+import { AboutButton } from '../about/about-dialog';
+import { UpdateNotice } from '../about/update-notice';
 import { useT } from '../../shared/i18n';
 import { useLogout } from '../session/queries';
 import { SyncIndicator } from '../sync/sync-indicator';
@@ -16,12 +18,14 @@ export function AppHeader({ operator }: { operator: OperatorInfo }) {
       </div>
       <SyncIndicator />
       <TamperAlarm />
+      <UpdateNotice operator={operator} />
       <div className="header-tools">
         <div className="operator" role="group" aria-label={t('header.operator')}>
           <span className="operator-name">{operator.name}</span>
           <span className="role-badge">{t(`role.${operator.role}`)}</span>
         </div>
         <LanguageSwitch />
+        <AboutButton />
         <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>{t('header.logout')}</button>
       </div>
     </header>

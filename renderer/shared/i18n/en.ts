@@ -3,11 +3,13 @@ import type { Dictionary } from './id';
 import { hostErrorsEn } from './host-errors-en';
 import { wallPlanEn } from './wall-plan-en';
 import { decisionTrustEn } from './decision-trust-en';
+import { deliveryEn } from './delivery-en';
 
 export const en: Dictionary = {
   ...wallPlanEn,
   ...hostErrorsEn,
   ...decisionTrustEn,
+  ...deliveryEn,
   'app.title': 'Nawa — Kabupaten Malang Command Center',
   'app.loading': 'Loading…',
   'app.hostDown': 'Host disconnected — reconnecting…',

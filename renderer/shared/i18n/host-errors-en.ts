@@ -2,6 +2,7 @@
 import type { hostErrorsId } from './host-errors-id';
 
 export const hostErrorsEn: Record<keyof typeof hostErrorsId, string> = {
+  'hostError.not_downloaded': 'Version {version} is not downloaded on this console.',
   'hostError.unknown_request': 'The host does not know the request {name}.',
   'hostError.invalid_input': 'Invalid input: {fields}',
   'hostError.internal': 'Something went wrong in the host. Try again; if it keeps happening, call the administrator.',

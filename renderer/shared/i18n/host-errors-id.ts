@@ -1,6 +1,7 @@
 // Bahasa Indonesia for every host error code (src/common/host-errors.ts), spread into id.ts; host-errors.test.ts
 // fails on a code without its sentence.
 export const hostErrorsId = {
+  'hostError.not_downloaded': 'Versi {version} belum diunduh di konsol ini.',
   'hostError.unknown_request': 'Permintaan {name} tidak dikenal host.',
   'hostError.invalid_input': 'Isian tidak valid: {fields}',
   'hostError.internal': 'Terjadi kesalahan di host. Coba lagi; bila berulang, hubungi admin.',

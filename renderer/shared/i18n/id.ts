@@ -2,11 +2,13 @@
 import { hostErrorsId } from './host-errors-id';
 import { wallPlanId } from './wall-plan-id';
 import { decisionTrustId } from './decision-trust-id';
+import { deliveryId } from './delivery-id';
 
 export const id = {
   ...wallPlanId,
   ...hostErrorsId,
   ...decisionTrustId,
+  ...deliveryId,
   'app.title': 'Nawa — Command Center Kabupaten Malang',
   'app.loading': 'Memuat…',
   'app.hostDown': 'Host terputus — mencoba menyambung ulang…',

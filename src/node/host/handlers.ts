@@ -5,11 +5,12 @@ import { dataHandlers } from './data-handlers';
 import { incidentHandlers } from './incident-handlers';
 import { sessionHandlers } from './session-handlers';
 import { trustHandlers } from './trust-handlers';
+import { updateHandlers } from './update-handlers';
 import { wallHandlers } from './wall-handlers';
 import { wallPlanHandlers } from './wall-plan-handlers';
 
 export { HostFailure } from './handler-kit';
 
 export function createHandlers(ctx: HostContext): Handlers {
-  return { ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...wallHandlers(ctx), ...wallPlanHandlers(ctx), ...trustHandlers(ctx) };
+  return { ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...wallHandlers(ctx), ...wallPlanHandlers(ctx), ...trustHandlers(ctx), ...updateHandlers(ctx) };
 }

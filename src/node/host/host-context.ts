@@ -4,6 +4,7 @@ import type { CentralClient } from '../sync/central-client';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { SigningKeys } from './signing-keys';
 import type { TokenBook } from '../sync/token-book';
+import type { UpdateBoard } from './update-board';
 import type { WallPlanner } from './wall-planner';
 import type { WallController } from './wall-state';
 
@@ -22,4 +23,6 @@ export interface HostContext {
   /** The host's clock (HostOptions.now). */
   now: () => Date;
   maintenance: StoreMaintenance;
+  /** The shell's update reports and a supervisor's yes. */
+  updates: UpdateBoard;
 }

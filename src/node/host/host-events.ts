@@ -5,6 +5,7 @@ import type { EventName, EventPayload } from '../../common/host-api';
 import type { ConsoleStore } from '../store/console-store';
 import type { StoreMaintenance } from '../store/store-maintenance';
 import type { SyncEngine } from '../sync/sync-engine';
+import type { UpdateBoard } from './update-board';
 import type { WallPlanner, WallPlannerDeps } from './wall-planner';
 import type { WallController } from './wall-state';
 
@@ -16,6 +17,7 @@ export interface EventSources {
   wall: WallController;
   planner: WallPlanner;
   maintenance: StoreMaintenance;
+  updates: UpdateBoard;
 }
 
 /** What the planner announces (its advice, the room's schedule), as host events. */
@@ -28,7 +30,7 @@ export function plannerAnnouncements(emit: Emit): Pick<WallPlannerDeps, 'onAdvic
 
 /** Wires the sources to `emit`; returns the function that unwires them. */
 export function mapHostEvents(src: EventSources, emit: Emit): () => void {
-  const { store, sync, wall, planner, maintenance } = src;
+  const { store, sync, wall, planner, maintenance, updates } = src;
   // Suggestions follow what the host announces: incidents or layouts that changed, and every switch.
   const out: Emit = (name, payload) => {
     const entities = name === 'data.changed' ? (payload as EventPayload<'data.changed'>).entities : [];
@@ -61,6 +63,8 @@ export function mapHostEvents(src: EventSources, emit: Emit): () => void {
 
     // A tamper alarm goes to every UI at once, whoever is logged in.
     store.trust.events.on('alarm', () => out('decisions.trust', store.trust.state())),
+
+    updates.events.on('status', (status) => out('updates.status', status)),
 
     // The store guard's notices travel with the sync status.
     maintenance.events.on('notice', () => out('sync.status', sync.status())),

@@ -16,6 +16,7 @@ import { KeyFileSecretStore, type SecretStore } from '../ports/secret-store';
 import { SYNC_ACCOUNT, TokenBook } from '../sync/token-book';
 import { mapHostEvents, plannerAnnouncements } from './host-events';
 import { SigningKeys } from './signing-keys';
+import { UpdateBoard } from './update-board';
 import { wallsOf } from './wall-handlers';
 import { WallController } from './wall-state';
 import { WallPlanner } from './wall-planner';
@@ -71,8 +72,9 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   const sync = new SyncEngine({
     client, store, tokens, consoleId, heartbeatMs: opts.heartbeatMs, log, now, notice: () => maintenance.notice(),
   });
-  mapHostEvents({ store, sync, wall, planner, maintenance }, emit);
-  const ctx: HostContext = { store, sync, wall, planner, tokens, keys, client, consoleId, now, maintenance };
+  const updates = new UpdateBoard();
+  mapHostEvents({ store, sync, wall, planner, maintenance, updates }, emit);
+  const ctx: HostContext = { store, sync, wall, planner, tokens, keys, client, consoleId, now, maintenance, updates };
   const handlers = createHandlers(ctx);
 
   if (opts.syncAccount) {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +79,20 @@ describe('nawa hub (CLI)', () => {
     const res = await fetch(`${url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: 'supervisor', password: 'kepanjen-lantai-9' }) });
     expect(res.status).toBe(200);
     r.child.kill('SIGINT');
+    expect(await r.exit).toBe(0);
+  });
+
+  it('serves --updates DIR under /updates/, and refuses a folder that does not exist', async () => {
+    const missing = run(['--db', join(dir, 'hub.db'), '--seed', 'demo', '--updates', join(dir, 'no-such-folder')]);
+    expect(await missing.exit).toBe(2);
+    expect(missing.err()).toContain('--updates must name a folder that exists');
+    const releases = join(dir, 'releases');
+    mkdirSync(releases);
+    writeFileSync(join(releases, 'latest-linux.yml'), 'version: 0.2.0\n');
+    const r = run(['--db', join(dir, 'hub.db'), '--port', '0', '--seed', 'demo', '--updates', releases]);
+    const [, url] = await waitFor(r, /Update feed: (http:\/\/127\.0\.0\.1:\d+)\/updates\//);
+    expect(await (await fetch(`${url}/updates/latest-linux.yml`)).text()).toBe('version: 0.2.0\n');
+    r.child.kill('SIGTERM');
     expect(await r.exit).toBe(0);
   });
 });

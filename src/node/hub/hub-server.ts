@@ -12,6 +12,7 @@ import { badRequest, clientAddress, fieldDetails, HttpError, intParam, readJsonB
 import { answerableId, type MutationService } from './mutation-service';
 import type { SlidingWindowLimiter, TokenBucketLimiter } from './rate-limit';
 import { ENTITY_WRITERS } from '../../common/access-policy';
+import { serveUpdateFile } from './update-files';
 
 export interface HubServices {
   hub: HubDb;
@@ -21,6 +22,8 @@ export interface HubServices {
   loginFailures: SlidingWindowLimiter;
   requests: TokenBucketLimiter;
   log: (line: string) => void;
+  /** `--updates DIR`: the release folder served under /updates/. */
+  updatesDir?: string;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
@@ -135,6 +138,7 @@ export function createHubServer(s: HubServices): Server {
     } catch {
       throw new HttpError(400, 'bad_request', 'the request target is not a valid URL');
     }
+    if (s.updatesDir && serveUpdateFile(s.updatesDir, req, res, url.pathname)) return;
     const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : '';
     const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
     if (!route) throw new HttpError(404, 'not_found', `no route ${url.pathname}`);

@@ -23,6 +23,8 @@ export interface HubOptions {
   heartbeatMs?: number;
   /** Defaults: 10 failed logins a minute per address, 1200 requests a minute per token. */
   limits?: { loginFailuresPerMinute?: number; requestsPerMinute?: number };
+  /** A release folder served under /updates/ (the consoles' update feed). */
+  updatesDir?: string;
 }
 
 export interface Hub {
@@ -69,6 +71,7 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
       loginFailures: new SlidingWindowLimiter(opts.limits?.loginFailuresPerMinute ?? 10, 60_000),
       requests: new TokenBucketLimiter(opts.limits?.requestsPerMinute ?? 1200),
       log,
+      updatesDir: opts.updatesDir,
     });
     await listen(server, opts.port ?? 0, host);
     simulator = new Simulator(hub, opts.simulate ?? 0, { log });

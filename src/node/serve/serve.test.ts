@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHub, type Hub } from '../hub/hub';
 import { startServe, type Serving } from './serve';
+import { NAWA_VERSION } from '../version';
 
 let dir: string;
 let hub: Hub;
@@ -96,6 +97,14 @@ describe('nawa serve', () => {
     // The demo seed's decisions are signed: all of them verify.
     expect(status.decisions).toEqual({ verifiedSeq: expect.any(Number), tamperAlarms: 0, lastAlarm: null });
     expect(status.decisions.verifiedSeq).toBeGreaterThan(0);
+  });
+
+  it('names Nawa\'s version and the central API\'s in /status', async () => {
+    const status = (await (await fetch(`${serving.url}/status`)).json()) as { version: string; centralApi: { spoken: string; served: string | null } };
+    expect(status.version).toBe(NAWA_VERSION);
+    expect(status.centralApi.spoken).toBe('1.1');
+    // The reference hub is up: it serves v1 (no "api" in /health) or v1.1.
+    expect(['1', '1.1']).toContain(status.centralApi.served);
   });
 
   it('carries requests and results over WebSocket, errors as data', async () => {

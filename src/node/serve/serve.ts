@@ -1,9 +1,12 @@
 // `nawa serve`: the console host in plain Node, its UIs served to any browser over HTTP and WebSocket.
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { CENTRAL_API_SPOKEN } from '../../common/update-api';
 import { listen, serverUrl } from '../base/listen';
 import { createHost, type ConsoleHost } from '../host/host';
+import { servedApiVersion } from '../host/update-handlers';
 import type { TrustState } from '../store/decision-verifier';
+import { NAWA_VERSION } from '../version';
 import { serveStatic } from './static-files';
 import { WsTransport } from './ws-transport';
 
@@ -62,13 +65,17 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
       if (!allowed(req, url)) { res.writeHead(401).end(); return; }
       const sync = host.sync.status();
       const wall = host.wall.status();
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({
-        hub: { url: sync.hubUrl, reachable: sync.online, lastError: sync.lastError },
-        lastSeq: sync.lastSeq, pending: sync.pending, rejected: sync.rejected, lastSyncAt: sync.lastSyncAt,
-        stateVersion: wall.stateVersion, walls: wall.walls, lastSwitch: wall.lastSwitch,
-        decisions: trustSummary(host.store.trust.state(1)),
-      }));
+      // Asked each time (a short timeout): the central side may have been upgraded since the last look.
+      void servedApiVersion(sync.hubUrl, 1500).then((served) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({
+          version: NAWA_VERSION, centralApi: { spoken: CENTRAL_API_SPOKEN, served },
+          hub: { url: sync.hubUrl, reachable: sync.online, lastError: sync.lastError },
+          lastSeq: sync.lastSeq, pending: sync.pending, rejected: sync.rejected, lastSyncAt: sync.lastSyncAt,
+          stateVersion: wall.stateVersion, walls: wall.walls, lastSwitch: wall.lastSwitch,
+          decisions: trustSummary(host.store.trust.state(1)),
+        }));
+      });
       return;
     }
     serveStatic(opts.distDir, url.pathname, res)

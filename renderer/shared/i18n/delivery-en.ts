@@ -1,0 +1,33 @@
+// English for updates and the about box; spread into en.ts.
+import type { deliveryId } from './delivery-id';
+
+export const deliveryEn: Record<keyof typeof deliveryId, string> = {
+  'about.open': 'About',
+  'about.title': 'About Nawa',
+  'about.nawaVersion': 'Nawa version',
+  'about.centralApi': 'Central API',
+  'about.centralSpoken': 'v{spoken} used by this console',
+  'about.centralServed': 'server serves v{served}',
+  'about.centralUnreachable': 'server unreachable',
+  'about.updates': 'Updates',
+  'about.channel': 'Channel: {channel}',
+  'about.lastCheck': 'Last checked {time} WIB',
+  'about.close': 'Close',
+  'update.unmanaged': 'Managed by redeploying (no automatic updates).',
+  'update.idle': 'The latest version is installed.',
+  'update.checking': 'Checking for updates…',
+  'update.downloading': 'Downloading an update…',
+  'update.error': 'Update check failed: {message}',
+  'update.installing': 'Version {version} is being installed; Nawa restarts by itself.',
+  'update.downloaded': 'Version {version} downloaded, installs at {time} WIB.',
+  'update.downloadedAsap': 'Version {version} downloaded, installs as soon as the room allows.',
+  'update.approvedBy': 'Approved by {by}.',
+  'update.waiting': 'Waiting: {reasons}.',
+  'update.blocker.emergency': 'emergency mode is on',
+  'update.blocker.presentation': 'a presentation is on the wall',
+  'update.blocker.pending_writes': 'changes not yet synced to the central side',
+  'update.blocker.schedule_hours': 'the wall schedule\'s working hours',
+  'update.approve': 'Install now',
+  'update.approveHint': 'Installs at once unless emergency mode, a presentation or unsynced changes hold it back.',
+  'update.approveFailed': 'Could not approve: {message}',
+};
