@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { HubDb } from '../src/node/hub/hub-db';
 import { decisionHashInput, GENESIS_HASH } from '../src/common/canonical-json';
+import { localSigner } from '../src/node/signing/local-signer';
 
 export interface Mix { readings: number; statuses: number; incidents: number; decisions: number }
 
@@ -39,7 +40,10 @@ export function appendCentralChanges(hub: HubDb, mix: Mix, start = Date.UTC(2026
   const incidentIds = Array.from({ length: 400 }, (_, i) => `7b000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
   const quota = [mix.decisions, mix.incidents, mix.statuses, mix.readings];
   const done = [0, 0, 0, 0];
+  // Decisions are signed (v1.1) with a key published ahead of them, so a console verifies every one.
+  const signer = localSigner('operator', 'bench', iso(start));
   db.transaction(() => {
+    put('signing_key', signer.key.id, () => signer.key);
     for (let i = 0; i < total; i++) {
       const t = start + i * 1000;
       // Each kind spread evenly over the feed, as a live hub would publish them.
@@ -47,7 +51,7 @@ export function appendCentralChanges(hub: HubDb, mix: Mix, start = Date.UTC(2026
       for (let j = 1; j < 4; j++) if ((quota[j]! * (i + 1)) / total - done[j]! > (quota[k]! * (i + 1)) / total - done[k]!) k = j;
       const n = done[k]!++;
       if (k === 0) {
-        const dec = { id: `7d000000-0000-4000-8000-${String(n).padStart(12, '0')}`, decidedAt: iso(t), summary: `Keputusan ${n}`, rationale: 'bench', action: 'Catat', operatorId: 'operator', consoleId: 'bench' };
+        const dec = signer.sign({ id: `7d000000-0000-4000-8000-${String(n).padStart(12, '0')}`, decidedAt: iso(t), summary: `Keputusan ${n}`, rationale: 'bench', action: 'Catat', operatorId: 'operator', consoleId: 'bench' });
         const ph = prevHash;
         const hash = createHash('sha256').update(decisionHashInput(dec, ph)).digest('hex');
         put('decision', dec.id, (sq) => ({ ...dec, seq: sq, prevHash: ph, hash }));

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { startChild } from '../e2e/faults/support/children';
 import { startHub } from '../src/node/hub/hub';
 import { KeyFileSecretStore } from '../src/node/ports/secret-store';
+import { SigningKeys } from '../src/node/host/signing-keys';
 import { TokenBook } from '../src/node/sync/token-book';
 import { ConsoleStore } from '../src/node/store/console-store';
 import { CentralClient } from '../src/node/sync/central-client';
@@ -26,12 +27,16 @@ async function nawaDrain(docs: ReturnType<typeof decisions>, dir: string) {
   await seeded.close();
   const hub = await startChild(resolve(import.meta.dirname, 'hub-process.ts'), { dbPath });
   const store = ConsoleStore.open(join(dir, 'console.db'));
-  const tokens = new TokenBook(store, new KeyFileSecretStore(join(dir, 'secret.key')));
+  const secrets = new KeyFileSecretStore(join(dir, 'secret.key'));
+  const tokens = new TokenBook(store, secrets);
+  const keys = new SigningKeys(store, secrets, 'bench');
   const client = new CentralClient(hub.url);
   try {
     const session = await client.session('operator', 'demo');
     // Written offline: the whole queue waits in the outbox before the engine starts.
-    store.transaction(() => { for (const d of docs) store.recordDecision(d, session.operator.id, 'bench'); });
+    // Signed as the console signs them (v1.1); the key's publication leads the queue.
+    const now = new Date();
+    store.transaction(() => { for (const d of docs) store.recordDecision(keys.sign(d, session.operator.id, now), session.operator.id, 'bench'); });
     tokens.set(session.operator.id, session.token, session.expiresAt);
     const engine = new SyncEngine({ client, store, tokens, consoleId: 'bench' });
     const t0 = performance.now();

@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Change } from '../src/common/central-api';
 import { SECTORS } from '../src/common/entities';
+import { GENESIS_HASH } from '../src/common/canonical-json';
+import { decisionHashOf } from '../src/node/signing/decision-log';
+import { localSigner } from '../src/node/signing/local-signer';
 import { ConsoleStore } from '../src/node/store/console-store';
 import { report, summarize } from './support';
 
@@ -31,11 +34,16 @@ function seedReference(store: ConsoleStore): number {
 /** A year of a busy room besides the readings: decisions (some still waiting), incidents (some being edited). */
 function fillRecords(store: ConsoleStore, from: number): number {
   let seq = from;
-  const hash = 'b'.repeat(64);
-  const changes: Change[] = [];
+  // Signed and chained as a v1.1 hub publishes them, so the console verifies and keeps every one.
+  const signer = localSigner('operator', 'c', new Date(Date.UTC(2026, 0, 1)).toISOString());
+  const changes: Change[] = [{ seq: ++seq, entity: 'signing_key', id: signer.key.id, op: 'upsert', version: 1, data: signer.key }];
+  let prevHash = GENESIS_HASH;
   for (let i = 0; i < 20_000; i++) {
     const id = `7d000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    changes.push({ seq: ++seq, entity: 'decision', id, op: 'upsert', version: 1, data: { id, decidedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), summary: `Keputusan ${i}`, rationale: '', action: 'Catat', operatorId: 'operator', consoleId: 'c', seq, prevHash: hash, hash } });
+    const d = signer.sign({ id, decidedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), summary: `Keputusan ${i}`, rationale: '', action: 'Catat', operatorId: 'operator', consoleId: 'c' });
+    const hash = decisionHashOf(d, prevHash);
+    changes.push({ seq: ++seq, entity: 'decision', id, op: 'upsert', version: 1, data: { ...d, seq, prevHash, hash } });
+    prevHash = hash;
   }
   for (let i = 0; i < 300; i++) {
     const id = `7b000000-0000-4000-8000-${String(i).padStart(12, '0')}`;

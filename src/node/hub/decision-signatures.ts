@@ -1,10 +1,10 @@
 // The hub's side of signed decisions (central-api.md v1.1): signing keys are published once by their owner,
 // and a decision is applied only when signed with the caller's own key for the console it comes from.
-import { randomUUID } from 'node:crypto';
 import type { MutationResult } from '../../common/central-api';
 import { signingPayload, type SigningKey, type SigningKeyInput } from '../../common/decision-signing';
 import type { DecisionInput } from '../../common/entities';
-import { generateSigningKeyPair, signText, verifyText } from '../signing/ed25519';
+import { verifyText } from '../signing/ed25519';
+import { localSigner, type LocalSigner } from '../signing/local-signer';
 import type { HubDb } from './hub-db';
 import type { Caller } from './caller';
 
@@ -50,20 +50,12 @@ export function decisionSignatureRefusal(hub: HubDb, input: DecisionInput, opera
   return null;
 }
 
-type Unsigned = Omit<DecisionInput, 'keyId' | 'signature'> & { operatorId: string; consoleId: string };
-
 /**
  * For decisions the hub writes itself (the demo seed): a key of its own for that account and console,
  * published like any other, whose private half is used once and never kept.
  */
-export function publishOwnKey(hub: HubDb, operatorId: string, consoleId: string, now: string): (d: Unsigned) => Unsigned & { keyId: string; signature: string } {
-  const pair = generateSigningKeyPair();
-  const keyId = randomUUID();
-  const key: SigningKey = { id: keyId, publicKey: pair.publicKey, operatorId, consoleId, createdAt: now };
-  hub.write('signing_key', keyId, 'upsert', () => key);
-  return (d) => {
-    if (d.operatorId !== operatorId || d.consoleId !== consoleId) throw new Error(`the key of ${operatorId} on ${consoleId} cannot sign for ${d.operatorId} on ${d.consoleId}`);
-    const signed = { ...d, keyId };
-    return { ...signed, signature: signText(pair.privateKey, signingPayload(signed)) };
-  };
+export function publishOwnKey(hub: HubDb, operatorId: string, consoleId: string, now: string): LocalSigner['sign'] {
+  const signer = localSigner(operatorId, consoleId, now);
+  hub.write('signing_key', signer.key.id, 'upsert', () => signer.key);
+  return (d) => signer.sign(d);
 }
