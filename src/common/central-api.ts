@@ -4,6 +4,7 @@ import {
   DecisionInput, Decision, Incident, IncidentInput, IsoTime, Layout, LayoutInput,
   Reading, Role, Series, Site, Status,
 } from './entities';
+import { IncidentEvent, IncidentNote, IncidentNoteInput } from './incident-timeline';
 
 export const API_PREFIX = '/api/v1';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -11,7 +12,7 @@ export const HEARTBEAT_MS = 2000;
 export const PAGE_LIMIT_DEFAULT = 500;
 export const PAGE_LIMIT_MAX = 5000;
 
-export const ENTITIES = ['site', 'status', 'series', 'reading', 'incident', 'decision', 'layout'] as const;
+export const ENTITIES = ['site', 'status', 'series', 'reading', 'incident', 'decision', 'layout', 'incident_note', 'incident_event'] as const;
 export const EntityName = z.enum(ENTITIES);
 export type EntityName = z.infer<typeof EntityName>;
 
@@ -37,6 +38,8 @@ export const ENTITY_DATA = {
   incident: Incident,
   decision: Decision,
   layout: Layout,
+  incident_note: IncidentNote,
+  incident_event: IncidentEvent,
 } as const;
 
 export const Change = z.strictObject({
@@ -64,6 +67,8 @@ export const MUTATION_DATA = {
   incident: IncidentInput,
   decision: DecisionInput,
   layout: LayoutInput,
+  incident_note: IncidentNoteInput,
+  series: Series,
 } as const;
 export type WritableEntity = keyof typeof MUTATION_DATA;
 
@@ -100,6 +105,8 @@ export const WRITERS: Record<WritableEntity, readonly Role[]> = {
   incident: ['operator', 'supervisor'],
   decision: ['operator', 'supervisor'],
   layout: ['presenter', 'supervisor'],
+  incident_note: ['operator', 'supervisor'],
+  series: ['supervisor'],
 };
 
 export type ZodIssueLike = { path: PropertyKey[]; message: string };
