@@ -17,7 +17,9 @@ const TOUCHES: Record<EntityName, readonly RequestName[]> = {
   status: ['overview.get', 'sites.list'],
   series: ['overview.get'],
   reading: ['overview.get'],
-  incident: ['incidents.list', 'outbox.parked'],
+  incident: ['incidents.list', 'outbox.parked', 'incidents.timeline', 'incidents.search'],
+  incident_note: ['incidents.timeline', 'incidents.search', 'outbox.parked'],
+  incident_event: ['incidents.timeline'],
   decision: ['decisions.list', 'outbox.parked'],
   layout: ['layouts.list', 'wall.state', 'layouts.conflicts', 'outbox.parked'],
 };

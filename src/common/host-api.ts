@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { DecisionInput, Incident, IncidentInput, IsoTime, Layout, Sector, Site, SiteState, Uuid } from './entities';
 import { EntityName, OperatorInfo } from './central-api';
 import { WALL_PLAN_EVENTS, WALL_PLAN_REQUESTS } from './wall-plan-api';
+import { INCIDENT_REQUESTS } from './incident-api';
+import { NoteText } from './incident-timeline';
 
 const Empty = z.strictObject({});
 
@@ -127,6 +129,8 @@ export const REQUESTS = {
   'incidents.save': {
     input: z.strictObject({
       incident: IncidentInput.omit({ id: true, reportedAt: true }).extend({ id: Uuid.optional(), reportedAt: IsoTime.optional() }),
+      /** v1.1: why a report was closed as false (required then); written as a note after the change. */
+      reason: NoteText.optional(),
     }),
     output: z.strictObject({ incident: IncidentView }),
   },
@@ -154,6 +158,7 @@ export const REQUESTS = {
   'wall.painted': { input: z.strictObject({ wall: WallNumber, stateVersion: z.number().int().nonnegative() }), output: Empty },
   'wall.status': { input: Empty, output: WallStatusList },
   ...WALL_PLAN_REQUESTS,
+  ...INCIDENT_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */

@@ -3,6 +3,7 @@ import type { HostContext } from './host-context';
 import type { Handlers } from './handler-kit';
 import { dataHandlers } from './data-handlers';
 import { incidentHandlers } from './incident-handlers';
+import { incidentWorkflowHandlers } from './incident-workflow-handlers';
 import { sessionHandlers } from './session-handlers';
 import { wallHandlers } from './wall-handlers';
 import { wallPlanHandlers } from './wall-plan-handlers';
@@ -10,5 +11,5 @@ import { wallPlanHandlers } from './wall-plan-handlers';
 export { HostFailure } from './handler-kit';
 
 export function createHandlers(ctx: HostContext): Handlers {
-  return { ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...wallHandlers(ctx), ...wallPlanHandlers(ctx) };
+  return { ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...incidentWorkflowHandlers(ctx), ...wallHandlers(ctx), ...wallPlanHandlers(ctx) };
 }

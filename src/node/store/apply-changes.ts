@@ -32,6 +32,10 @@ export class ChangeApplier {
       layoutUp: p(`INSERT INTO layouts (id, data, version) VALUES (?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = excluded.version WHERE excluded.version >= layouts.version`),
       layoutDel: p('DELETE FROM layouts WHERE id = ?'),
+      // v1.1 (migration 0020): the central note replaces this console's pending copy; events are append only.
+      noteUp: p(`INSERT INTO incident_notes (id, incident_id, data, seq, state, error) VALUES (?, ?, ?, ?, 'synced', NULL)
+        ON CONFLICT (id) DO UPDATE SET data = excluded.data, seq = excluded.seq, state = 'synced', error = NULL`),
+      eventUp: p('INSERT OR IGNORE INTO incident_events (id, incident_id, seq, data) VALUES (?, ?, ?, ?)'),
     };
   }
 
@@ -65,6 +69,8 @@ export class ChangeApplier {
       case 'incident': st.incidentUp!.run(c.id, canonicalJson(d), d.version, d.updatedAt); break;
       case 'decision': st.decisionUp!.run(c.id, canonicalJson(d), d.seq, d.hash, d.decidedAt); break;
       case 'layout': st.layoutUp!.run(c.id, canonicalJson(d), d.version); break;
+      case 'incident_note': st.noteUp!.run(c.id, d.incidentId, canonicalJson(d), c.seq); break;
+      case 'incident_event': st.eventUp!.run(c.id, d.incidentId, c.seq, canonicalJson(d)); break;
     }
     return null;
   }

@@ -6,6 +6,7 @@ import type { DecisionView, IncidentView, Overview } from '../../common/host-api
 import { ChangeApplier } from './apply-changes';
 import { openDatabase } from './database';
 import { IncidentRepository } from './incident-repository';
+import { IncidentTimelineRepository } from './incident-timeline-repository';
 import { LayoutRepository } from './layout-repository';
 import { Outbox } from './outbox';
 
@@ -15,6 +16,7 @@ export class ConsoleStore {
   readonly outbox: Outbox;
   readonly incidentRepo: IncidentRepository;
   readonly layoutRepo: LayoutRepository;
+  readonly timelineRepo: IncidentTimelineRepository;
   private readonly applier: ChangeApplier;
 
   private constructor(readonly db: Database, readonly path: string) {
@@ -23,6 +25,8 @@ export class ConsoleStore {
     this.outbox.settledHooks.incident = (id, result, entry) => this.incidentRepo.settled(id, result, entry);
     this.layoutRepo = new LayoutRepository(db, this.outbox);
     this.outbox.settledHooks.layout = (id, result, entry) => this.layoutRepo.settled(id, result, entry);
+    this.timelineRepo = new IncidentTimelineRepository(db, this.outbox);
+    this.outbox.settledHooks.incident_note = (id, result) => this.timelineRepo.settled(id, result);
     this.applier = new ChangeApplier(db);
   }
 

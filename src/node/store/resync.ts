@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import type { Change } from '../../common/central-api';
 import { ConsoleStore } from './console-store';
 
-const CENTRAL_TABLES = ['sites', 'statuses', 'series', 'readings', 'incidents', 'layouts'] as const;
+const CENTRAL_TABLES = ['sites', 'statuses', 'series', 'readings', 'incidents', 'layouts', 'incident_events'] as const;
 
 export class StagedResync {
   private readonly stage: ConsoleStore;
@@ -45,6 +45,10 @@ export class StagedResync {
         db.exec(`DELETE FROM main.decisions WHERE state = 'synced';
           INSERT INTO main.decisions SELECT * FROM stage.decisions WHERE true
           ON CONFLICT (id) DO UPDATE SET data = excluded.data, seq = excluded.seq, hash = excluded.hash, state = 'synced', error = NULL;`);
+        // Notes alike: central ones replaced, this console's still waiting (or refused, for review) kept.
+        db.exec(`DELETE FROM main.incident_notes WHERE state = 'synced';
+          INSERT INTO main.incident_notes SELECT * FROM stage.incident_notes WHERE true
+          ON CONFLICT (id) DO UPDATE SET data = excluded.data, seq = excluded.seq, state = 'synced', error = NULL;`);
         db.prepare(`INSERT INTO main.sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(String(cursor));
       })();
     } finally {
