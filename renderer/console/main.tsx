@@ -2,5 +2,6 @@ import { mountApp } from '../shared/mount';
 import { ConsoleApp } from './console-app';
 import '../shared/theme.css';
 import './console.css';
+import './incidents/incident-flow.css';
 
 mountApp(<ConsoleApp />);

@@ -14,6 +14,9 @@ export function errorText(t: Translate, error: unknown, context: 'login' | 'othe
   if (UNREACHABLE.has(error.code)) return t('error.unreachable');
   if (error.code === 'forbidden') return t('error.forbidden');
   if (error.code === 'offline_unknown') return t('error.offlineUnknown');
+  if (error.code === 'invalid_transition') return t('error.invalidTransition');
+  if (error.code === 'assignment_required') return t('error.assignmentRequired');
+  if (error.code === 'reason_required') return t('error.reasonRequired');
   if (error.code === 'invalid_input' || error.code === 'bad_request') return t('error.invalid', { message: error.message });
   return t('error.generic', { message: error.message });
 }

@@ -1,9 +1,11 @@
 // English, the second language. Typed against id.ts so a missing or extra key fails the typecheck.
 import type { Dictionary } from './id';
 import { wallPlanEn } from './wall-plan-en';
+import { incidentFlowEn } from './incident-flow-en';
 
 export const en: Dictionary = {
   ...wallPlanEn,
+  ...incidentFlowEn,
   'app.title': 'Nawa — Kabupaten Malang Command Center',
   'app.loading': 'Loading…',
   'app.hostDown': 'Host disconnected — reconnecting…',
