@@ -17,9 +17,10 @@ const TOUCHES: Record<EntityName, readonly RequestName[]> = {
   status: ['overview.get', 'sites.list'],
   series: ['overview.get'],
   reading: ['overview.get'],
-  incident: ['incidents.list', 'outbox.parked', 'incidents.timeline', 'incidents.search'],
+  incident: ['incidents.list', 'outbox.parked'],
   incident_note: ['incidents.timeline', 'incidents.search', 'outbox.parked'],
-  incident_event: ['incidents.timeline'],
+  // Every central incident change comes with its events: the timeline and the search index follow them.
+  incident_event: ['incidents.timeline', 'incidents.search'],
   decision: ['decisions.list', 'outbox.parked'],
   layout: ['layouts.list', 'wall.state', 'layouts.conflicts', 'outbox.parked'],
 };
