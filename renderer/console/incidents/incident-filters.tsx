@@ -22,33 +22,43 @@ export function IncidentFilters({ filter, onChange, shown, total }: Props) {
         <input id={ids.q} type="search" value={filter.query} placeholder={t('filter.searchHint')} maxLength={200}
           onChange={(e) => set({ query: e.target.value })} />
       </div>
-      <div className="filter-row">
-        <label htmlFor={ids.status}>{t('filter.status')}</label>
-        <select id={ids.status} value={filter.status} onChange={(e) => set({ status: e.target.value as IncidentFilter['status'] })}>
-          <option value="all">{t('filter.all')}</option>
-          <option value="open">{t('filter.open')}</option>
-          {INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
-        </select>
-        <label htmlFor={ids.sector}>{t('filter.sector')}</label>
-        <select id={ids.sector} value={filter.sector} onChange={(e) => set({ sector: e.target.value as IncidentFilter['sector'] })}>
-          <option value="">{t('filter.all')}</option>
-          {SECTORS.map((s) => <option key={s} value={s}>{t(`sector.${s}`)}</option>)}
-        </select>
-        <label htmlFor={ids.severity}>{t('filter.severity')}</label>
-        <select id={ids.severity} value={filter.severity} onChange={(e) => set({ severity: Number(e.target.value) as IncidentFilter['severity'] })}>
-          <option value={0}>{t('filter.all')}</option>
-          {([4, 3, 2, 1] as const).map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
-        </select>
-        <label htmlFor={ids.kec}>{t('filter.kecamatan')}</label>
-        <select id={ids.kec} value={filter.districtCode} onChange={(e) => set({ districtCode: e.target.value })}>
-          <option value="">{t('filter.all')}</option>
-          {KECAMATAN.map((k) => <option key={k.kode} value={k.kode}>{k.nama}</option>)}
-        </select>
-        <label htmlFor={ids.opd}>{t('filter.opd')}</label>
-        <select id={ids.opd} value={filter.opd} onChange={(e) => set({ opd: e.target.value })}>
-          <option value="">{t('filter.all')}</option>
-          {opd.map((s) => <option key={s.id} value={s.id}>{s.id}</option>)}
-        </select>
+      <div className="filter-grid">
+        <div className="filter-field">
+          <label htmlFor={ids.status}>{t('filter.status')}</label>
+          <select id={ids.status} value={filter.status} onChange={(e) => set({ status: e.target.value as IncidentFilter['status'] })}>
+            <option value="all">{t('filter.all')}</option>
+            <option value="open">{t('filter.open')}</option>
+            {INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          </select>
+        </div>
+        <div className="filter-field">
+          <label htmlFor={ids.sector}>{t('filter.sector')}</label>
+          <select id={ids.sector} value={filter.sector} onChange={(e) => set({ sector: e.target.value as IncidentFilter['sector'] })}>
+            <option value="">{t('filter.all')}</option>
+            {SECTORS.map((s) => <option key={s} value={s}>{t(`sector.${s}`)}</option>)}
+          </select>
+        </div>
+        <div className="filter-field">
+          <label htmlFor={ids.severity}>{t('filter.severity')}</label>
+          <select id={ids.severity} value={filter.severity} onChange={(e) => set({ severity: Number(e.target.value) as IncidentFilter['severity'] })}>
+            <option value={0}>{t('filter.all')}</option>
+            {([4, 3, 2, 1] as const).map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
+          </select>
+        </div>
+        <div className="filter-field">
+          <label htmlFor={ids.kec}>{t('filter.kecamatan')}</label>
+          <select id={ids.kec} value={filter.districtCode} onChange={(e) => set({ districtCode: e.target.value })}>
+            <option value="">{t('filter.all')}</option>
+            {KECAMATAN.map((k) => <option key={k.kode} value={k.kode}>{k.nama}</option>)}
+          </select>
+        </div>
+        <div className="filter-field">
+          <label htmlFor={ids.opd}>{t('filter.opd')}</label>
+          <select id={ids.opd} value={filter.opd} onChange={(e) => set({ opd: e.target.value })}>
+            <option value="">{t('filter.all')}</option>
+            {opd.map((s) => <option key={s.id} value={s.id}>{s.id}</option>)}
+          </select>
+        </div>
       </div>
       <div className="filter-row">
         <span className="muted" data-testid="filter-count">{t('filter.count', { shown, total })}</span>
