@@ -5,6 +5,7 @@ import { DecisionInput, Incident, IncidentInput, IsoTime, Layout, Sector, Site, 
 import { EntityName, OperatorInfo } from './central-api';
 import { WALL_PLAN_EVENTS, WALL_PLAN_REQUESTS } from './wall-plan-api';
 import { INCIDENT_REQUESTS } from './incident-api';
+import { DECISION_LOG_REQUESTS } from './decision-log-api';
 import { NoteText } from './incident-timeline';
 
 const Empty = z.strictObject({});
@@ -159,6 +160,7 @@ export const REQUESTS = {
   'wall.status': { input: Empty, output: WallStatusList },
   ...WALL_PLAN_REQUESTS,
   ...INCIDENT_REQUESTS,
+  ...DECISION_LOG_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */

@@ -4,6 +4,7 @@ import type { Handlers } from './handler-kit';
 import { dataHandlers } from './data-handlers';
 import { incidentHandlers } from './incident-handlers';
 import { incidentWorkflowHandlers } from './incident-workflow-handlers';
+import { decisionLogHandlers } from './decision-log-handlers';
 import { sessionHandlers } from './session-handlers';
 import { wallHandlers } from './wall-handlers';
 import { wallPlanHandlers } from './wall-plan-handlers';
@@ -11,5 +12,5 @@ import { wallPlanHandlers } from './wall-plan-handlers';
 export { HostFailure } from './handler-kit';
 
 export function createHandlers(ctx: HostContext): Handlers {
-  return { ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...incidentWorkflowHandlers(ctx), ...wallHandlers(ctx), ...wallPlanHandlers(ctx) };
+  return { ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...incidentWorkflowHandlers(ctx), ...decisionLogHandlers(ctx), ...wallHandlers(ctx), ...wallPlanHandlers(ctx) };
 }
