@@ -3,5 +3,6 @@ import { ConsoleApp } from './console-app';
 import '../shared/theme.css';
 import './console.css';
 import './incidents/incident-flow.css';
+import './decisions/decision-log-extra.css';
 
 mountApp(<ConsoleApp />);

@@ -2,10 +2,12 @@
 import type { Dictionary } from './id';
 import { wallPlanEn } from './wall-plan-en';
 import { incidentFlowEn } from './incident-flow-en';
+import { decisionLogEn } from './decision-log-en';
 
 export const en: Dictionary = {
   ...wallPlanEn,
   ...incidentFlowEn,
+  ...decisionLogEn,
   'app.title': 'Nawa — Kabupaten Malang Command Center',
   'app.loading': 'Loading…',
   'app.hostDown': 'Host disconnected — reconnecting…',

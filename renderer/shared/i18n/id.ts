@@ -1,10 +1,12 @@
 // Bahasa Indonesia: the default language of the room. Every visible string of both UIs lives here.
 import { wallPlanId } from './wall-plan-id';
 import { incidentFlowId } from './incident-flow-id';
+import { decisionLogId } from './decision-log-id';
 
 export const id = {
   ...wallPlanId,
   ...incidentFlowId,
+  ...decisionLogId,
   'app.title': 'Nawa — Command Center Kabupaten Malang',
   'app.loading': 'Memuat…',
   'app.hostDown': 'Host terputus — mencoba menyambung ulang…',
