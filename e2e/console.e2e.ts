@@ -63,6 +63,10 @@ describe('console', () => {
     await login(page, 'operator');
     const item = page.getByTestId('incident-item').filter({ hasText: 'Kecelakaan lalu lintas di Jalan Raya Kepanjen' });
     await item.click();
+    // v1.1 lifecycle: a reported incident is verified before it is dispatched.
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Terverifikasi' });
+    await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await expect.poll(() => item.textContent(), { timeout: 5_000 }).toContain('Terverifikasi');
     await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Ditangani' });
     await page.getByLabel('OPD penanggung jawab').selectOption('BPBD');
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();

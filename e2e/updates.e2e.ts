@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UpdateReport, UpdateStatus } from '../src/common/update-api';
 import { SHELL_CONNECTION_ID } from '../src/node/host/update-handlers';
-import { NAWA_VERSION } from '../src/node/version';
+import { NAWA_VERSION } from '../src/node/base/version';
 import { loginConsole, startStack, type Stack } from './support/stack';
 
 let stack: Stack;

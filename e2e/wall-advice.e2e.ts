@@ -13,7 +13,8 @@ const DARURAT = '6e1f0a52-0000-4000-8000-000000000003';
 const FOKUS_PETA = '6e1f0a52-0000-4000-8000-000000000002';
 
 async function reportCritical(title: string) {
-  const token = await centralToken(stack.hub, 'operator');
+  // v1.1: only a supervisor may create an incident already verified.
+  const token = await centralToken(stack.hub, 'supervisor');
   const now = new Date().toISOString();
   const res = await fetch(`${stack.hub.url}/api/v1/mutations`, {
     method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -12,21 +12,31 @@ export const CHROMIUM_ARGS = [
   '--disable-sync', '--no-first-run', '--test-type',
 ];
 
-export interface Stack { hub: Hub; serving: Serving; browser: Browser; dir: string; close(): Promise<void> }
+export interface Stack {
+  hub: Hub; serving: Serving; browser: Browser; dir: string; close(): Promise<void>;
+  /** Stops the hub (the console goes offline); the function returned brings it back on the same file and port. */
+  stopHub(): Promise<() => Promise<void>>;
+}
 
 export async function startStack(opts: { simulate?: number } = {}): Promise<Stack> {
   const dist = resolve(import.meta.dirname, '../../dist');
   if (!existsSync(join(dist, 'console/index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set NAWA_CHROMIUM).`);
   const dir = mkdtempSync(join(tmpdir(), 'nawa-e2e-'));
-  const hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', simulate: opts.simulate ?? 0, port: 0, heartbeatMs: 500 });
+  let hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', simulate: opts.simulate ?? 0, port: 0, heartbeatMs: 500 });
   const serving = await startServe({
     hubUrl: hub.url, dataDir: join(dir, 'console'), distDir: dist, port: 0,
     syncAccount: { username: 'viewer', password: 'demo' }, heartbeatMs: 500,
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   return {
-    hub, serving, browser, dir,
+    get hub() { return hub; },
+    serving, browser, dir,
+    async stopHub() {
+      const port = Number(new URL(hub.url).port);
+      await hub.close();
+      return async () => { hub = await startHub({ dbPath: join(dir, 'hub.db'), port, heartbeatMs: 500 }); };
+    },
     async close() {
       await browser.close();
       await serving.close();

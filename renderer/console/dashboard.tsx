@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { OperatorInfo } from '../../src/common/central-api';
 import type { IncidentView } from '../../src/common/host-api';
 import { useT } from '../shared/i18n';
@@ -6,6 +6,10 @@ import { DecisionForm } from './decisions/decision-form';
 import { DecisionLog } from './decisions/decision-log';
 import { AppHeader } from './header/app-header';
 import { IncidentEditor } from './incidents/incident-editor';
+import { filterIncidents, isFiltered, NO_FILTER } from './incidents/incident-filter';
+import { IncidentFilters } from './incidents/incident-filters';
+import { useIncidentSearch } from './incidents/incident-flow-queries';
+import { IncidentTimeline } from './incidents/incident-timeline';
 import { IncidentList } from './incidents/incident-list';
 import { IncidentMap } from './incidents/incident-map';
 import { useIncidents } from './incidents/queries';
@@ -22,6 +26,14 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
   const incidentsHeading = useId();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const incidents = useIncidents().data?.incidents ?? NO_INCIDENTS;
+  const [filter, setFilter] = useState(NO_FILTER);
+  const search = useIncidentSearch(filter.query);
+  const matchIds = search.data?.ids;
+  const shown = useMemo(() => {
+    const matches = filter.query.trim() ? new Set(matchIds ?? []) : null;
+    return filterIncidents(incidents, filter, matches);
+  }, [incidents, filter, matchIds]);
+  const selected = incidents.find((i) => i.id === selectedId) ?? null;
 
   return (
     <>
@@ -35,8 +47,10 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
         </div>
         <section className="area-incidents panel" aria-labelledby={incidentsHeading}>
           <h2 id={incidentsHeading}>{t('incident.listTitle')} ({incidents.length}) <DataAge /></h2>
-          <IncidentList incidents={incidents} selectedId={selectedId} onSelect={setSelectedId} />
-          <IncidentEditor operator={operator} incident={incidents.find((i) => i.id === selectedId) ?? null} onDone={setSelectedId} />
+          <IncidentFilters filter={filter} onChange={setFilter} shown={shown.length} total={incidents.length} />
+          <IncidentList incidents={shown} selectedId={selectedId} onSelect={setSelectedId} filtered={isFiltered(filter)} />
+          <IncidentEditor operator={operator} incident={selected} onDone={setSelectedId} />
+          {selected && <IncidentTimeline incidentId={selected.id} operator={operator} />}
         </section>
         <div className="area-decisions">
           <ReviewPanel />

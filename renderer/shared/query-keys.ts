@@ -18,6 +18,9 @@ const TOUCHES: Record<EntityName, readonly RequestName[]> = {
   series: ['overview.get'],
   reading: ['overview.get'],
   incident: ['incidents.list', 'outbox.parked'],
+  incident_note: ['incidents.timeline', 'incidents.search', 'outbox.parked'],
+  // Every central incident change comes with its events: the timeline and the search index follow them.
+  incident_event: ['incidents.timeline', 'incidents.search'],
   decision: ['decisions.list', 'outbox.parked'],
   layout: ['layouts.list', 'wall.state', 'layouts.conflicts', 'outbox.parked'],
   signing_key: ['decisions.trust'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITY_WRITERS, REQUEST_ROLES, mayRequest, mayWrite } from './access-policy';
+import { ANY_ROLE, ENTITY_WRITERS, REQUEST_ROLES, mayRequest, mayWrite } from './access-policy';
 import { ROLES } from './entities';
 import { REQUESTS } from './host-api';
 
@@ -8,7 +8,9 @@ describe('access policy', () => {
     expect(ROLES.filter((r) => mayWrite(r, 'decision')).sort()).toEqual(['operator', 'supervisor']);
     expect(ROLES.filter((r) => mayWrite(r, 'layout')).sort()).toEqual(['presenter', 'supervisor']);
     expect(ROLES.filter((r) => mayWrite(r, 'site')).sort()).toEqual(['supervisor']);
-    expect(Object.keys(REQUEST_ROLES).filter((q) => mayRequest('viewer', q as keyof typeof REQUEST_ROLES))).toEqual([]);
+    // Reads that only need a login (ANY_ROLE) aside, a viewer may do nothing.
+    const guarded = Object.keys(REQUEST_ROLES).filter((q) => REQUEST_ROLES[q as keyof typeof REQUEST_ROLES] !== ANY_ROLE);
+    expect(guarded.filter((q) => mayRequest('viewer', q as keyof typeof REQUEST_ROLES))).toEqual([]);
     expect(Object.keys(REQUEST_ROLES).every((q) => mayRequest('supervisor', q as keyof typeof REQUEST_ROLES))).toBe(true);
   });
 

@@ -7,6 +7,8 @@ import type { RequestName } from './host-api';
 
 const EDITORS = ['operator', 'supervisor'] as const satisfies readonly Role[];
 const PRESENTERS = ['presenter', 'supervisor'] as const satisfies readonly Role[];
+/** Reads that need a login, whatever the role (a wall page that has not logged in may not). */
+export const ANY_ROLE = ['supervisor', 'operator', 'presenter', 'viewer'] as const satisfies readonly Role[];
 
 /** Who may write which entity (hub-fed entities are written by nobody from outside). */
 export const ENTITY_WRITERS: Record<WritableEntity, readonly Role[]> = {
@@ -15,15 +17,19 @@ export const ENTITY_WRITERS: Record<WritableEntity, readonly Role[]> = {
   decision: EDITORS,
   layout: PRESENTERS,
   signing_key: EDITORS,
+  incident_note: EDITORS,
+  series: ['supervisor'],
 };
 
 /** The host requests that need a role; every other request is open to any connection (reads, the walls' own). */
 export const REQUEST_ROLES = {
   'decisions.record': ENTITY_WRITERS.decision,
   'incidents.save': ENTITY_WRITERS.incident,
+  'incidents.addNote': ENTITY_WRITERS.incident_note,
   'outbox.dismiss': ['operator', 'supervisor', 'presenter'],
   'store.backup': ['supervisor'],
   'updates.approve': ['supervisor'],
+  'decisions.export': ANY_ROLE,
   'layouts.save': ENTITY_WRITERS.layout,
   'layouts.delete': ENTITY_WRITERS.layout,
   'schedule.save': PRESENTERS,

@@ -5,6 +5,7 @@ import {
   Reading, Role, Series, Site, Status,
 } from './entities';
 import { SigningKey, SigningKeyInput } from './decision-signing';
+import { IncidentEvent, IncidentNote, IncidentNoteInput } from './incident-timeline';
 
 export const API_PREFIX = '/api/v1';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -12,7 +13,7 @@ export const HEARTBEAT_MS = 2000;
 export const PAGE_LIMIT_DEFAULT = 500;
 export const PAGE_LIMIT_MAX = 5000;
 
-export const ENTITIES = ['site', 'status', 'series', 'reading', 'incident', 'decision', 'layout', 'signing_key'] as const;
+export const ENTITIES = ['site', 'status', 'series', 'reading', 'incident', 'decision', 'layout', 'signing_key', 'incident_note', 'incident_event'] as const;
 export const EntityName = z.enum(ENTITIES);
 export type EntityName = z.infer<typeof EntityName>;
 
@@ -39,6 +40,8 @@ export const ENTITY_DATA = {
   decision: Decision,
   layout: Layout,
   signing_key: SigningKey,
+  incident_note: IncidentNote,
+  incident_event: IncidentEvent,
 } as const;
 
 export const Change = z.strictObject({
@@ -67,6 +70,8 @@ export const MUTATION_DATA = {
   decision: DecisionInput,
   layout: LayoutInput,
   signing_key: SigningKeyInput,
+  incident_note: IncidentNoteInput,
+  series: Series,
 } as const;
 export type WritableEntity = keyof typeof MUTATION_DATA;
 

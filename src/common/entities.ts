@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { Signature } from './decision-signing';
 import { Sector } from './sector';
+import { Thresholds } from './thresholds';
 
 export { SECTORS, Sector } from './sector';
 
@@ -45,6 +46,8 @@ export const Series = z.strictObject({
   name: Text(200),
   unit: z.string().max(32),
   siteId: Site.shape.id.optional(),
+  /** v1.1: written by supervisors only, as an upsert of the series with its other fields unchanged. */
+  thresholds: Thresholds.optional(),
 });
 export type Series = z.infer<typeof Series>;
 

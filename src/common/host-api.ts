@@ -8,6 +8,9 @@ import type { ResponseFrame } from './request-channel';
 import { HostErrorCode, HostErrorParams } from './host-errors';
 import { TRUST_EVENTS, TRUST_REQUESTS } from './decision-trust-api';
 import { UPDATE_EVENTS, UPDATE_REQUESTS } from './update-api';
+import { INCIDENT_REQUESTS } from './incident-api';
+import { DECISION_LOG_REQUESTS } from './decision-log-api';
+import { NoteText } from './incident-timeline';
 
 const Empty = z.strictObject({});
 
@@ -131,6 +134,8 @@ export const REQUESTS = {
   'incidents.save': {
     input: z.strictObject({
       incident: IncidentInput.omit({ id: true, reportedAt: true }).extend({ id: Uuid.optional(), reportedAt: IsoTime.optional() }),
+      /** v1.1: why a report was closed as false (required then); written as a note after the change. */
+      reason: NoteText.optional(),
     }),
     output: z.strictObject({ incident: IncidentView }),
   },
@@ -160,6 +165,8 @@ export const REQUESTS = {
   ...WALL_PLAN_REQUESTS,
   ...TRUST_REQUESTS,
   ...UPDATE_REQUESTS,
+  ...INCIDENT_REQUESTS,
+  ...DECISION_LOG_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */

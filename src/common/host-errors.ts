@@ -10,6 +10,8 @@ export const HOST_ERROR_CODES = [
   'bad_credentials', 'offline_unknown', 'session_expired', 'central_error',
   // The console database
   'backup_failed',
+  // Incidents (the lifecycle applied here as at the hub)
+  'invalid_transition', 'assignment_required', 'reason_required',
   // Updates
   'not_downloaded',
   // The wall, its layouts and schedule

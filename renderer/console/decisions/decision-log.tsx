@@ -6,6 +6,8 @@ import { useLang, useT, type Translate } from '../../shared/i18n';
 import { useDecisions } from './queries';
 import { DataAge } from '../sync/data-age';
 import { useDecisionTrust } from './trust-queries';
+import { ChainStatus } from './chain-status';
+import { DecisionExport } from './decision-export';
 
 export function decisionStateText(t: Translate, d: DecisionView): string {
   if (d.state === 'synced') return t('decision.stateSynced', { seq: d.seq ?? '?', hash: shortHash(d.hash) });
@@ -26,6 +28,10 @@ export function DecisionLog({ incidents, operator }: Props) {
   const { data: trust } = useDecisionTrust();
   const titles = useMemo(() => new Map(incidents.map((i) => [i.id, i.title])), [incidents]);
   const decisions = data?.decisions ?? [];
+  // A correction supersedes: the corrected entry is struck through with a link to what corrects it.
+  const byId = useMemo(() => new Map(decisions.map((d) => [d.id, d])), [decisions]);
+  const correctedBy = useMemo(() => new Map(decisions.filter((d) => d.supersedes).map((d) => [d.supersedes as string, d])), [decisions]);
+  const revision = `${decisions.length}:${decisions.map((d) => d.seq ?? 0).join(',')}`;
   return (
     <section className="panel decision-log" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('decision.logTitle')} <DataAge /></h2>
@@ -34,14 +40,20 @@ export function DecisionLog({ incidents, operator }: Props) {
           {trust.verifiedSeq > 0 ? t('trust.verifiedTo', { seq: trust.verifiedSeq }) : t('trust.verifiedNone')}
         </p>
       )}
+      <ChainStatus revision={revision} />
+      <DecisionExport />
       {decisions.length === 0 ? (
         <p className="muted">{t('decision.logEmpty')}</p>
       ) : (
         <ol>
-          {decisions.map((d) => (
-            <li key={d.id} className={`decision-item state-${d.state}`} data-testid="decision-item" data-state={d.state} data-id={d.id}>
+          {decisions.map((d) => {
+            const correction = correctedBy.get(d.id);
+            const corrected = d.supersedes ? byId.get(d.supersedes) : undefined;
+            return (
+            <li key={d.id} id={`decision-${d.id}`} className={`decision-item state-${d.state}${correction ? ' superseded' : ''}`} data-testid="decision-item" data-state={d.state} data-id={d.id}
+              data-superseded={correction ? 'true' : undefined}>
               <div className="decision-head">
-                <strong>{d.summary}</strong>
+                {correction ? <s><strong>{d.summary}</strong></s> : <strong>{d.summary}</strong>}
                 <span className={`state-badge state-${d.state}`} title={d.hash ?? undefined}>{decisionStateText(t, d)}</span>
               </div>
               <div>{d.action}</div>
@@ -50,8 +62,11 @@ export function DecisionLog({ incidents, operator }: Props) {
                 {formatTime(lang, d.decidedAt)} · {t('decision.by', { operator: d.operatorId === operator.id ? operator.name : d.operatorId })}
                 {d.incidentId && <> · {t('decision.forIncident', { title: titles.get(d.incidentId) ?? d.incidentId })}</>}
               </div>
+              {correction && <a className="supersede-link" href={`#decision-${correction.id}`}>{t('supersede.by', { summary: correction.summary })}</a>}
+              {corrected && <a className="supersede-link" href={`#decision-${corrected.id}`}>{t('supersede.of', { summary: corrected.summary })}</a>}
             </li>
-          ))}
+            );
+          })}
         </ol>
       )}
     </section>

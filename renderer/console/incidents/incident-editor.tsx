@@ -2,7 +2,8 @@
 // and sent when the central API answers; the list marks it until then.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { OperatorInfo } from '../../../src/common/central-api';
-import { INCIDENT_STATUSES, SECTORS, type IncidentStatus, type Sector } from '../../../src/common/entities';
+import { SECTORS, type IncidentStatus, type Sector } from '../../../src/common/entities';
+import { initialStatuses, isFalseReportClose, nextSteps } from '../../../src/common/incident-lifecycle';
 import type { IncidentView } from '../../../src/common/host-api';
 import { errorText } from '../../shared/error-text';
 import { useT } from '../../shared/i18n';
@@ -20,7 +21,8 @@ export function IncidentEditor({ operator, incident, onDone }: Props) {
   const t = useT();
   const save = useSaveIncident();
   const opd = useOpdSites().data?.sites ?? [];
-  const ids = { title: useId(), sector: useId(), severity: useId(), status: useId(), opd: useId(), kec: useId() };
+  const ids = { title: useId(), sector: useId(), severity: useId(), status: useId(), opd: useId(), kec: useId(), reason: useId() };
+  const [reason, setReason] = useState('');
   const [creating, setCreating] = useState(false);
   const [title, setTitle] = useState('');
   const [sector, setSector] = useState<Sector>('disaster');
@@ -35,9 +37,14 @@ export function IncidentEditor({ operator, incident, onDone }: Props) {
     setStatus(editing.status);
     setSeverity(editing.severity);
     setAssignedOpd(editing.assignedOpd ?? '');
+    setReason('');
   }, [editing]);
 
   if (!canEditIncidents(operator.role)) return null;
+  // The lifecycle's next valid steps only: the status held, then where it may go (a new incident: how it may start).
+  const choices: readonly IncidentStatus[] = editing ? [editing.status, ...nextSteps(editing.status)] : initialStatuses(operator.role);
+  const needsReason = !!editing && isFalseReportClose(editing.status, status);
+  const needsOpd = status === 'dispatched';
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -45,8 +52,9 @@ export function IncidentEditor({ operator, incident, onDone }: Props) {
     const fields = editing
       ? { id: editing.id, title: editing.title, sector: editing.sector, districtCode: editing.districtCode, lat: editing.lat, lon: editing.lon, reportedAt: editing.reportedAt }
       : { title: title.trim(), sector, districtCode: kode, lat: place?.lat ?? -8.13, lon: place?.lon ?? 112.57 };
-    save.mutate({ incident: { ...fields, severity, status, assignedOpd: assignedOpd || null } }, {
-      onSuccess: ({ incident: saved }) => { setCreating(false); setTitle(''); onDone(saved.id); },
+    const why = needsReason ? reason.trim() : '';
+    save.mutate({ incident: { ...fields, severity, status, assignedOpd: assignedOpd || null }, ...(why ? { reason: why } : {}) }, {
+      onSuccess: ({ incident: saved }) => { setCreating(false); setTitle(''); setReason(''); onDone(saved.id); },
     });
   };
 
@@ -76,17 +84,27 @@ export function IncidentEditor({ operator, incident, onDone }: Props) {
           )}
           <label htmlFor={ids.status}>{t('incident.status')}</label>
           <select id={ids.status} value={status} onChange={(e) => setStatus(e.target.value as IncidentStatus)}>
-            {INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            {choices.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
           </select>
+          {editing && choices.length === 1 && <p className="muted">{t('flow.noStep')}</p>}
+          {needsReason && (
+            <>
+              <label htmlFor={ids.reason}>{t('flow.reason')}</label>
+              <textarea id={ids.reason} required rows={2} maxLength={2000} value={reason} aria-describedby={`${ids.reason}-hint`}
+                onChange={(e) => setReason(e.target.value)} />
+              <p id={`${ids.reason}-hint`} className="muted">{t('flow.reasonHint')}</p>
+            </>
+          )}
           <label htmlFor={ids.severity}>{t('incident.severity')}</label>
           <select id={ids.severity} value={severity} onChange={(e) => setSeverity(Number(e.target.value))}>
             {[1, 2, 3, 4].map((s) => <option key={s} value={s}>{t(`severity.${s as 1 | 2 | 3 | 4}`)}</option>)}
           </select>
           <label htmlFor={ids.opd}>{t('incidentEdit.opd')}</label>
-          <select id={ids.opd} value={assignedOpd} onChange={(e) => setAssignedOpd(e.target.value)}>
+          <select id={ids.opd} value={assignedOpd} required={needsOpd} onChange={(e) => setAssignedOpd(e.target.value)}>
             <option value="">{t('incidentEdit.noOpd')}</option>
             {opd.map((s) => <option key={s.id} value={s.id.slice(0, 32)}>{s.name}</option>)}
           </select>
+          {needsOpd && !assignedOpd && <p className="muted">{t('flow.opdRequired')}</p>}
           <button type="submit" className="primary">{editing ? t('incidentEdit.save') : t('incidentEdit.create')}</button>
         </fieldset>
       )}

@@ -2,23 +2,32 @@ import { useMemo } from 'react';
 import type { IncidentView } from '../../../src/common/host-api';
 import { formatTime } from '../../shared/format';
 import { useLang, useT } from '../../shared/i18n';
-import { byUrgency, isOpen } from '../../shared/incident-order';
+import { isOpen } from '../../shared/incident-order';
 import { kecamatanName } from '../../shared/map/region-data';
+import { useNow } from '../../shared/use-now';
+import { orderBySla } from './incident-filter';
+import { useSlaPolicy } from './incident-flow-queries';
+import { SlaBadge } from './sla-badge';
 
 interface Props {
   incidents: readonly IncidentView[];
   selectedId: string | null;
   onSelect: (id: string | null) => void;
+  /** True when filters hide some incidents (the empty list then says so). */
+  filtered?: boolean;
 }
 
-export function IncidentList({ incidents, selectedId, onSelect }: Props) {
+export function IncidentList({ incidents, selectedId, onSelect, filtered = false }: Props) {
   const t = useT();
   const lang = useLang();
-  const sorted = useMemo(() => [...incidents].sort(byUrgency), [incidents]);
-  if (sorted.length === 0) return <p className="muted">{t('incident.empty')}</p>;
+  const policy = useSlaPolicy().data;
+  // SLA clocks tick; the order (overdue first) is re-read every 15 s.
+  const now = useNow(15_000);
+  const rows = useMemo(() => orderBySla(incidents, policy, now), [incidents, policy, now]);
+  if (rows.length === 0) return <p className="muted">{t(filtered ? 'filter.none' : 'incident.empty')}</p>;
   return (
     <ul className="incident-list" aria-label={t('incident.listLabel')}>
-      {sorted.map((i) => {
+      {rows.map(({ incident: i, clock }) => {
         const selected = i.id === selectedId;
         return (
           <li key={i.id}>
@@ -32,6 +41,7 @@ export function IncidentList({ incidents, selectedId, onSelect }: Props) {
                 {t(`sector.${i.sector}`)} · {kecamatanName(i.districtCode)} · {t(`status.${i.status}`)} · {formatTime(lang, i.reportedAt)}
                 {i.pending && <> · <em>{t('incident.pending')}</em></>}
               </span>
+              <SlaBadge clock={clock} />
             </button>
           </li>
         );

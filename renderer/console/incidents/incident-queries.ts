@@ -13,7 +13,12 @@ export function useSaveIncident() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: RequestInput<'incidents.save'>) => host.request('incidents.save', input),
-    onSuccess: () => { void client.invalidateQueries({ queryKey: hostKeyPrefix('incidents.list') }); },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: hostKeyPrefix('incidents.list') });
+      // The change waits in the outbox: it shows in the timeline (pending) and in search before the hub answers.
+      void client.invalidateQueries({ queryKey: hostKeyPrefix('incidents.timeline') });
+      void client.invalidateQueries({ queryKey: hostKeyPrefix('incidents.search') });
+    },
   });
 }
 

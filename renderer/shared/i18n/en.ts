@@ -4,12 +4,16 @@ import { hostErrorsEn } from './host-errors-en';
 import { wallPlanEn } from './wall-plan-en';
 import { decisionTrustEn } from './decision-trust-en';
 import { deliveryEn } from './delivery-en';
+import { incidentFlowEn } from './incident-flow-en';
+import { decisionLogEn } from './decision-log-en';
 
 export const en: Dictionary = {
   ...wallPlanEn,
   ...hostErrorsEn,
   ...decisionTrustEn,
   ...deliveryEn,
+  ...incidentFlowEn,
+  ...decisionLogEn,
   'app.title': 'Nawa — Kabupaten Malang Command Center',
   'app.loading': 'Loading…',
   'app.hostDown': 'Host disconnected — reconnecting…',

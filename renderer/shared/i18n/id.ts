@@ -3,12 +3,16 @@ import { hostErrorsId } from './host-errors-id';
 import { wallPlanId } from './wall-plan-id';
 import { decisionTrustId } from './decision-trust-id';
 import { deliveryId } from './delivery-id';
+import { incidentFlowId } from './incident-flow-id';
+import { decisionLogId } from './decision-log-id';
 
 export const id = {
   ...wallPlanId,
   ...hostErrorsId,
   ...decisionTrustId,
   ...deliveryId,
+  ...incidentFlowId,
+  ...decisionLogId,
   'app.title': 'Nawa — Command Center Kabupaten Malang',
   'app.loading': 'Memuat…',
   'app.hostDown': 'Host terputus — mencoba menyambung ulang…',

@@ -3,6 +3,8 @@ import type { HostContext } from './host-context';
 import type { Handlers } from './handler-kit';
 import { dataHandlers } from './data-handlers';
 import { incidentHandlers } from './incident-handlers';
+import { incidentWorkflowHandlers } from './incident-workflow-handlers';
+import { decisionLogHandlers } from './decision-log-handlers';
 import { sessionHandlers } from './session-handlers';
 import { trustHandlers } from './trust-handlers';
 import { updateHandlers } from './update-handlers';
@@ -12,5 +14,8 @@ import { wallPlanHandlers } from './wall-plan-handlers';
 export { HostFailure } from './handler-kit';
 
 export function createHandlers(ctx: HostContext): Handlers {
-  return { ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...wallHandlers(ctx), ...wallPlanHandlers(ctx), ...trustHandlers(ctx), ...updateHandlers(ctx) };
+  return {
+    ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...incidentWorkflowHandlers(ctx), ...decisionLogHandlers(ctx),
+    ...wallHandlers(ctx), ...wallPlanHandlers(ctx), ...trustHandlers(ctx), ...updateHandlers(ctx),
+  };
 }

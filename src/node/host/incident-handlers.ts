@@ -2,13 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { IncidentInput } from '../../common/entities';
 import { issueDetails } from '../../common/central-api';
+import { checkIncidentWrite, isFalseReportClose } from '../../common/incident-lifecycle';
 import type { HostContext } from './host-context';
 import { HostFailure, requireRole, type HandlersOf } from './handler-kit';
 
 export function incidentHandlers(ctx: HostContext): HandlersOf<'incidents.save' | 'sites.list' | 'outbox.parked' | 'outbox.dismiss'> {
   const { store } = ctx;
   return {
-    'incidents.save': ({ incident }, conn) => {
+    'incidents.save': ({ incident, reason }, conn) => {
       const op = requireRole(conn, 'incidents.save');
       const now = ctx.now().toISOString();
       const id = incident.id ?? randomUUID();
@@ -19,7 +20,18 @@ export function incidentHandlers(ctx: HostContext): HandlersOf<'incidents.save' 
         const details = issueDetails(full.error.issues);
         throw new HostFailure('invalid_input', details.map((d) => `${d.field}: ${d.message}`).join('; '), details, { fields: details.map((d) => d.field).join(', ') });
       }
-      const saved = store.incidentRepo.save(full.data, op.id, now);
+      // The hub's lifecycle rules, applied here too, so an offline console queues only what the hub will take.
+      const from = before?.shown.status ?? null;
+      const opd = new Set(store.sites('opd').map((s) => s.id));
+      const refusal = checkIncidentWrite(from, full.data, op.role, (s) => opd.has(s));
+      if (refusal) throw new HostFailure(refusal.code, refusal.message);
+      const falseReport = from !== null && isFalseReportClose(from, full.data.status);
+      if (falseReport && !reason) throw new HostFailure('reason_required', 'closing a false report needs its reason');
+      const saved = store.transaction(() => {
+        const s = store.incidentRepo.save(full.data, op.id, now);
+        if (reason) store.timelineRepo.addNote({ id: randomUUID(), incidentId: id, text: reason }, op.id, ctx.consoleId, now);
+        return s;
+      });
       return { incident: saved };
     },
     'sites.list': ({ kind }) => ({ sites: store.sites(kind) }),

@@ -2,7 +2,7 @@
 // version it downloaded. It announces each change itself (host-events.ts turns that into `updates.status`).
 import { Emitter } from '../../common/emitter';
 import type { UpdateReport, UpdateStatus } from '../../common/update-api';
-import { NAWA_VERSION } from '../version';
+import { NAWA_VERSION } from '../base/version';
 
 const UNMANAGED: UpdateReport = {
   state: 'unmanaged', current: NAWA_VERSION, channel: null, version: null, installAt: null, blockers: [], lastCheckAt: null, error: null,

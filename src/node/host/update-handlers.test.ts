@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AboutInfo, UpdateReport, UpdateStatus } from '../../common/update-api';
 import { startHub, type Hub } from '../hub/hub';
-import { NAWA_VERSION } from '../version';
+import { NAWA_VERSION } from '../base/version';
 import { createHost, type ConsoleHost } from './host';
 import { conn, ok } from './host-test-kit';
 import { SHELL_CONNECTION_ID, servedApiVersion } from './update-handlers';

@@ -3,7 +3,7 @@
 // says "unmanaged". The about box names Nawa's version and the central API's.
 import { API_PREFIX } from '../../common/central-api';
 import { CENTRAL_API_SPOKEN } from '../../common/update-api';
-import { NAWA_VERSION } from '../version';
+import { NAWA_VERSION } from '../base/version';
 import type { HostContext } from './host-context';
 import { HostFailure, requireRole, type HandlersOf } from './handler-kit';
 

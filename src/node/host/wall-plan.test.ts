@@ -115,7 +115,7 @@ describe('suggestions and interrupts through the host', () => {
     const presenter = await login('presenter');
     const operator = await login('operator');
     ok(await host!.dispatch('wall.switch', { layoutId: IKHTISAR.id }, presenter));
-    ok(await host!.dispatch('incidents.save', { incident: { title: 'Banjir bandang Kali Lesti', sector: 'disaster', severity: 4, status: 'verified', districtCode: '35.07.13', lat: -8.13, lon: 112.57 } }, operator));
+    ok(await host!.dispatch('incidents.save', { incident: { title: 'Banjir bandang Kali Lesti', sector: 'disaster', severity: 4, status: 'reported', districtCode: '35.07.13', lat: -8.13, lon: 112.57 } }, operator));
     const pushed = await until('wall.advice event', () =>
       events.find((e) => e.name === 'wall.advice' && (e.payload as WallAdvice).suggestion)?.payload as WallAdvice | undefined);
     expect(pushed.suggestion).toMatchObject({ layoutId: DARURAT_ID, layoutName: 'Darurat' });

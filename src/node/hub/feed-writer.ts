@@ -1,6 +1,7 @@
 // Writes the hub makes on its own (seed and simulator): through the same change log as client mutations.
 import type { Incident, IncidentInput, Reading, Series, Site, SiteState, Status } from '../../common/entities';
 import type { HubDb } from './hub-db';
+import { HUB_ACTOR, writeIncidentEvents } from './incident-lifecycle';
 
 export type Random = () => number;
 
@@ -61,10 +62,12 @@ export function writeReading(hub: HubDb, reading: Reading): void {
 
 /** An incident as the central side changes it (field report, automatic escalation): a new version each time. */
 export function writeIncident(hub: HubDb, input: IncidentInput, updatedAt: string): Incident {
+  const held = hub.getRecord('incident', input.id);
   let written: Incident | undefined;
   hub.write('incident', input.id, 'upsert', (_seq, version) => {
     written = { ...input, assignedOpd: input.assignedOpd ?? null, updatedAt, version };
     return written;
   });
+  writeIncidentEvents(hub, held && !held.deleted ? (held.data as Incident) : null, written as Incident, HUB_ACTOR, updatedAt);
   return written as Incident;
 }

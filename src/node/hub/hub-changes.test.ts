@@ -100,7 +100,7 @@ describe('GET /changes', () => {
     t = await startTestHub();
     const token = await t.login('operator');
     const id = uuid();
-    const incident = { id, title: 'Genangan air di Desa Kemiri', sector: 'disaster', severity: 1, status: 'reported', districtCode: '35.07.13', lat: -8.169, lon: 112.562, reportedAt: nowIso() };
+    const incident = { id, title: 'Genangan air di Desa Kemiri', sector: 'disaster', severity: 1, status: 'reported', districtCode: '35.07.13', lat: -8.169, lon: 112.562, assignedOpd: 'BPBD', reportedAt: nowIso() };
     const post = (baseVersion: number | undefined, status: string) => t!.api('/mutations', {
       method: 'POST', token,
       json: { consoleId: 'c1', mutations: [{ id: uuid(), entity: 'incident', op: 'upsert', baseVersion, data: { ...incident, status }, clientTime: nowIso() }] },

@@ -35,12 +35,14 @@ describe('GET /stream', () => {
         districtCode: '35.07.13', lat: -8.13, lon: 112.57, reportedAt: nowIso() } }] },
     });
     expect(post.status).toBe(200);
-    const live = await readEvents(res, (ev) => changes(ev).length >= 1 && beats(ev).length >= 2);
+    const live = await readEvents(res, (ev) => changes(ev).length >= 2 && beats(ev).length >= 2);
     expect(changes(live)[0]).toMatchObject({ seq: lastSeq + 1, entity: 'incident', id, op: 'upsert', version: 1 });
     // The stream carries the very object the feed publishes.
     const feed = (await (await t.api(`/changes?since=${lastSeq}`, { token })).json()) as { changes: unknown[] };
     expect(feed.changes[0]).toEqual(changes(live)[0]);
-    expect(beats(live).at(-1)?.lastSeq).toBe(lastSeq + 1);
+    // v1.1: the incident's `created` timeline event commits with it, right after it.
+    expect(changes(live)[1]).toMatchObject({ seq: lastSeq + 2, entity: 'incident_event', data: { incidentId: id, kind: 'created' } });
+    expect(beats(live).at(-1)?.lastSeq).toBe(lastSeq + 2);
     abort.abort();
   });
 

@@ -5,14 +5,17 @@ import {
   Mutation, MUTATION_DATA,
   type MutationResult, type WritableEntity,
 } from '../../common/central-api';
-import { Site, type Decision, type DecisionInput, type IncidentInput, type LayoutInput, type Role } from '../../common/entities';
+import { Site, type Decision, type DecisionInput, type Incident, type IncidentInput, type LayoutInput, type Role, type Series } from '../../common/entities';
 import type { SigningKeyInput } from '../../common/decision-signing';
+import type { IncidentNoteInput } from '../../common/incident-timeline';
 import { sha256Hex } from './auth';
 import { decisionSignatureRefusal, upsertSigningKey } from './decision-signatures';
 import { decisionHash } from './decision-chain';
 import { fieldDetails } from './http-util';
 import type { HubDb, StoredRecord } from './hub-db';
 import { ENTITY_WRITERS } from '../../common/access-policy';
+import { appendIncidentNote, checkIncidentLifecycle, writeIncidentEvents } from './incident-lifecycle';
+import { upsertSeriesThresholds } from './series-thresholds';
 
 export type { Caller } from './caller';
 import type { Caller } from './caller';
@@ -29,6 +32,13 @@ const rejected = (id: string, code: string, message: string, details?: Details):
 
 const conflict = (id: string, rec: StoredRecord): MutationResult =>
   ({ id, status: 'conflict', version: rec.version, current: rec.deleted ? null : rec.data });
+
+/** The answer for a write done by a v1.1 module (notes, thresholds), which reports failure as data. */
+const outcome = (id: string, o: { ok: true; seq: number; version: number } | { ok: false; code: string; message: string; field?: string; fields?: string[] }): MutationResult => {
+  if (o.ok) return { id, status: 'applied', seq: o.seq, version: o.version };
+  const fields = o.fields ?? (o.field ? [o.field] : []);
+  return rejected(id, o.code, o.message, fields.length ? fields.map((field) => ({ field, message: o.message })) : undefined);
+};
 
 const prefixed = (prefix: string, details: Details): Details =>
   details.map((d) => ({ ...d, field: d.field === '(body)' ? prefix : `${prefix}.${d.field}` }));
@@ -130,6 +140,9 @@ export class MutationService {
     const rec = this.hub.getRecord(entity, data.id);
     if (entity === 'decision') return this.appendDecision(m, parsed.data as DecisionInput, rec, consoleId, caller);
     if (entity === 'signing_key') return upsertSigningKey(this.hub, m.id, parsed.data as SigningKeyInput, consoleId, caller, this.now().toISOString());
+    const actor = { operatorId: caller.username, consoleId };
+    if (entity === 'incident_note') return outcome(m.id, appendIncidentNote(this.hub, parsed.data as IncidentNoteInput, actor, this.now().toISOString()));
+    if (entity === 'series') return outcome(m.id, upsertSeriesThresholds(this.hub, parsed.data as Series));
     if (m.baseVersion === undefined) {
       // Sites are reference data a supervisor overwrites; incidents and layouts are created only when new.
       if (rec && !rec.deleted && entity !== 'site') return conflict(m.id, rec);
@@ -137,15 +150,24 @@ export class MutationService {
       if (!rec) return rejected(m.id, 'not_found', `no ${entity} ${data.id} to update (baseVersion ${m.baseVersion} given)`);
       if (rec.version !== m.baseVersion) return conflict(m.id, rec);
     }
+    if (entity === 'incident') {
+      const refusal = checkIncidentLifecycle(this.hub, rec, parsed.data as IncidentInput, caller.role);
+      const field = refusal?.code === 'assignment_required' ? 'data.assignedOpd' : 'data.status';
+      if (refusal) return rejected(m.id, refusal.code, refusal.message, [{ field, message: refusal.message }]);
+    }
     const updatedAt = this.now().toISOString();
+    let madeIncident: Incident | undefined;
     const write = this.hub.write(entity, data.id, 'upsert', (_seq, version) => {
       if (entity === 'incident') {
         const inc = parsed.data as IncidentInput;
-        return { ...inc, assignedOpd: inc.assignedOpd ?? null, updatedAt, version };
+        madeIncident = { ...inc, assignedOpd: inc.assignedOpd ?? null, updatedAt, version };
+        return madeIncident;
       }
       if (entity === 'layout') return { ...(parsed.data as LayoutInput), version, updatedAt };
       return parsed.data;
     });
+    // The timeline entries commit with the change, in this mutation's savepoint.
+    if (madeIncident) writeIncidentEvents(this.hub, rec && !rec.deleted ? (rec.data as Incident) : null, madeIncident, actor, updatedAt);
     return { id: m.id, status: 'applied', ...write };
   }
 

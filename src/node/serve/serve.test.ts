@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHub, type Hub } from '../hub/hub';
 import { startServe, type Serving } from './serve';
-import { NAWA_VERSION } from '../version';
+import { NAWA_VERSION } from '../base/version';
 
 let dir: string;
 let hub: Hub;

@@ -6,7 +6,7 @@ import { listen, serverUrl } from '../base/listen';
 import { createHost, type ConsoleHost } from '../host/host';
 import { servedApiVersion } from '../host/update-handlers';
 import type { TrustState } from '../store/decision-verifier';
-import { NAWA_VERSION } from '../version';
+import { NAWA_VERSION } from '../base/version';
 import { serveStatic } from './static-files';
 import { WsTransport } from './ws-transport';
 

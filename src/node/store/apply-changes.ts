@@ -35,6 +35,10 @@ export class ChangeApplier {
       layoutUp: p(`INSERT INTO layouts (id, data, version) VALUES (?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = excluded.version WHERE excluded.version >= layouts.version`),
       layoutDel: p('DELETE FROM layouts WHERE id = ?'),
+      // v1.1 (migration 0005): notes and events are append only (this console's own wait in the outbox meanwhile).
+      noteUp: p(`INSERT INTO incident_notes (id, incident_id, data, seq) VALUES (?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET data = excluded.data, seq = excluded.seq`),
+      eventUp: p('INSERT OR IGNORE INTO incident_events (id, incident_id, seq, data) VALUES (?, ?, ?, ?)'),
     };
   }
 
@@ -69,6 +73,8 @@ export class ChangeApplier {
       case 'decision': return this.verifier.decision(c, d as Decision, () => st.decisionUp!.run(c.id, canonicalJson(d), d.seq, d.hash, d.decidedAt));
       case 'signing_key': return this.verifier.key(c, d as SigningKey);
       case 'layout': st.layoutUp!.run(c.id, canonicalJson(d), d.version); break;
+      case 'incident_note': st.noteUp!.run(c.id, d.incidentId, canonicalJson(d), c.seq); break;
+      case 'incident_event': st.eventUp!.run(c.id, d.incidentId, c.seq, canonicalJson(d)); break;
     }
     return null;
   }

@@ -5,8 +5,11 @@ import type { DecisionInput, Layout, Site, SiteState } from '../../common/entiti
 import type { DecisionView, IncidentView, Overview } from '../../common/host-api';
 import { ChangeApplier } from './apply-changes';
 import { openDatabase } from './database';
+import type { CsvDecision } from '../../common/decision-csv';
+import { checkDecisionChain, decisionsForExport, type ChainCheck } from './decision-log';
 import { DecisionVerifier } from './decision-verifier';
 import { IncidentRepository } from './incident-repository';
+import { IncidentTimelineRepository } from './incident-timeline-repository';
 import { LayoutRepository } from './layout-repository';
 import { Outbox } from './outbox';
 
@@ -18,6 +21,7 @@ export class ConsoleStore {
   readonly layoutRepo: LayoutRepository;
   /** What this console verified of the decision log, and the tamper alarms. */
   readonly trust: DecisionVerifier;
+  readonly timelineRepo: IncidentTimelineRepository;
   private readonly applier: ChangeApplier;
 
   private constructor(private readonly db: Database, readonly path: string) {
@@ -25,6 +29,7 @@ export class ConsoleStore {
     this.incidentRepo = new IncidentRepository(db, this.outbox);
     this.layoutRepo = new LayoutRepository(db, this.outbox);
     this.trust = new DecisionVerifier(db);
+    this.timelineRepo = new IncidentTimelineRepository(db, this.outbox);
     this.applier = new ChangeApplier(db, this.trust);
   }
 
@@ -87,6 +92,16 @@ export class ConsoleStore {
   /** How many readings the cache holds. */
   readingCount(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM readings').get() as { n: number }).n;
+  }
+
+  /** The decision chain recomputed over the central decisions held here (decision-log.ts). */
+  checkDecisionChain(): ChainCheck {
+    return checkDecisionChain(this.db);
+  }
+
+  /** The central decisions decided in [from, to), for the CSV export. */
+  decisionsForExport(from: string | null, to: string | null): CsvDecision[] {
+    return decisionsForExport(this.db, from, to);
   }
 
   /** Checkpoints the WAL without waiting for readers. */

@@ -68,6 +68,11 @@ describe('410 resync_required from a real hub', () => {
     const token = await t.login('supervisor');
     const created = await t.api('/mutations', { method: 'POST', token, json: { consoleId: 'other', mutations: [{ id: crypto.randomUUID(), entity: 'incident', op: 'upsert', data: { ...incident(1, 'v1'), updatedAt: undefined, version: undefined }, clientTime: new Date().toISOString() }] } });
     expect(created.status).toBe(200);
+    // v1.1: the incident's timeline event follows it and is never compacted, so the change this console sees last
+    // is a site the central side rewrites later (compaction drops the older copy).
+    const site = (name: string) => ({ id: 'POS-UJI', kind: 'facility', name, districtCode: '35.07.13', lat: -8.13, lon: 112.57 });
+    const siteUp = (name: string) => t.api('/mutations', { method: 'POST', token, json: { consoleId: 'other', mutations: [{ id: crypto.randomUUID(), entity: 'site', op: 'upsert', data: site(name), clientTime: new Date().toISOString() }] } });
+    expect((await siteUp('Pos uji 1')).status).toBe(200);
     const seen = ((await (await t.api('/health')).json()) as { lastSeq: number }).lastSeq;
     await until(() => h.sync.status().online && h.store.cursor() === seen);
     await h.close();
@@ -77,6 +82,7 @@ describe('410 resync_required from a real hub', () => {
     for (let v = 1; v < 6; v++) {
       await t.api('/mutations', { method: 'POST', token, json: { consoleId: 'other', mutations: [{ id: crypto.randomUUID(), entity: 'incident', op: 'upsert', baseVersion: v, data: { ...incident(v, `v${v + 1}`), updatedAt: undefined, version: undefined }, clientTime: new Date().toISOString() }] } });
     }
+    await siteUp('Pos uji 2');
     const hubDb = HubDb.open(t.dbPath);
     expect(hubDb.compact(hubDb.lastSeq())).toBeGreaterThan(0);
     const lastSeq = hubDb.lastSeq();

@@ -5,7 +5,7 @@ import type { Change } from '../../common/central-api';
 import { ConsoleStore } from './console-store';
 
 // Decisions are not swapped wholesale: the verifier merges them (what this console verified stays).
-const CENTRAL_TABLES = ['sites', 'statuses', 'series', 'readings', 'incidents', 'layouts'] as const;
+const CENTRAL_TABLES = ['sites', 'statuses', 'series', 'readings', 'incidents', 'layouts', 'incident_notes', 'incident_events'] as const;
 
 export class StagedResync {
   private readonly stage: ConsoleStore;

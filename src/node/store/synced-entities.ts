@@ -73,6 +73,14 @@ export const SYNCED = {
     parse: () => null,
     keepSql: 'SELECT 1 WHERE @id IS NULL',
   },
+  // Notes are append only; the hub sets when and by whom, so only the feed's copy is central (like keys).
+  incident_note: {
+    table: 'incident_notes',
+    base: 'none',
+    made: () => null,
+    parse: () => null,
+    keepSql: 'SELECT 1 WHERE @id IS NULL',
+  },
 } as const satisfies Record<string, SyncedEntity>;
 
 export type SyncedEntityName = keyof typeof SYNCED;

@@ -1,0 +1,57 @@
+// English for the incident workflow; spread into en.ts.
+import type { incidentFlowId } from './incident-flow-id';
+
+export const incidentFlowEn: Record<keyof typeof incidentFlowId, string> = {
+  'flow.nextStep': 'Next step',
+  'flow.keep': 'Keep {status}',
+  'flow.noStep': 'Incident closed: no further step.',
+  'flow.reason': 'Reason for closing a false report',
+  'flow.reasonHint': 'Required: why this report was found not to be true.',
+  'flow.opdRequired': 'Choose the responsible OPD before dispatching.',
+  'flow.reopen': 'Reopen (dispatch again)',
+
+  'sla.verify': 'verification',
+  'sla.dispatch': 'dispatch',
+  'sla.resolve': 'resolution',
+  'sla.ok': '{stage} due in {time}',
+  'sla.due': 'Soon: {stage} due in {time}',
+  'sla.overdue': 'Overdue by {time} ({stage})',
+  'sla.minutes': '{n} min',
+  'sla.hours': '{h} h {m} min',
+  'sla.label': 'SLA deadline',
+
+  'timeline.title': 'Timeline',
+  'timeline.empty': 'No history yet.',
+  'timeline.created': '{who} reported the incident ({to})',
+  'timeline.status': '{who} changed the status: {from} → {to}',
+  'timeline.severity': '{who} changed the severity: {from} → {to}',
+  'timeline.assigned': '{who} assigned: {from} → {to}',
+  'timeline.edited': '{who} edited the incident details',
+  'timeline.note': '{who} wrote a note',
+  'timeline.pending': 'waiting to sync',
+  'timeline.rejected': 'refused centrally — see review',
+  'timeline.none': 'none',
+  'timeline.hub': 'central system',
+
+  'note.label': 'New note',
+  'note.add': 'Add note',
+  'note.placeholder': 'What is happening in the field?',
+
+  'filter.title': 'Filter incidents',
+  'filter.search': 'Search incidents',
+  'filter.searchHint': 'title, OPD, or note text',
+  'filter.status': 'Filter by status',
+  'filter.sector': 'Filter by sector',
+  'filter.severity': 'Filter by severity',
+  'filter.kecamatan': 'Filter by kecamatan',
+  'filter.opd': 'Filter by OPD',
+  'filter.all': 'All',
+  'filter.open': 'Still open',
+  'filter.clear': 'Clear filters',
+  'filter.count': '{shown} of {total} incidents',
+  'filter.none': 'No incident matches the filters.',
+
+  'hostError.invalid_transition': 'That step is not allowed from the current status.',
+  'hostError.assignment_required': 'Dispatching needs the responsible OPD from the OPD list.',
+  'hostError.reason_required': 'Give the reason for closing a false report.',
+};

@@ -1,0 +1,51 @@
+// The decision log as the console holds it from the feed: the chain checked here (no trust in the central side),
+// and a date range read for export.
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { decisionHashInput, GENESIS_HASH } from '../../common/canonical-json';
+import type { CsvDecision } from '../../common/decision-csv';
+import type { Decision } from '../../common/entities';
+
+export interface ChainCheck {
+  /** Central decisions held, in seq order. */
+  count: number;
+  /** The seq of the last decision whose chain verifies from the first; null when none does. */
+  verifiedTo: number | null;
+  /** Where the chain breaks first, if it does. */
+  broken: { seq: number; id: string; reason: 'order' | 'prevHash' | 'hash' } | null;
+}
+
+/** Recomputes hash = sha256(prevHash + canonical_json(d less seq, prevHash, hash)) over every central decision. */
+export function checkDecisionChain(db: Database): ChainCheck {
+  const rows = db.prepare('SELECT data FROM decisions WHERE seq IS NOT NULL ORDER BY seq').pluck().all() as string[];
+  let prev = GENESIS_HASH;
+  let prevSeq = 0;
+  let verifiedTo: number | null = null;
+  for (const raw of rows) {
+    const d = JSON.parse(raw) as Decision;
+    const fail = (reason: 'order' | 'prevHash' | 'hash'): ChainCheck => ({ count: rows.length, verifiedTo, broken: { seq: d.seq, id: d.id, reason } });
+    if (!(d.seq > prevSeq)) return fail('order');
+    if (d.prevHash !== prev) return fail('prevHash');
+    const hash = createHash('sha256').update(decisionHashInput(d as unknown as Record<string, unknown>, prev), 'utf8').digest('hex');
+    if (hash !== d.hash) return fail('hash');
+    prev = d.hash;
+    prevSeq = d.seq;
+    verifiedTo = d.seq;
+  }
+  return { count: rows.length, verifiedTo, broken: null };
+}
+
+/** Decisions decided in [from, to), central ones in seq order, then this console's still waiting. */
+export function decisionsForExport(db: Database, from: string | null, to: string | null): CsvDecision[] {
+  const rows = db.prepare(`SELECT d.data, d.seq, d.hash, json_extract(i.data, '$.title') AS title FROM decisions d
+    LEFT JOIN incidents i ON i.id = json_extract(d.data, '$.incidentId')
+    WHERE (? IS NULL OR json_extract(d.data, '$.decidedAt') >= ?) AND (? IS NULL OR json_extract(d.data, '$.decidedAt') < ?)
+    ORDER BY d.seq IS NULL, d.seq, d.rowid`).all(from, from, to, to) as { data: string; seq: number | null; hash: string | null; title: string | null }[];
+  return rows.map((r) => {
+    const d = JSON.parse(r.data) as Decision;
+    return {
+      seq: r.seq, decidedAt: d.decidedAt, operatorId: d.operatorId, consoleId: d.consoleId, incidentId: d.incidentId,
+      incidentTitle: r.title ?? undefined, summary: d.summary, rationale: d.rationale, action: d.action, supersedes: d.supersedes, hash: r.hash,
+    };
+  });
+}
