@@ -8,6 +8,7 @@ import { openDatabase } from './database';
 import { IncidentRepository } from './incident-repository';
 import { LayoutRepository } from './layout-repository';
 import { Outbox } from './outbox';
+import { StatusHistory } from './status-history';
 
 export interface PageOutcome { entities: EntityName[]; skipped: { seq: number; reason: string }[] }
 
@@ -15,6 +16,7 @@ export class ConsoleStore {
   readonly outbox: Outbox;
   readonly incidentRepo: IncidentRepository;
   readonly layoutRepo: LayoutRepository;
+  readonly statusHistory: StatusHistory;
   private readonly applier: ChangeApplier;
 
   private constructor(readonly db: Database, readonly path: string) {
@@ -23,7 +25,8 @@ export class ConsoleStore {
     this.outbox.settledHooks.incident = (id, result, entry) => this.incidentRepo.settled(id, result, entry);
     this.layoutRepo = new LayoutRepository(db, this.outbox);
     this.outbox.settledHooks.layout = (id, result, entry) => this.layoutRepo.settled(id, result, entry);
-    this.applier = new ChangeApplier(db);
+    this.statusHistory = new StatusHistory(db);
+    this.applier = new ChangeApplier(db, this.statusHistory);
   }
 
   static open(path: string): ConsoleStore {
