@@ -61,10 +61,10 @@ export function MapPanel({ operator, incidents, selectedId, onSelect }: Props) {
       <div className="map-tools">
         <MapSearch index={index} onPick={pick} />
         <button type="button" className="connectivity-open" onClick={() => setMonitor(true)}>{t('connectivity.open')}</button>
-        <MapLegend layers={layers} onChange={setLayers} />
       </div>
       <div className="map-stage">
         <div ref={el} className="incident-map" role="region" aria-label={t('map.label')} />
+        <MapLegend layers={layers} onChange={setLayers} />
         {draft?.kecamatan && (
           <MapCreateForm point={draft} onClose={() => setDraft(null)} onCreated={(id) => { setDraft(null); onSelect(id); }} />
         )}
