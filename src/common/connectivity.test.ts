@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupOutages, isWeakLink, stateSince, uptimeShare, type ConnectivitySite } from './connectivity';
+import { groupOutages, isWeakLink, stateSince, uptimeOver, uptimeShare, type ConnectivitySite } from './connectivity';
 
 const T0 = Date.parse('2026-11-24T00:00:00.000Z');
 const iso = (h: number) => new Date(T0 + h * 3_600_000).toISOString();
@@ -17,6 +17,7 @@ describe('uptimeShare', () => {
     expect(uptimeShare(points, null, T0, T0 + 10 * 3_600_000)).toBeCloseTo(0.2, 6);
     expect(uptimeShare([], null, T0, T0 + 3_600_000)).toBeNull();
     expect(uptimeShare([], 'down', T0, T0 + 3_600_000)).toBe(0);
+    expect(uptimeOver(points, null, T0, T0 + 10 * 3_600_000)?.knownMs).toBe(5 * 3_600_000);
   });
 });
 
@@ -44,7 +45,7 @@ describe('isWeakLink', () => {
 
 describe('groupOutages', () => {
   const site = (id: string, kind: ConnectivitySite['kind'], districtCode: string | null, state: ConnectivitySite['state'], sinceH: number): ConnectivitySite => ({
-    id, kind, name: `Site ${id}`, districtCode, lat: -8, lon: 112, state, latencyMs: null, bandwidthMbps: null, since: iso(sinceH), uptime: null, weak: false,
+    id, kind, name: `Site ${id}`, districtCode, lat: -8, lon: 112, state, latencyMs: null, bandwidthMbps: null, since: iso(sinceH), uptime: null, uptimeKnownMs: 0, weak: false,
   });
   const now = T0 + 10 * 3_600_000;
 

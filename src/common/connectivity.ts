@@ -19,6 +19,11 @@ export const GROUP_MIN_SITES = 3;
  * before `from` (null: nothing known, that span is left out). Null when nothing at all is known.
  */
 export function uptimeShare(points: readonly StatusPoint[], before: SiteState | null, from: number, to: number): number | null {
+  return uptimeOver(points, before, from, to)?.share ?? null;
+}
+
+/** The share and how much of the window it rests on (a site first seen an hour ago has an hour of data). */
+export function uptimeOver(points: readonly StatusPoint[], before: SiteState | null, from: number, to: number): { share: number; knownMs: number } | null {
   let known = 0;
   let up = 0;
   let state = before;
@@ -36,7 +41,7 @@ export function uptimeShare(points: readonly StatusPoint[], before: SiteState | 
     state = p.state;
   }
   add(to);
-  return known > 0 ? up / known : null;
+  return known > 0 ? { share: up / known, knownMs: known } : null;
 }
 
 /** When the current run of the latest state began: the first point of the trailing run of equal states. */
@@ -65,6 +70,8 @@ export const ConnectivitySite = Site.extend({
   since: IsoTime.nullable(),
   /** 0..1 of the window not down; null with no status in it. */
   uptime: z.number().min(0).max(1).nullable(),
+  /** How much of the window the uptime rests on. */
+  uptimeKnownMs: z.number().nonnegative(),
   weak: z.boolean(),
 });
 export type ConnectivitySite = z.infer<typeof ConnectivitySite>;

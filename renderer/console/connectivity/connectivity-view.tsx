@@ -34,6 +34,12 @@ export function ConnectivityView({ onShowSite }: Props) {
     return list;
   }, [data, sort, now]);
   const weak = sites.filter((s) => s.weak).length;
+  const windowMs = (data?.windowDays ?? 7) * 86_400_000;
+  // Uptime over less than the whole window says over how long, so 0 % of two minutes is not read as a week.
+  const uptimeText = (s: ConnectivitySite) => {
+    const pct = `${formatNumber(lang, Math.round((s.uptime ?? 0) * 1000) / 10)} %`;
+    return s.uptimeKnownMs < windowMs * 0.95 ? `${pct} ${t('connectivity.uptimeOver', { duration: formatDuration(t, s.uptimeKnownMs) })}` : pct;
+  };
   const byId = useMemo(() => new Map((data?.sites ?? []).map((s) => [s.id, s])), [data]);
 
   return (
@@ -97,7 +103,7 @@ export function ConnectivityView({ onShowSite }: Props) {
                       <td className="num">{s.latencyMs === null ? '' : `${formatNumber(lang, s.latencyMs)} ms`}</td>
                       <td className="num">{s.bandwidthMbps === null ? '' : `${formatNumber(lang, s.bandwidthMbps)} Mbps`}</td>
                       <td>{s.since ? `${formatTime(lang, s.since)} (${formatDuration(t, now - Date.parse(s.since))})` : ''}</td>
-                      <td className="num">{s.uptime === null ? '' : `${formatNumber(lang, Math.round(s.uptime * 1000) / 10)} %`}</td>
+                      <td className="num">{s.uptime === null ? '' : uptimeText(s)}</td>
                     </tr>
                   ))}
                 </tbody>

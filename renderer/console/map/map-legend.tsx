@@ -6,6 +6,9 @@ import { SEVERITY_COLOURS } from '../../shared/map/incident-layer';
 import { KIND_RINGS, type LayerId, type LayerVisibility } from '../../shared/map/map-layers';
 import { STATE_COLOURS } from '../../shared/map/site-layer';
 
+// On a narrow desk screen the open legend would hide a third of the map: it starts folded there.
+const WIDE = typeof window === 'undefined' || window.innerWidth >= 1600;
+
 interface Props { layers: LayerVisibility; onChange: (next: LayerVisibility) => void }
 
 export function MapLegend({ layers, onChange }: Props) {
@@ -19,7 +22,7 @@ export function MapLegend({ layers, onChange }: Props) {
     </label>
   );
   return (
-    <details className="map-legend" open>
+    <details className="map-legend" open={WIDE}>
       <summary>{t('mapLayer.title')}</summary>
       <fieldset className="legend-group">
         {box('regency', t('mapLayer.regency'), <span className="swatch line regency" aria-hidden />)}

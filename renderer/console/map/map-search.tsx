@@ -31,7 +31,7 @@ export function MapSearch({ index, onPick }: { index: PlaceIndex; onPick: (entry
       <input
         id={inputId} type="search" role="combobox" aria-expanded={open && hits.length > 0} aria-controls={listId} aria-autocomplete="list"
         placeholder={t('mapSearch.placeholder')} value={query} autoComplete="off"
-        onChange={(e) => { setQuery(e.target.value); setActive(0); setOpen(true); }} onKeyDown={keys} onFocus={() => setOpen(true)}
+        onChange={(e) => { setQuery(e.target.value); setActive(0); setOpen(true); }} onKeyDown={keys} onFocus={() => setOpen(true)} onBlur={() => setOpen(false)}
       />
       {open && query.trim().length >= 2 && (
         hits.length === 0 ? <p className="map-search-none" role="status">{t('mapSearch.none', { q: query.trim() })}</p> : (

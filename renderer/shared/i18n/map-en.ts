@@ -54,6 +54,7 @@ export const mapEn: Record<keyof typeof mapId, string> = {
   'connectivity.bandwidth': 'Bandwidth',
   'connectivity.since': 'Since',
   'connectivity.uptime': 'Uptime 7 d',
+  'connectivity.uptimeOver': '(over {duration} of data)',
   'connectivity.weak': 'Weak link',
   'connectivity.weakCount': '{n} tourist sites with a weak link',
   'connectivity.map': 'Connectivity map',

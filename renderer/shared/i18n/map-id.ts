@@ -53,6 +53,7 @@ export const mapId = {
   'connectivity.bandwidth': 'Bandwidth',
   'connectivity.since': 'Sejak',
   'connectivity.uptime': 'Aktif 7 hari',
+  'connectivity.uptimeOver': '(dari {duration} data)',
   'connectivity.weak': 'Sinyal lemah',
   'connectivity.weakCount': '{n} lokasi wisata dengan jaringan lemah',
   'connectivity.map': 'Peta konektivitas',

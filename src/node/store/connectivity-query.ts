@@ -1,14 +1,14 @@
 // The connectivity monitor's read: sites with their latest status, the history since the window began,
 // folded by the pure rules of common/connectivity.ts.
 import type { Database } from 'better-sqlite3';
-import { groupOutages, isWeakLink, stateSince, uptimeShare, type Connectivity, type ConnectivityFilter, type ConnectivitySite } from '../../common/connectivity';
+import { groupOutages, isWeakLink, stateSince, uptimeOver, type Connectivity, type ConnectivityFilter, type ConnectivitySite } from '../../common/connectivity';
 import type { SiteState } from '../../common/entities';
 import type { StatusHistory } from './status-history';
 
 // Sites a link is watched for; CCTV and facilities are on the map but not in the monitor's list.
 const MONITORED = ['village', 'opd', 'tourism'];
 
-type Row = Omit<ConnectivitySite, 'since' | 'uptime' | 'weak'> & { at: string | null };
+type Row = Omit<ConnectivitySite, 'since' | 'uptime' | 'uptimeKnownMs' | 'weak'> & { at: string | null };
 
 export function readConnectivity(db: Database, history: StatusHistory, filter: ConnectivityFilter, now: Date, windowDays = 7): Connectivity {
   const kinds = filter.kind ? [filter.kind] : MONITORED;
@@ -23,10 +23,12 @@ export function readConnectivity(db: Database, history: StatusHistory, filter: C
   const sites: ConnectivitySite[] = rows.map(({ at, ...r }) => {
     const h = hist.get(r.id) ?? { points: [], before: null, beforeAt: null };
     const since = r.state ? (stateSince(h.points, h.before, h.beforeAt) ?? at) : null;
+    const uptime = uptimeOver(h.points, h.before as SiteState | null, from, to);
     return {
       ...r,
       since,
-      uptime: uptimeShare(h.points, h.before as SiteState | null, from, to),
+      uptime: uptime?.share ?? null,
+      uptimeKnownMs: uptime?.knownMs ?? 0,
       weak: isWeakLink(r.kind, r.state, r.latencyMs, r.bandwidthMbps),
     };
   });

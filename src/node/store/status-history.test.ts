@@ -75,6 +75,8 @@ describe('connectivity read', () => {
     expect(byId.get('v1')?.since).toBe(h(84));
     // v1 was up from before the window until 84 h ago, down since: half of the 168 hours.
     expect(byId.get('v1')?.uptime).toBeCloseTo(0.5, 6);
+    expect(byId.get('v1')?.uptimeKnownMs).toBe(168 * 3_600_000);
+    expect(byId.get('v2')?.uptimeKnownMs).toBe(5 * 3_600_000); // first seen 5 h ago
     expect(byId.get('t1')?.weak).toBe(true);
     expect(byId.get('o1')?.weak).toBe(false);
     expect(c.outages).toHaveLength(1);
