@@ -78,16 +78,18 @@ describe('console map', () => {
     await expect.poll(() => page.locator('path.kecamatan').count()).toBe(33);
 
     // Incidents and sites are canvas: the picture changes when they are switched off.
-    await expect.poll(() => page.locator('.incident-cluster').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const mapEl = page.locator('.incident-map');
+    const drawn = async () => Number(await mapEl.getAttribute('data-incident-clusters')) + Number(await mapEl.getAttribute('data-incidents-shown'));
+    await expect.poll(drawn, { timeout: 10_000 }).toBeGreaterThan(0);
     const before = await mapPicture(page);
     await page.getByRole('checkbox', { name: 'Insiden' }).uncheck();
-    await expect.poll(() => page.locator('.incident-cluster').count()).toBe(0);
+    await expect.poll(drawn).toBe(0);
     await page.getByRole('checkbox', { name: 'Desa/kelurahan', exact: true }).uncheck();
     const without = await mapPicture(page);
     expect(Buffer.compare(before, without)).not.toBe(0);
     await page.getByRole('checkbox', { name: 'Insiden' }).check();
     await page.getByRole('checkbox', { name: 'Desa/kelurahan', exact: true }).check();
-    await expect.poll(() => page.locator('.incident-cluster').count()).toBeGreaterThan(0);
+    await expect.poll(drawn).toBeGreaterThan(0);
 
     // A typo still finds the kecamatan; Enter flies there and outlines it.
     const search = page.getByRole('combobox', { name: 'Cari desa, kecamatan, tempat atau OPD' });

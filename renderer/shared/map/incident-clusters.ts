@@ -27,7 +27,7 @@ export class IncidentClusterLayer {
 
   constructor(private readonly map: L.Map, private opts: ClusterLayerOptions = {}) {
     if (!map.getPane(PANE)) map.createPane(PANE).style.zIndex = '450';
-    this.renderer = L.canvas({ pane: PANE, padding: 0.3 });
+    this.renderer = L.canvas({ pane: PANE, padding: 0.15 });
     this.index = new Supercluster<PointProps, ClusterProps>({
       radius: opts.radius ?? 48, maxZoom: 16,
       map: (p) => ({ maxSeverity: p.severity }),
@@ -47,43 +47,50 @@ export class IncidentClusterLayer {
 
   show(on: boolean): void {
     if (on) this.group.addTo(this.map); else this.group.remove();
+    this.publish();
   }
+
+  /** What is drawn, on the map's element (canvas shapes are not in the DOM): for tests and the curious. */
+  private publish(): void {
+    const el = this.map.getContainer();
+    const on = this.map.hasLayer(this.group);
+    el.dataset.incidentClusters = String(on ? this.clusters : 0);
+    el.dataset.incidentsShown = String(on ? this.lone : 0);
+  }
+
+  private clusters = 0;
+  private lone = 0;
 
   /** Number of circles drawn in the current view (clusters and lone incidents). */
   drawn = 0;
 
   private draw(): void {
     this.group.clearLayers();
-    const b = this.map.getBounds().pad(0.3);
+    const b = this.map.getBounds().pad(0.15);
     const zoom = Math.round(this.map.getZoom());
     const items = this.index.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom);
     // Lone severe ones last so they are on top.
     items.sort((a, c) => sev(a) - sev(c));
+    this.clusters = 0;
+    this.lone = 0;
     for (const f of items) {
       const [lon, lat] = f.geometry.coordinates as [number, number];
       const p = f.properties as Partial<ClusterProperties> & Partial<PointProps> & Partial<ClusterProps>;
-      if (p.cluster) this.drawCluster(lat, lon, p.point_count ?? 0, p.maxSeverity ?? 1, p.cluster_id ?? 0);
-      else if (p.i !== undefined) this.drawIncident(this.incidents[p.i]!);
+      if (p.cluster) { this.drawCluster(lat, lon, p.point_count ?? 0, p.maxSeverity ?? 1, p.cluster_id ?? 0); this.clusters++; }
+      else if (p.i !== undefined) { this.drawIncident(this.incidents[p.i]!); this.lone++; }
     }
     this.drawn = items.length;
+    this.publish();
   }
 
   private drawCluster(lat: number, lon: number, count: number, maxSeverity: number, clusterId: number): void {
     const radius = Math.min(30, 9 + Math.log2(count) * 3);
-    const circle = L.circleMarker([lat, lon], {
+    const circle = new CountCircle([lat, lon], {
       renderer: this.renderer, radius, color: '#0b1220', weight: 2, fillColor: SEVERITY_COLOURS[maxSeverity] ?? '#cccccc', fillOpacity: 0.85, bubblingMouseEvents: false,
-    });
+    }, count > 999 ? `${Math.round(count / 100) / 10}k` : String(count));
     // A cluster zooms in to where it falls apart.
     circle.on('click', () => this.map.flyTo([lat, lon], Math.min(this.index.getClusterExpansionZoom(clusterId), 17), { duration: 0.4 }));
     circle.addTo(this.group);
-    // The count is text: a small DOM label, one per cluster in view (tens), never one per incident.
-    L.marker([lat, lon], {
-      interactive: false, keyboard: false,
-      icon: L.divIcon({ className: 'incident-cluster', html: '', iconSize: [radius * 2, radius * 2] }),
-    }).on('add', (e) => {
-      const el = (e.target as L.Marker).getElement();
-      if (el) { el.textContent = count > 999 ? `${Math.round(count / 100) / 10}k` : String(count); el.dataset.count = String(count); }
-    }).addTo(this.group);
   }
 
   private drawIncident(inc: IncidentView): void {
@@ -105,4 +112,26 @@ export class IncidentClusterLayer {
 function sev(f: { properties: unknown }): number {
   const p = f.properties as Partial<PointProps & ClusterProps & { cluster: boolean }>;
   return p.cluster ? 0 : (p.severity ?? 0);
+}
+
+// A cluster's count is drawn on the same canvas as its circle: DOM labels (one per cluster) cost more on every
+// redraw than all the circles together. Uses the canvas renderer's drawing hook of Leaflet 1.9 (pinned).
+interface CanvasInternals { _drawing: boolean; _ctx: CanvasRenderingContext2D }
+class CountCircle extends L.CircleMarker {
+  constructor(latlng: L.LatLngExpression, options: L.CircleMarkerOptions, private readonly label: string) {
+    super(latlng, options);
+  }
+
+  _updatePath(): void {
+    (L.CircleMarker.prototype as unknown as { _updatePath(this: L.CircleMarker): void })._updatePath.call(this);
+    const self = this as unknown as { _renderer: CanvasInternals; _point: L.Point; _empty(): boolean };
+    if (!self._renderer._drawing || self._empty()) return;
+    const ctx = self._renderer._ctx;
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = '#0b1220';
+    ctx.font = '800 12px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(this.label, self._point.x, self._point.y + 0.5);
+  }
 }
