@@ -64,6 +64,12 @@ describe('groupOutages', () => {
     expect(group.durationMs).toBe(6 * 3_600_000);
   });
 
+  it('puts the larger outage first when both began within the same minute', () => {
+    const at = (ms: number) => ({ ...site('x', 'village', '35.07.12', 'down', 0), since: new Date(T0 + ms).toISOString() });
+    const sites = [{ ...at(0), id: 'o', kind: 'opd' as const, districtCode: '35.07.13' }, { ...at(5_000), id: 'a' }, { ...at(5_000), id: 'b' }, { ...at(5_000), id: 'c' }];
+    expect(groupOutages(sites, T0 + 30_000).map((o) => o.scope)).toEqual(['kecamatan', 'site']);
+  });
+
   it('lists no outage when nothing is down', () => {
     expect(groupOutages([site('a', 'village', '35.07.12', 'up', 1)], now)).toEqual([]);
   });

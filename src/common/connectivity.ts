@@ -89,7 +89,7 @@ export const Outage = z.strictObject({
 });
 export type Outage = z.infer<typeof Outage>;
 
-/** Outages longest first. Desa down in one kecamatan (GROUP_MIN_SITES or more) become one, since its earliest. */
+/** Outages longest first (to the minute). Desa down in one kecamatan (GROUP_MIN_SITES or more) become one, since its earliest. */
 export function groupOutages(sites: readonly ConnectivitySite[], nowMs: number, minGroup = GROUP_MIN_SITES): Outage[] {
   const down = sites.filter((s) => s.state === 'down' && s.since !== null);
   const byKec = new Map<string, ConnectivitySite[]>();
@@ -111,7 +111,9 @@ export function groupOutages(sites: readonly ConnectivitySite[], nowMs: number, 
     if (grouped.has(s.id)) continue;
     out.push({ scope: 'site', districtCode: s.districtCode, siteIds: [s.id], name: s.name, kind: s.kind, since: s.since!, durationMs: Math.max(0, nowMs - Date.parse(s.since!)) });
   }
-  return out.sort((a, b) => b.durationMs - a.durationMs || b.siteIds.length - a.siteIds.length);
+  // Within the same minute the larger outage first: twenty desa down matter more than one office down 5 s longer.
+  const minutes = (o: Outage) => Math.floor(o.durationMs / 60_000);
+  return out.sort((a, b) => minutes(b) - minutes(a) || b.siteIds.length - a.siteIds.length || b.durationMs - a.durationMs);
 }
 
 export const Connectivity = z.strictObject({

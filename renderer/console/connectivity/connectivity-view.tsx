@@ -102,7 +102,7 @@ export function ConnectivityView({ onShowSite }: Props) {
                       <td><span className={`state-word state-${s.state ?? 'unknown'}`}>{t(`overview.${s.state ?? 'unknown'}`)}</span></td>
                       <td className="num">{s.latencyMs === null ? '' : `${formatNumber(lang, s.latencyMs)} ms`}</td>
                       <td className="num">{s.bandwidthMbps === null ? '' : `${formatNumber(lang, s.bandwidthMbps)} Mbps`}</td>
-                      <td>{s.since ? `${formatTime(lang, s.since)} (${formatDuration(t, now - Date.parse(s.since))})` : ''}</td>
+                      <td className="since">{s.since ? `${formatTime(lang, s.since)} (${formatDuration(t, now - Date.parse(s.since))})` : ''}</td>
                       <td className="num">{s.uptime === null ? '' : uptimeText(s)}</td>
                     </tr>
                   ))}
