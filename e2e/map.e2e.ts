@@ -114,6 +114,7 @@ describe('console map', () => {
     const popup = page.locator('.point-popup');
     await popup.waitFor();
     expect(await popup.textContent()).toContain('Kecamatan: Sumberpucung');
+    await page.waitForTimeout(300); // the popup's fade-in, for the picture
     await shot(page, 'map-1920-point');
     await popup.getByRole('button', { name: 'Buat insiden di sini' }).click();
     const form = page.getByRole('form', { name: 'Insiden baru di Kec. Sumberpucung' });
@@ -121,6 +122,7 @@ describe('console map', () => {
     const title = `Pohon tumbang menutup jalan ${Date.now()}`;
     await form.getByLabel('Judul insiden').fill(title);
     await form.getByLabel('Tingkat', { exact: true }).selectOption('3');
+    await shot(page, 'map-1920-create');
     await form.getByRole('button', { name: 'Laporkan' }).click();
     await form.waitFor({ state: 'detached' });
 
