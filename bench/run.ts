@@ -1,5 +1,6 @@
 // `npm run bench`: measures and prints; never fails on a figure. Pick some with `npm run bench -- drain switch`.
 import { benchCatchUp } from './catch-up';
+import { benchMapRender } from './map-render';
 import { benchOutboxDrain } from './outbox-drain';
 import { benchReadings } from './readings';
 import { benchSwitchLatency } from './switch-latency';
@@ -9,6 +10,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   catchup: () => benchCatchUp(),
   readings: () => benchReadings(),
   switch: () => benchSwitchLatency(),
+  map: () => benchMapRender(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

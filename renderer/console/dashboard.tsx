@@ -11,8 +11,8 @@ import { IncidentFilters } from './incidents/incident-filters';
 import { useIncidentSearch } from './incidents/incident-flow-queries';
 import { IncidentTimeline } from './incidents/incident-timeline';
 import { IncidentList } from './incidents/incident-list';
-import { IncidentMap } from './incidents/incident-map';
 import { useIncidents } from './incidents/queries';
+import { MapPanel } from './map/map-panel';
 import { OverviewPanel } from './overview/overview-panel';
 import { ReviewPanel } from './review/review-panel';
 import { OfflineBanner } from './sync/sync-indicator';
@@ -43,7 +43,7 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
       </div>
       <main className="dashboard">
         <div className="area-map panel map-panel">
-          <IncidentMap incidents={incidents} selectedId={selectedId} onSelect={setSelectedId} />
+          <MapPanel operator={operator} incidents={incidents} selectedId={selectedId} onSelect={setSelectedId} />
         </div>
         <section className="area-incidents panel" aria-labelledby={incidentsHeading}>
           <h2 id={incidentsHeading}>{t('incident.listTitle')} ({incidents.length}) <DataAge /></h2>

@@ -11,6 +11,7 @@ import { UPDATE_EVENTS, UPDATE_REQUESTS } from './update-api';
 import { INCIDENT_REQUESTS } from './incident-api';
 import { DECISION_LOG_REQUESTS } from './decision-log-api';
 import { NoteText } from './incident-timeline';
+import { Connectivity, ConnectivityFilter } from './connectivity';
 
 const Empty = z.strictObject({});
 
@@ -167,6 +168,8 @@ export const REQUESTS = {
   ...UPDATE_REQUESTS,
   ...INCIDENT_REQUESTS,
   ...DECISION_LOG_REQUESTS,
+  /** The connectivity monitor: watched sites (desa, OPD, tourism) with state, since, 7-day uptime; outages grouped. */
+  'connectivity.get': { input: ConnectivityFilter, output: Connectivity },
 } as const;
 
 /** Events: name -> payload schema. */

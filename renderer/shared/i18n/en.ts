@@ -6,6 +6,7 @@ import { decisionTrustEn } from './decision-trust-en';
 import { deliveryEn } from './delivery-en';
 import { incidentFlowEn } from './incident-flow-en';
 import { decisionLogEn } from './decision-log-en';
+import { mapEn } from './map-en';
 
 export const en: Dictionary = {
   ...wallPlanEn,
@@ -14,6 +15,7 @@ export const en: Dictionary = {
   ...deliveryEn,
   ...incidentFlowEn,
   ...decisionLogEn,
+  ...mapEn,
   'app.title': 'Nawa — Kabupaten Malang Command Center',
   'app.loading': 'Loading…',
   'app.hostDown': 'Host disconnected — reconnecting…',

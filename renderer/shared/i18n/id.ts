@@ -5,6 +5,7 @@ import { decisionTrustId } from './decision-trust-id';
 import { deliveryId } from './delivery-id';
 import { incidentFlowId } from './incident-flow-id';
 import { decisionLogId } from './decision-log-id';
+import { mapId } from './map-id';
 
 export const id = {
   ...wallPlanId,
@@ -13,6 +14,7 @@ export const id = {
   ...deliveryId,
   ...incidentFlowId,
   ...decisionLogId,
+  ...mapId,
   'app.title': 'Nawa — Command Center Kabupaten Malang',
   'app.loading': 'Memuat…',
   'app.hostDown': 'Host terputus — mencoba menyambung ulang…',

@@ -13,6 +13,9 @@ export interface BaseMap {
   map: L.Map;
   incidents: L.LayerGroup;
   bounds: L.LatLngBounds;
+  /** The regency outline and the kecamatan (null when not shown), for a console that toggles them. */
+  boundary: L.GeoJSON;
+  kecamatan: L.GeoJSON | null;
 }
 
 export function createBaseMap(el: HTMLElement, opts: BaseMapOptions): BaseMap {
@@ -37,8 +40,9 @@ export function createBaseMap(el: HTMLElement, opts: BaseMapOptions): BaseMap {
     style: { className: 'regency-boundary', color: '#8fb3ff', weight: 3, fill: true, fillColor: '#0f1d30', fillOpacity: 1 },
   }).addTo(map);
 
+  let kecamatanLayer: L.GeoJSON | null = null;
   if (opts.showKecamatan) {
-    L.geoJSON(kecamatan, {
+    kecamatanLayer = L.geoJSON(kecamatan, {
       interactive: opts.interactive,
       style: { className: 'kecamatan', color: '#4a6fa5', weight: 1, fillColor: '#16283f', fillOpacity: 0.6 },
       onEachFeature: (feature, layer) => {
@@ -51,5 +55,5 @@ export function createBaseMap(el: HTMLElement, opts: BaseMapOptions): BaseMap {
   }
 
   const incidents = L.layerGroup().addTo(map);
-  return { map, incidents, bounds: boundary.getBounds() };
+  return { map, incidents, bounds: boundary.getBounds(), boundary, kecamatan: kecamatanLayer };
 }

@@ -1,6 +1,7 @@
 // Every request of the host contract has exactly one handler; the type fails the build if one is missing.
 import type { HostContext } from './host-context';
 import type { Handlers } from './handler-kit';
+import { connectivityHandlers } from './connectivity-handlers';
 import { dataHandlers } from './data-handlers';
 import { incidentHandlers } from './incident-handlers';
 import { incidentWorkflowHandlers } from './incident-workflow-handlers';
@@ -16,6 +17,6 @@ export { HostFailure } from './handler-kit';
 export function createHandlers(ctx: HostContext): Handlers {
   return {
     ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...incidentWorkflowHandlers(ctx), ...decisionLogHandlers(ctx),
-    ...wallHandlers(ctx), ...wallPlanHandlers(ctx), ...trustHandlers(ctx), ...updateHandlers(ctx),
+    ...wallHandlers(ctx), ...wallPlanHandlers(ctx), ...trustHandlers(ctx), ...updateHandlers(ctx), ...connectivityHandlers(ctx),
   };
 }

@@ -3,15 +3,16 @@ import type { Database, Statement } from 'better-sqlite3';
 import { ENTITY_DATA, type Change, type EntityName } from '../../common/central-api';
 import { canonicalJson } from '../../common/canonical-json';
 import type { SigningKey } from '../../common/decision-signing';
-import type { Decision } from '../../common/entities';
+import type { Decision, Status } from '../../common/entities';
 import type { DecisionVerifier } from './decision-verifier';
+import type { StatusHistory } from './status-history';
 
 export interface ApplyOutcome { entities: Set<EntityName>; skipped: { seq: number; reason: string }[] }
 
 export class ChangeApplier {
   private readonly st: Record<string, Statement>;
 
-  constructor(db: Database, private readonly verifier: DecisionVerifier) {
+  constructor(db: Database, private readonly verifier: DecisionVerifier, private readonly history?: StatusHistory) {
     const p = (sql: string) => db.prepare(sql);
     this.st = {
       siteUp: p(`INSERT INTO sites (id, kind, name, district_code, lat, lon, version) VALUES (@id, @kind, @name, @districtCode, @lat, @lon, @version)
@@ -49,6 +50,7 @@ export class ChangeApplier {
       if (problem) outcome.skipped.push({ seq: c.seq, reason: problem });
       else outcome.entities.add(c.entity);
     }
+    this.history?.pruneIfDue();
     return outcome;
   }
 
@@ -66,7 +68,7 @@ export class ChangeApplier {
     const d = parsed.data as Record<string, unknown>;
     switch (c.entity) {
       case 'site': st.siteUp!.run({ ...d, version: c.version }); break;
-      case 'status': st.statusUp!.run(d); break;
+      case 'status': st.statusUp!.run(d); this.history?.record(d as Status); break;
       case 'series': st.seriesUp!.run({ siteId: null, ...d }); break;
       case 'reading': st.readingUp!.run(d); break;
       case 'incident': st.incidentUp!.run(c.id, canonicalJson(d), d.version, d.updatedAt); break;

@@ -5,13 +5,16 @@ import type { DecisionInput, Layout, Site, SiteState } from '../../common/entiti
 import type { DecisionView, IncidentView, Overview } from '../../common/host-api';
 import { ChangeApplier } from './apply-changes';
 import { openDatabase } from './database';
+import type { Connectivity, ConnectivityFilter } from '../../common/connectivity';
 import type { CsvDecision } from '../../common/decision-csv';
 import { checkDecisionChain, decisionsForExport, type ChainCheck } from './decision-log';
+import { readConnectivity } from './connectivity-query';
 import { DecisionVerifier } from './decision-verifier';
 import { IncidentRepository } from './incident-repository';
 import { IncidentTimelineRepository } from './incident-timeline-repository';
 import { LayoutRepository } from './layout-repository';
 import { Outbox } from './outbox';
+import { StatusHistory } from './status-history';
 
 export interface PageOutcome { entities: EntityName[]; skipped: { seq: number; reason: string }[] }
 
@@ -22,6 +25,7 @@ export class ConsoleStore {
   /** What this console verified of the decision log, and the tamper alarms. */
   readonly trust: DecisionVerifier;
   readonly timelineRepo: IncidentTimelineRepository;
+  readonly statusHistory: StatusHistory;
   private readonly applier: ChangeApplier;
 
   private constructor(private readonly db: Database, readonly path: string) {
@@ -30,7 +34,8 @@ export class ConsoleStore {
     this.layoutRepo = new LayoutRepository(db, this.outbox);
     this.trust = new DecisionVerifier(db);
     this.timelineRepo = new IncidentTimelineRepository(db, this.outbox);
-    this.applier = new ChangeApplier(db, this.trust);
+    this.statusHistory = new StatusHistory(db);
+    this.applier = new ChangeApplier(db, this.trust, this.statusHistory);
   }
 
   static open(path: string): ConsoleStore {
@@ -102,6 +107,11 @@ export class ConsoleStore {
   /** The central decisions decided in [from, to), for the CSV export. */
   decisionsForExport(from: string | null, to: string | null): CsvDecision[] {
     return decisionsForExport(this.db, from, to);
+  }
+
+  /** The connectivity monitor's view: watched sites, their state, since when, uptime, the outages grouped. */
+  connectivity(filter: ConnectivityFilter, now: Date): Connectivity {
+    return readConnectivity(this.db, this.statusHistory, filter, now);
   }
 
   /** Checkpoints the WAL without waiting for readers. */
