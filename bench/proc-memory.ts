@@ -25,7 +25,8 @@ function parentOf(pid: number): number | null {
 }
 
 function args(pid: number): string[] {
-  return (read(`/proc/${pid}/cmdline`) ?? '').split('\0').filter(Boolean);
+  // Processes forked from the zygote rewrite their command line in place, separated by spaces instead of NULs.
+  return (read(`/proc/${pid}/cmdline`) ?? '').split(/[\0 ]/).filter(Boolean);
 }
 
 /** The browser process: the one whose command line carries `marker` and whose parent does not. */
