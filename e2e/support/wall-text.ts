@@ -5,7 +5,7 @@ import type { Page } from 'playwright';
 
 export interface SeenText { text: string; px: number; kpi: boolean; where: string }
 export interface KpiFill { tile: string; widthShare: number; heightShare: number }
-/** A list tile: rows wholly shown, rows cut, rows left out, and the room left under the last row shown. */
+/** A list tile: rows wholly in it, rows cut at its bottom, rows left out (wrapped out of sight), and the room left under the last row. */
 export interface ListFit { list: string; shown: number; cut: number; hidden: number; spare: number; nextRow: number }
 export interface WallReading { screenHeight: number; texts: SeenText[]; kpiFill: KpiFill[]; lists: ListFit[] }
 
@@ -46,6 +46,7 @@ export function readWall(page: Page): Promise<WallReading> {
       const h = Math.max(...cards.map((c) => c.bottom)) - Math.min(...cards.map((c) => c.top));
       kpiFill.push({ tile: body.closest('.tile')?.getAttribute('aria-label') ?? '', widthShare: w / b.width, heightShare: h / b.height });
     }
+    // Measured on the list itself, not the screen: a list spanning two screens is cut by their edge, not by its tile.
     const lists: ListFit[] = [];
     for (const list of document.querySelectorAll('.wall-view[data-active="true"] :is(.wall-incidents, .wall-decisions, .wall-down)')) {
       const box = list.getBoundingClientRect();
@@ -53,14 +54,13 @@ export function readWall(page: Page): Promise<WallReading> {
       let lastBottom = box.top;
       for (const li of list.children) {
         const r = li.getBoundingClientRect();
-        const seen = unclipped(li, r);
-        if (empty(seen)) {
+        if (r.left >= box.right - 1) {
           fit.hidden++;
           if (fit.nextRow === 0) fit.nextRow = r.height;
-        } else if (seen.bottom - seen.top < r.height - 1 || seen.right - seen.left < r.width - 1) fit.cut++;
+        } else if (r.bottom > box.bottom + 1 || r.right > box.right + 1) fit.cut++;
         else { fit.shown++; lastBottom = Math.max(lastBottom, r.bottom); }
       }
-      fit.spare = Math.min(box.bottom, innerHeight) - lastBottom;
+      fit.spare = box.bottom - lastBottom;
       lists.push(fit);
     }
     return { screenHeight: innerHeight, texts, kpiFill, lists };
