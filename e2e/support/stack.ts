@@ -18,7 +18,7 @@ export interface Stack {
   stopHub(): Promise<() => Promise<void>>;
 }
 
-export async function startStack(opts: { simulate?: number } = {}): Promise<Stack> {
+export async function startStack(opts: { simulate?: number; chromiumArgs?: string[] } = {}): Promise<Stack> {
   const dist = resolve(import.meta.dirname, '../../dist');
   if (!existsSync(join(dist, 'console/index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set NAWA_CHROMIUM).`);
@@ -28,7 +28,7 @@ export async function startStack(opts: { simulate?: number } = {}): Promise<Stac
     hubUrl: hub.url, dataDir: join(dir, 'console'), distDir: dist, port: 0,
     syncAccount: { username: 'viewer', password: 'demo' }, heartbeatMs: 500,
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...(opts.chromiumArgs ?? [])], headless: true });
   return {
     get hub() { return hub; },
     serving, browser, dir,

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import type { WallState } from '../../src/common/host-api';
 import { useT } from '../shared/i18n';
 import { NO_VIEWS, showLayout, viewKey } from './kept-views';
@@ -32,8 +32,9 @@ export function WallScreen({ wall, state, box, keep }: { wall: number; state: Wa
   return (
     <div
       className="wall-screen" data-wall={wall}
-      // Type is sized to this screen, not the window, so nine screens in one window read as nine screens.
-      style={{ left: box.left, top: box.top, width: box.width, height: box.height, fontSize: box.height * 0.024 }}
+      // Type is sized to this screen, not the window, so nine screens in one window read as nine screens; --sh is
+      // 1 % of its height for the places inside a nested size container, where cqh means that container.
+      style={{ left: box.left, top: box.top, width: box.width, height: box.height, fontSize: box.height * 0.03, '--sh': `${box.height / 100}px` } as CSSProperties}
     >
       {layout ? (
         views.views.map((v) => {

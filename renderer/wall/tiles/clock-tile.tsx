@@ -17,7 +17,7 @@ export function ClockTile({ ticker }: { ticker?: string }) {
       <div className="clock-time" role="timer">{time} <small>{t('clock.zone')}</small></div>
       <div className="clock-date">{date}</div>
       {ticker && (
-        <div className="ticker" aria-label={ticker}>
+        <div className="ticker" role="marquee" aria-label={ticker}>
           <span className="ticker-text" aria-hidden="true">{ticker}</span>
         </div>
       )}

@@ -16,7 +16,8 @@ export function SectorTile({ sector }: { sector: Sector }) {
           {kpis.map((k) => (
             <li key={k.seriesId} className="wall-kpi">
               <span className="wall-kpi-name">{k.name}</span>
-              <span className="wall-kpi-value">{formatNumber(lang, k.value)}<small> {k.unit}</small></span>
+              <span className="wall-kpi-value">{formatNumber(lang, k.value)}</span>
+              <span className="wall-kpi-unit">{k.unit}</span>
               <span className="wall-kpi-at">{formatTime(lang, k.at, false)}</span>
             </li>
           ))}
