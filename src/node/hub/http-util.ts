@@ -52,6 +52,13 @@ export function sendError(res: ServerResponse, err: HttpError): void {
  * the 413, so the client finishes sending and can read the answer instead of seeing a reset connection.
  */
 export function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  if (!isJsonMediaType(req.headers['content-type'])) {
+    // A form or text/plain post is what a page of another site can send without asking: never read it.
+    req.resume();
+    return Promise.reject(new HttpError(415, 'unsupported_media_type', 'the body must be sent as Content-Type: application/json', {
+      contentType: req.headers['content-type'] ?? null,
+    }, { connection: 'close' }));
+  }
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > DRAIN_CAP_BYTES) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
@@ -72,6 +79,12 @@ export function readJsonBody(req: IncomingMessage): Promise<unknown> {
       }
     });
   });
+}
+
+/** application/json, with parameters (a charset) allowed; nothing else, and no header at all is not JSON either. */
+export function isJsonMediaType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  return header.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 function tooLarge(): HttpError {

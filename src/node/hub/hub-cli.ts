@@ -1,6 +1,7 @@
 // `nawa hub`: the reference central API from the command line.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { validCameraNetwork } from '../../common/tile-url-policy';
 import { HubSetupError, startHub, type Hub } from './hub';
 
 const HELP = `Usage: nawa hub [options]
@@ -13,6 +14,10 @@ Options:
   --host H         address to listen on (default 127.0.0.1)
   --seed demo      demo accounts (password "demo") and Kabupaten Malang demo data
   --simulate N     simulated events a minute (status, readings, incidents); default 0
+  --web-domain D   a domain web tiles may show (repeatable; replaces the default
+                   malangkab.go.id, jatimprov.go.id, bmkg.go.id, bnpb.go.id)
+  --camera-network N  where plain-http video may come from: an IPv4 CIDR, an
+                   address or a host name (repeatable; default none)
   --help           this text
 
 Without --seed demo, the first start needs NAWA_ADMIN_PASSWORD: it becomes the
@@ -21,7 +26,10 @@ password of the first supervisor account, "supervisor".
 
 class UsageError extends Error {}
 
-interface CliOptions { dbPath: string; port: number; host: string; seed?: 'demo'; simulate: number }
+interface CliOptions {
+  dbPath: string; port: number; host: string; seed?: 'demo'; simulate: number;
+  tilePolicy: { webDomains?: string[]; cameraNetworks: string[] };
+}
 
 function parse(args: string[]): CliOptions | 'help' {
   let values;
@@ -36,6 +44,8 @@ function parse(args: string[]): CliOptions | 'help' {
         host: { type: 'string', default: '127.0.0.1' },
         seed: { type: 'string' },
         simulate: { type: 'string', default: '0' },
+        'web-domain': { type: 'string', multiple: true },
+        'camera-network': { type: 'string', multiple: true },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -49,7 +59,16 @@ function parse(args: string[]): CliOptions | 'help' {
   if (!Number.isFinite(simulate) || simulate > 60_000) throw new UsageError(`--simulate must be events a minute from 0 to 60000, not ${values.simulate}`);
   if (values.seed !== undefined && values.seed !== 'demo') throw new UsageError(`--seed knows only "demo", not ${values.seed}`);
   if (values.host === '') throw new UsageError('--host must not be empty');
-  return { dbPath: resolve(values.db), port, host: values.host, seed: values.seed === 'demo' ? 'demo' : undefined, simulate };
+  const webDomains = values['web-domain']?.map((d) => d.toLowerCase());
+  const badDomain = webDomains?.find((d) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(d));
+  if (badDomain !== undefined) throw new UsageError(`--web-domain must be a domain such as malangkab.go.id, not ${badDomain}`);
+  const cameraNetworks = values['camera-network'] ?? [];
+  const badNet = cameraNetworks.find((n) => !validCameraNetwork(n));
+  if (badNet !== undefined) throw new UsageError(`--camera-network must be an IPv4 CIDR (10.20.0.0/16), an address or a host name, not ${badNet}`);
+  return {
+    dbPath: resolve(values.db), port, host: values.host, seed: values.seed === 'demo' ? 'demo' : undefined, simulate,
+    tilePolicy: { ...(webDomains ? { webDomains } : {}), cameraNetworks },
+  };
 }
 
 /** Runs until SIGINT or SIGTERM. Usage and setup problems print a message and leave exit code 2. */

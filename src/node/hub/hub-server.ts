@@ -63,7 +63,7 @@ export function createHubServer(s: HubServices): Server {
 
   const health: Handler = (_req, res, url) => {
     strictQuery(url, []);
-    sendJson(res, 200, { status: 'ok', time: new Date().toISOString(), lastSeq: s.hub.lastSeq() });
+    sendJson(res, 200, { status: 'ok', time: new Date().toISOString(), lastSeq: s.hub.lastSeq(), api: '1.1' });
   };
 
   const session: Handler = async (req, res, url) => {

@@ -15,6 +15,7 @@ describe('health and session', () => {
     expect(res.status).toBe(200);
     const body = HealthResponse.parse(await res.json());
     expect(body.lastSeq).toBeGreaterThan(0);
+    expect(body.api).toBe('1.1');
   });
 
   it('logs in each demo role and hands out a token that works', async () => {

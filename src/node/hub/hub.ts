@@ -3,6 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HEARTBEAT_MS } from '../../common/central-api';
+import { DEFAULT_TILE_URL_POLICY, type TileUrlPolicy } from '../../common/tile-url-policy';
 import { AuthService } from './auth';
 import { ChangeStreams } from './change-stream';
 import { seedDemo, seedPresets, type DemoAccount } from './demo-seed';
@@ -23,6 +24,8 @@ export interface HubOptions {
   heartbeatMs?: number;
   /** Defaults: 10 failed logins a minute per address, 1200 requests a minute per token. */
   limits?: { loginFailuresPerMinute?: number; requestsPerMinute?: number };
+  /** What layouts may make the walls load; default the regency's, the province's, BMKG and BNPB, no camera network. */
+  tilePolicy?: Partial<TileUrlPolicy>;
 }
 
 export interface Hub {
@@ -64,7 +67,7 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
     const server = createHubServer({
       hub,
       auth,
-      mutations: new MutationService(hub, () => new Date(), log),
+      mutations: new MutationService(hub, () => new Date(), log, { ...DEFAULT_TILE_URL_POLICY, ...opts.tilePolicy }),
       streams,
       loginFailures: new SlidingWindowLimiter(opts.limits?.loginFailuresPerMinute ?? 10, 60_000),
       requests: new TokenBucketLimiter(opts.limits?.requestsPerMinute ?? 1200),

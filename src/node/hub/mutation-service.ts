@@ -5,11 +5,13 @@ import {
   Mutation, MUTATION_DATA, WRITERS,
   type MutationResult, type WritableEntity,
 } from '../../common/central-api';
+import type { TileUrlPolicy } from '../../common/tile-url-policy';
 import { Site, type Decision, type DecisionInput, type IncidentInput, type LayoutInput, type Role } from '../../common/entities';
 import { sha256Hex } from './auth';
 import { decisionHash } from './decision-chain';
 import { fieldDetails } from './http-util';
 import type { HubDb, StoredRecord } from './hub-db';
+import { layoutUrlProblems } from './layout-safety';
 
 export interface Caller { username: string; role: Role }
 type M = z.infer<typeof Mutation>;
@@ -45,6 +47,7 @@ export class MutationService {
     private readonly hub: HubDb,
     private readonly now: () => Date = () => new Date(),
     private readonly log: (line: string) => void = () => {},
+    private readonly tilePolicy?: TileUrlPolicy,
   ) {}
 
   /** Runs inside one transaction for the call; each mutation gets its own savepoint. */
@@ -123,6 +126,10 @@ export class MutationService {
       return rejected(m.id, 'invalid_data', `the ${entity} data is invalid`, prefixed('data', fieldDetails(parsed.error.issues)));
     }
     const data = parsed.data as { id: string };
+    if (entity === 'layout') {
+      const urls = layoutUrlProblems(parsed.data as LayoutInput, this.tilePolicy);
+      if (urls.length > 0) return rejected(m.id, 'url_not_allowed', 'a tile of this layout loads a URL the hub does not allow on a wall', urls);
+    }
     const rec = this.hub.getRecord(entity, data.id);
     if (entity === 'decision') return this.appendDecision(m, parsed.data as DecisionInput, rec, consoleId, caller);
     if (m.baseVersion === undefined) {
