@@ -1,5 +1,6 @@
 // The hub's schema, one append-only list of steps; PRAGMA user_version records how many ran.
 import type Database from 'better-sqlite3';
+import { accountsAndAudit } from './migrations-accounts';
 
 type Migration = (db: Database.Database) => void;
 
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `);
   },
+  accountsAndAudit,
 ];
 
 /** Brings the schema up to date; refuses a file written by a newer hub rather than guess at its meaning. */

@@ -113,7 +113,7 @@ describe('health and session', () => {
     await expectError(await fetch(`${t.hub.url}/api/v2/health`), 404, 'not_found');
     await expectError(await t.api('/__proto__'), 404, 'not_found');
     const res = await t.api('/session');
-    expect(res.headers.get('allow')).toBe('POST');
+    expect(res.headers.get('allow')).toBe('POST, DELETE'); // v1.1: DELETE /session is the logout
     await expectError(res, 405, 'method_not_allowed');
     await expectError(await t.api('/health', { method: 'DELETE' }), 405, 'method_not_allowed');
     await expectError(await t.api('/mutations', { method: 'PUT', json: {} }), 405, 'method_not_allowed');
