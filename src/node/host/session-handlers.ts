@@ -4,7 +4,7 @@ import type { OperatorInfo } from '../../common/central-api';
 import { CentralError } from '../sync/central-client';
 import type { HostContext } from './host-context';
 import { HostFailure, type HandlersOf } from './handler-kit';
-import { rememberLogin, verifyOfflineLogin } from './offline-login';
+import { checkOfflineLogin, forgetLogin, rememberLogin } from './offline-login';
 
 const RESUME_MS = 12 * 60 * 60_000;
 
@@ -20,19 +20,33 @@ export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 
   return {
     'session.login': async ({ username, password }, conn) => {
       try {
-        const session = await ctx.client.session(username, password);
+        const session = await ctx.client.session(username, password, conn.address);
         ctx.tokens.set(session.operator.id, session.token, session.expiresAt);
-        rememberLogin(store, username, password, session.operator);
+        rememberLogin(store, username, password, session.operator, ctx.now().getTime());
         conn.operator = session.operator;
       } catch (e) {
         if (e instanceof CentralError) {
-          if (e.status === 401) throw new HostFailure('bad_credentials', 'Nama pengguna atau kata sandi salah.');
+          if (e.status === 401) {
+            // Refused by the centre (wrong password, disabled): the password kept here must not open it offline either.
+            forgetLogin(store, username);
+            if (e.code === 'account_disabled') throw new HostFailure('account_disabled', 'Akun ini dinonaktifkan; hubungi supervisor.');
+            throw new HostFailure('bad_credentials', 'Nama pengguna atau kata sandi salah.');
+          }
+          if (e.status === 429) {
+            const ms = (e.details as { retryAfterMs?: number } | undefined)?.retryAfterMs;
+            throw new HostFailure('rate_limited', 'Terlalu banyak percobaan masuk yang gagal; tunggu sebentar lalu coba lagi.', ms ? { retryAfterMs: ms } : undefined);
+          }
           throw new HostFailure(e.code, e.message);
         }
         // The central API is unreachable: an operator known to this console may still work from the cache.
-        const known = verifyOfflineLogin(store, username, password);
-        if (!known) throw new HostFailure('offline_unknown', 'Server pusat tidak terjangkau dan akun ini belum pernah masuk di konsol ini.');
-        conn.operator = known;
+        const known = checkOfflineLogin(store, username, password, ctx.now().getTime());
+        if (known.ok) conn.operator = known.operator;
+        else if (known.reason === 'wait') {
+          throw new HostFailure('rate_limited', 'Terlalu banyak percobaan masuk yang gagal; tunggu sebentar lalu coba lagi.', { retryAfterMs: known.retryAfterMs });
+        } else if (known.reason === 'expired') {
+          throw new HostFailure('offline_expired', 'Server pusat tidak terjangkau dan akun ini sudah lebih dari 7 hari tidak masuk secara daring di konsol ini.');
+        } else if (known.reason === 'wrong') throw new HostFailure('bad_credentials', 'Nama pengguna atau kata sandi salah.');
+        else throw new HostFailure('offline_unknown', 'Server pusat tidak terjangkau dan akun ini belum pernah masuk di konsol ini.');
       }
       conn.resumeKey = issueResumeKey(conn.operator);
       return { operator: conn.operator, resumeKey: conn.resumeKey };
@@ -47,7 +61,14 @@ export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 
       conn.resumeKey = resumeKey;
       return { operator: s.operator };
     },
-    'session.logout': (_input, conn) => {
+    'session.logout': async (_input, conn) => {
+      // The central session ends too, and this console forgets the operator's token (v1.1).
+      const token = conn.operator ? ctx.tokens.forOperator(conn.operator.id) : null;
+      if (token) {
+        ctx.tokens.drop(token);
+        // Unreachable or already refused: the token is dropped here either way, and it expires at the centre.
+        await ctx.client.logout(token).catch(() => undefined);
+      }
       if (conn.resumeKey) resumable.delete(conn.resumeKey);
       conn.operator = null;
       conn.resumeKey = null;

@@ -2,6 +2,7 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { OperatorInfo } from '../../common/central-api';
 import type { Role } from '../../common/entities';
+import { DEMO_PASSWORD } from './demo-content';
 import type { HubDb } from './hub-db';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -72,9 +73,9 @@ export class AuthService {
   }
 
   /** Creates the account unless the username exists; an existing account keeps its password. Returns whether it was created. */
-  async createAccount(account: Account, password: string): Promise<boolean> {
+  async createAccount(account: Account, password: string, N: number = this.scryptN): Promise<boolean> {
     if (this.hasAccount(account.username)) return false;
-    const hash = await hashPassword(password, this.scryptN);
+    const hash = await hashPassword(password, N);
     const { changes } = this.hub
       .stmt('INSERT OR IGNORE INTO accounts (username, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(account.username, account.name, account.role, hash, new Date(this.now()).toISOString());
@@ -93,7 +94,7 @@ export class AuthService {
     }
     if (!(await verifyPassword(password, row.password_hash))) return null;
     if (row.disabled) return 'disabled';
-    if (hashCost(row.password_hash) < this.scryptN) {
+    if (hashCost(row.password_hash) < this.scryptN && password !== DEMO_PASSWORD) {
       // Made with weaker parameters (before v1.1): replaced now that the password is known.
       const stronger = await hashPassword(password, this.scryptN);
       this.hub.stmt('UPDATE accounts SET password_hash = ? WHERE username = ? AND password_hash = ?').run(stronger, row.username, row.password_hash);

@@ -39,12 +39,37 @@ async function streamEnds(res: Response, ms: number): Promise<'ended' | 'open'> 
 
 describe('password hashes', () => {
   it('uses scrypt N=2^17, r=8, p=1 by default', async () => {
-    t = await startTestHub({ seed: undefined, adminPassword: 'rahasia-kepanjen', scryptN: undefined });
+    t = await startTestHub({ seed: undefined, adminPassword: 'rahasia-kepanjen' });
     const db = new Database(t.dbPath, { readonly: true });
     const hash = db.prepare('SELECT password_hash FROM accounts').pluck().get() as string;
     db.close();
     expect(hash).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect((await login(t, 'supervisor', 'rahasia-kepanjen')).status).toBe(200);
+  });
+
+  it('hashes accounts made through the API at 2^17 too, and raises an older weaker hash at the next login', async () => {
+    t = await startTestHub();
+    const sup = await t.login('supervisor');
+    const res = await t.api('/accounts', { method: 'POST', token: sup, json: { username: 'rina', name: 'Rina', role: 'viewer', password: 'lawang-2026-x' } });
+    expect(res.status).toBe(201);
+    const hashOf = (u: string) => {
+      const db = new Database(t!.dbPath, { readonly: true });
+      try {
+        return db.prepare('SELECT password_hash FROM accounts WHERE username = ?').pluck().get(u) as string;
+      } finally {
+        db.close();
+      }
+    };
+    expect(hashOf('rina')).toMatch(/^scrypt\$131072\$8\$1\$/);
+    // A v1 hub's hash (2^14) of a real password is replaced once the password is known again.
+    const { hashPassword } = await import('./auth');
+    const db = new Database(t.dbPath);
+    db.prepare('UPDATE accounts SET password_hash = ? WHERE username = ?').run(await hashPassword('lawang-2026-x', 2 ** 14), 'rina');
+    db.close();
+    expect(hashOf('rina')).toMatch(/^scrypt\$16384\$/);
+    expect((await login(t, 'rina', 'lawang-2026-x')).status).toBe(200);
+    expect(hashOf('rina')).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect((await login(t, 'rina', 'lawang-2026-x')).status).toBe(200);
   });
 });
 

@@ -20,9 +20,7 @@ export interface TestHub {
 export async function startTestHub(opts: Partial<HubOptions> = {}): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'nawa-hub-test-'));
   const dbPath = join(dir, 'hub.db');
-  // scrypt at 2^14 instead of the hub's 2^17 keeps each test hub's four demo hashes from costing seconds;
-  // hub-accounts.test.ts checks the default on a hub started without this.
-  const base = { dbPath, seed: 'demo' as const, heartbeatMs: 200, port: 0, scryptN: 2 ** 14 };
+  const base = { dbPath, seed: 'demo' as const, heartbeatMs: 200, port: 0 };
   let hub = await startHub({ ...base, ...opts });
   const t: TestHub = {
     get hub() {

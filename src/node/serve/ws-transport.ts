@@ -55,11 +55,11 @@ export class WsTransport {
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req.socket.remoteAddress));
   }
 
-  private accept(ws: WebSocket): void {
-    const conn: Connection = { id: randomUUID(), operator: null, wall: null };
+  private accept(ws: WebSocket, address?: string): void {
+    const conn: Connection = { id: randomUUID(), operator: null, wall: null, ...(address ? { address } : {}) };
     this.sockets.add(ws);
     this.connections.set(ws, conn);
     ws.on('pong', () => this.unanswered.set(ws, 0));

@@ -4,6 +4,9 @@ import {
   API_PREFIX, Change, ChangesResponse, ErrorBody, HealthResponse, Heartbeat, MutationsResponse,
   SessionResponse, type MutationsRequest,
 } from '../../common/central-api';
+import {
+  AccountsResponse, AccountView, AuditResponse, type CreateAccountRequest, type PatchAccountRequest,
+} from '../../common/accounts-api';
 
 /** The central API answered, with an error. */
 export class CentralError extends Error {
@@ -30,8 +33,34 @@ export class CentralClient {
     return this.call('GET', '/health', undefined, null, HealthResponse);
   }
 
-  session(username: string, password: string) {
-    return this.call('POST', '/session', { username, password }, null, SessionResponse);
+  /**
+   * `clientAddress` is the operator's own address (their browser's, as this host sees it): a hub that trusts
+   * this host as a proxy then limits failed logins per desk, not for the whole room behind the host.
+   */
+  session(username: string, password: string, clientAddress?: string) {
+    const headers: Record<string, string> = clientAddress ? { 'x-forwarded-for': clientAddress } : {};
+    return this.call('POST', '/session', { username, password }, null, SessionResponse, headers);
+  }
+
+  /** DELETE /session (v1.1): the token answers 401 from now on. */
+  logout(token: string) {
+    return this.call('DELETE', '/session', undefined, token, z.null());
+  }
+
+  accounts(token: string) {
+    return this.call('GET', '/accounts', undefined, token, AccountsResponse);
+  }
+
+  createAccount(body: CreateAccountRequest, token: string) {
+    return this.call('POST', '/accounts', body, token, AccountView);
+  }
+
+  updateAccount(username: string, body: PatchAccountRequest, token: string) {
+    return this.call('PATCH', `/accounts/${encodeURIComponent(username)}`, body, token, AccountView);
+  }
+
+  audit(token: string, limit = 100) {
+    return this.call('GET', `/audit?limit=${limit}`, undefined, token, AuditResponse);
   }
 
   changes(since: number, token: string, limit = 1000) {
@@ -72,12 +101,12 @@ export class CentralClient {
     }
   }
 
-  private async call<T>(method: string, path: string, body: unknown, token: string | null, schema: z.ZodType<T>): Promise<T> {
+  private async call<T>(method: string, path: string, body: unknown, token: string | null, schema: z.ZodType<T>, extra: Record<string, string> = {}): Promise<T> {
     let res: Response;
     try {
       res = await fetch(`${this.baseUrl}${API_PREFIX}${path}`, {
         method,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { ...extra, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -85,6 +114,7 @@ export class CentralClient {
       throw new NetworkError(`${method} ${path}: ${(e as Error).message}`);
     }
     if (!res.ok) throw await this.failure(res);
+    if (res.status === 204) return schema.parse(null);
     let json: unknown;
     try {
       json = await res.json();
