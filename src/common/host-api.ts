@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DecisionInput, Incident, IncidentInput, IsoTime, Layout, Sector, Site, SiteState, Uuid } from './entities';
 import { EntityName, OperatorInfo } from './central-api';
 import { WALL_PLAN_EVENTS, WALL_PLAN_REQUESTS } from './wall-plan-api';
+import { ACCOUNT_REQUESTS } from './accounts-host-api';
 
 const Empty = z.strictObject({});
 
@@ -154,6 +155,7 @@ export const REQUESTS = {
   'wall.painted': { input: z.strictObject({ wall: WallNumber, stateVersion: z.number().int().nonnegative() }), output: Empty },
   'wall.status': { input: Empty, output: WallStatusList },
   ...WALL_PLAN_REQUESTS,
+  ...ACCOUNT_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */
