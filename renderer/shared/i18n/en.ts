@@ -1,9 +1,11 @@
 // English, the second language. Typed against id.ts so a missing or extra key fails the typecheck.
 import type { Dictionary } from './id';
 import { wallPlanEn } from './wall-plan-en';
+import { accountsEn } from './accounts-en';
 
 export const en: Dictionary = {
   ...wallPlanEn,
+  ...accountsEn,
   'app.title': 'Nawa — Kabupaten Malang Command Center',
   'app.loading': 'Loading…',
   'app.hostDown': 'Host disconnected — reconnecting…',

@@ -1,8 +1,10 @@
 // Bahasa Indonesia: the default language of the room. Every visible string of both UIs lives here.
 import { wallPlanId } from './wall-plan-id';
+import { accountsId } from './accounts-id';
 
 export const id = {
   ...wallPlanId,
+  ...accountsId,
   'app.title': 'Nawa — Command Center Kabupaten Malang',
   'app.loading': 'Memuat…',
   'app.hostDown': 'Host terputus — mencoba menyambung ulang…',
