@@ -11,6 +11,8 @@ const HELP = `Usage: nawa serve [options]
   --port N         port of the console (default 8790; 0 picks a free one)
   --host ADDR      address to bind (default 127.0.0.1; anything else requires the access token)
   --token T        access token for clients when bound beyond loopback (default: generated)
+  --public-host H  a name this console is reached by (repeatable), e.g. cc.malangkab.go.id; requests
+                   naming any other host are refused (DNS rebinding)
   --data DIR       folder of the console's database and key (default ./.nawa)
   --simulate N     events a minute in the embedded demo hub (default 30; 0 = still)
 
@@ -25,7 +27,7 @@ export async function serveMain(args: string[]): Promise<void> {
     args, strict: true,
     options: {
       hub: { type: 'string' }, port: { type: 'string', default: '8790' }, host: { type: 'string', default: '127.0.0.1' },
-      token: { type: 'string' }, data: { type: 'string', default: '.nawa' }, simulate: { type: 'string', default: '30' },
+      token: { type: 'string' }, 'public-host': { type: 'string', multiple: true }, data: { type: 'string', default: '.nawa' }, simulate: { type: 'string', default: '30' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -48,12 +50,16 @@ export async function serveMain(args: string[]): Promise<void> {
   }
   const serving = await startServe({
     hubUrl, dataDir, distDir: join(ROOT, 'dist'), port, host: values.host, accessToken: values.token, syncAccount,
+    publicHosts: values['public-host'],
     log: (line) => process.stderr.write(`${line}\n`),
   });
   const q = serving.accessToken ? `?token=${serving.accessToken}` : '';
   const out = [
     `Nawa console:  ${serving.url}/${q}`,
-    `Wall pages:    ${serving.url}/wall/1${q} … ${serving.url}/wall/9${q}`,
+    ...(serving.wallTokens
+      // Beyond loopback each wall PC gets its own URL: its token lets it show that wall and nothing else.
+      ? ['Wall pages (each paired with its own token):', ...serving.wallTokens.map((t, i) => `  ${serving.url}/wall/${i + 1}?token=${t}`)]
+      : [`Wall pages:    ${serving.url}/wall/1 … ${serving.url}/wall/9`]),
     `Status:        ${serving.url}/status${q}`,
     `Central API:   ${hubUrl}${hub ? ' (embedded demo hub, simulating ' + simulate + ' events a minute)' : ''}`,
   ];
