@@ -7,7 +7,7 @@ import { issueDetails } from '../../common/central-api';
 import type { ConsoleStore } from '../store/console-store';
 import { openGuarded } from '../store/store-guard';
 import { StoreMaintenance } from '../store/store-maintenance';
-import { CentralClient } from '../sync/central-client';
+import { CentralClient, checkCentralUrl } from '../sync/central-client';
 import { SyncEngine } from '../sync/sync-engine';
 import { HostFailure, createHandlers } from './handlers';
 import type { HostContext } from './host-context';
@@ -23,6 +23,10 @@ export interface HostOptions {
   dataDir: string;
   /** The central API; without it, NAWA_HUB_URL, else a hub on this machine's default port. */
   hubUrl?: string;
+  /** PEM of the regency's CA for an https central URL. */
+  ca?: string | Buffer;
+  /** Allows a plain http:// central URL beyond loopback (v1.1: only when the operator says so). */
+  insecureHttp?: boolean;
   consoleId?: string;
   secretStore?: SecretStore;
   /** A read account for the feed, so the wall stays live before any operator logs in. */
@@ -41,6 +45,8 @@ export interface ConsoleHost extends HostService {
 }
 
 export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
+  // Refused before anything is opened: a wrong URL is a usage error, and loses nothing.
+  const centralUrl = checkCentralUrl(opts.hubUrl ?? process.env.NAWA_HUB_URL ?? 'http://127.0.0.1:8780', opts.insecureHttp);
   mkdirSync(opts.dataDir, { recursive: true });
   const log = opts.log ?? (() => {});
   const now = opts.now ?? (() => new Date());
@@ -51,8 +57,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   store.setSetting('console.id', consoleId);
   const secrets = opts.secretStore ?? new KeyFileSecretStore(join(opts.dataDir, 'secret.key'));
   const tokens = new TokenBook(store, secrets);
-  const hubUrl = opts.hubUrl ?? process.env.NAWA_HUB_URL ?? 'http://127.0.0.1:8780';
-  const client = new CentralClient(hubUrl.replace(/\/+$/, ''));
+  const client = new CentralClient(centralUrl.replace(/\/+$/, ''), undefined, { ca: opts.ca });
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
   const wall = new WallController(store);
   const planner = new WallPlanner({

@@ -1,4 +1,6 @@
 // `nawa hub`: the reference central API from the command line.
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validCameraNetwork } from '../../common/tile-url-policy';
@@ -18,6 +20,10 @@ Options:
                    malangkab.go.id, jatimprov.go.id, bmkg.go.id, bnpb.go.id)
   --camera-network N  where plain-http video may come from: an IPv4 CIDR, an
                    address or a host name (repeatable; default none)
+  --tls-cert FILE  PEM certificate (chain): serve HTTPS (with --tls-key)
+  --tls-key FILE   PEM private key of that certificate
+  --trusted-proxy A  address of a console host whose X-Forwarded-For names the
+                   operator's own address (repeatable; default none)
   --help           this text
 
 Without --seed demo, the first start needs NAWA_ADMIN_PASSWORD: it becomes the
@@ -29,6 +35,8 @@ class UsageError extends Error {}
 interface CliOptions {
   dbPath: string; port: number; host: string; seed?: 'demo'; simulate: number;
   tilePolicy: { webDomains?: string[]; cameraNetworks: string[] };
+  tls?: { cert: Buffer; key: Buffer };
+  trustedProxies: string[];
 }
 
 function parse(args: string[]): CliOptions | 'help' {
@@ -46,6 +54,9 @@ function parse(args: string[]): CliOptions | 'help' {
         simulate: { type: 'string', default: '0' },
         'web-domain': { type: 'string', multiple: true },
         'camera-network': { type: 'string', multiple: true },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'trusted-proxy': { type: 'string', multiple: true },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -65,9 +76,21 @@ function parse(args: string[]): CliOptions | 'help' {
   const cameraNetworks = values['camera-network'] ?? [];
   const badNet = cameraNetworks.find((n) => !validCameraNetwork(n));
   if (badNet !== undefined) throw new UsageError(`--camera-network must be an IPv4 CIDR (10.20.0.0/16), an address or a host name, not ${badNet}`);
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
+  let tls: { cert: Buffer; key: Buffer } | undefined;
+  if (values['tls-cert'] !== undefined && values['tls-key'] !== undefined) {
+    try {
+      tls = { cert: readFileSync(values['tls-cert']), key: readFileSync(values['tls-key']) };
+    } catch (err) {
+      throw new UsageError(`cannot read the TLS certificate or key: ${(err as Error).message}`);
+    }
+  }
+  const trustedProxies = values['trusted-proxy'] ?? [];
+  const badProxy = trustedProxies.find((a) => isIP(a) === 0);
+  if (badProxy !== undefined) throw new UsageError(`--trusted-proxy must be an IP address, not ${badProxy}`);
   return {
     dbPath: resolve(values.db), port, host: values.host, seed: values.seed === 'demo' ? 'demo' : undefined, simulate,
-    tilePolicy: { ...(webDomains ? { webDomains } : {}), cameraNetworks },
+    tilePolicy: { ...(webDomains ? { webDomains } : {}), cameraNetworks }, tls, trustedProxies,
   };
 }
 

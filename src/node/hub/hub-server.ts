@@ -1,5 +1,6 @@
 // The central API v1 over node:http: routing, authentication, limits, and the error envelope on every failure.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { z } from 'zod';
 import {
   API_PREFIX, EntityName, MutationsRequest, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, SessionRequest, WRITERS,
@@ -45,7 +46,8 @@ const invalidBody = (issues: readonly { path: PropertyKey[]; message: string }[]
 
 const retryAfter = (ms: number) => ({ 'retry-after': String(Math.max(1, Math.ceil(ms / 1000))) });
 
-export function createHubServer(s: HubServices): Server {
+/** With `tls` (PEM certificate chain and key), the hub serves HTTPS only. */
+export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; key: string | Buffer }): Server {
   const address = (req: IncomingMessage) => clientAddress(req, s.trustedProxies);
 
   function authenticate(req: IncomingMessage): SessionCaller {
@@ -179,7 +181,7 @@ export function createHubServer(s: HubServices): Server {
     await handler(req, res, url);
   }
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       if (res.headersSent) {
         res.destroy();
@@ -189,7 +191,8 @@ export function createHubServer(s: HubServices): Server {
       s.log(`internal error on ${req.method} ${req.url}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       sendError(res, new HttpError(500, 'internal_error', 'the hub failed unexpectedly; this is a bug'));
     });
-  });
+  };
+  const server: Server = tls ? createTlsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, listener) : createServer(listener);
   // Malformed HTTP never reaches the handler; answer it in the same envelope where the socket allows.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || err.code === 'ECONNRESET') return socket.destroy();

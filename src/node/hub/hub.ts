@@ -31,12 +31,14 @@ export interface HubOptions {
   tilePolicy?: Partial<TileUrlPolicy>;
   /** Console hosts whose X-Forwarded-For names the operator's own address (for the login limit and the audit). */
   trustedProxies?: readonly string[];
+  /** PEM certificate (chain) and key: the hub serves HTTPS (v1.1 transport) instead of HTTP. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   /** scrypt N for new password hashes; default (and the v1.1 minimum) 2^17. Lower only in tests, which say so. */
   scryptN?: number;
 }
 
 export interface Hub {
-  /** http://127.0.0.1:PORT */
+  /** http://127.0.0.1:PORT, or https:// with TLS */
   readonly url: string;
   readonly server: Server;
   /** Demo accounts printed at start; empty otherwise. */
@@ -83,7 +85,7 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
       trustedProxies: opts.trustedProxies ?? [],
       requests: new TokenBucketLimiter(opts.limits?.requestsPerMinute ?? 1200),
       log,
-    });
+    }, opts.tls);
     await listen(server, opts.port ?? 0, host);
     const { port } = server.address() as AddressInfo;
     simulator = new Simulator(hub, opts.simulate ?? 0, { log });
@@ -92,7 +94,7 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
     let closing: Promise<void> | undefined;
     const sim = simulator;
     return {
-      url: `http://${urlHost(host)}:${port}`,
+      url: `${opts.tls ? 'https' : 'http'}://${urlHost(host)}:${port}`,
       server,
       accounts,
       close: () => (closing ??= (async () => {

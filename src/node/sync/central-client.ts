@@ -1,4 +1,6 @@
 // A typed client of central-api.md v1. Every answer is validated; failures become CentralError or NetworkError.
+import { rootCertificates } from 'node:tls';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { z } from 'zod';
 import {
   API_PREFIX, Change, ChangesResponse, ErrorBody, HealthResponse, Heartbeat, MutationsResponse,
@@ -26,8 +28,38 @@ export class NetworkError extends Error {
 
 export type StreamEvent = { type: 'change'; change: Change } | { type: 'heartbeat'; lastSeq: number; time: string };
 
+/** Loopback hosts, where plain http carries nothing over a network. */
+export function isLoopbackUrl(url: URL): boolean {
+  const h = url.hostname.replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** v1.1 transport: https, or http on loopback only unless the operator said --insecure-http. Throws a clear error. */
+export function checkCentralUrl(raw: string, insecureHttp = false): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`the central API URL ${JSON.stringify(raw)} is not a URL`);
+  }
+  if (url.protocol === 'https:') return raw;
+  if (url.protocol !== 'http:') throw new Error(`the central API URL must be https:// (not ${url.protocol})`);
+  if (isLoopbackUrl(url) || insecureHttp) return raw;
+  throw new Error(`refusing plain http to ${url.host}: passwords and tokens would cross the network in clear; use https:// (with --ca for the regency's CA) or say --insecure-http`);
+}
+
 export class CentralClient {
-  constructor(readonly baseUrl: string, private readonly timeoutMs = 15_000) {}
+  private readonly fetch: typeof fetch;
+
+  /** `ca`: PEM of the regency's own CA, trusted for this client's https besides the system's. */
+  constructor(readonly baseUrl: string, private readonly timeoutMs = 15_000, opts: { ca?: string | Buffer } = {}) {
+    if (opts.ca === undefined) {
+      this.fetch = fetch;
+    } else {
+      const dispatcher = new Agent({ connect: { ca: [...tlsRootCertificates(), opts.ca.toString()] } });
+      this.fetch = ((input: string, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
+    }
+  }
 
   health() {
     return this.call('GET', '/health', undefined, null, HealthResponse);
@@ -75,7 +107,7 @@ export class CentralClient {
   async stream(since: number, token: string, signal: AbortSignal, onEvent: (e: StreamEvent) => void): Promise<void> {
     let res: Response;
     try {
-      res = await fetch(`${this.baseUrl}${API_PREFIX}/stream?since=${since}`, {
+      res = await this.fetch(`${this.baseUrl}${API_PREFIX}/stream?since=${since}`, {
         headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal,
       });
     } catch (e) {
@@ -104,7 +136,7 @@ export class CentralClient {
   private async call<T>(method: string, path: string, body: unknown, token: string | null, schema: z.ZodType<T>, extra: Record<string, string> = {}): Promise<T> {
     let res: Response;
     try {
-      res = await fetch(`${this.baseUrl}${API_PREFIX}${path}`, {
+      res = await this.fetch(`${this.baseUrl}${API_PREFIX}${path}`, {
         method,
         headers: { ...extra, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -132,6 +164,10 @@ export class CentralClient {
     if (res.status >= 500 || res.status === 404) return new NetworkError(`the central API answered ${res.status}`);
     return new CentralError(res.status, 'http_error', `the central API answered ${res.status}`);
   }
+}
+
+function tlsRootCertificates(): string[] {
+  return [...rootCertificates];
 }
 
 function parseSseBlock(block: string): StreamEvent | null {
