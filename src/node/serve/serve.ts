@@ -1,7 +1,8 @@
 // `nawa serve`: the console host in plain Node, its UIs served to any browser over HTTP and WebSocket.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createHost, type ConsoleHost } from '../host/host';
@@ -19,6 +20,12 @@ export interface ServeOptions {
   accessToken?: string;
   /** Names this host is reached by beyond its addresses (cc.malangkab.go.id); any other Host header is refused. */
   publicHosts?: readonly string[];
+  /** PEM certificate and key: the console, its walls and the host API over HTTPS/WSS (tablets, wall PCs). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** PEM of the regency's CA for an https central API. */
+  ca?: string | Buffer;
+  /** Allows a plain http:// central API beyond loopback. */
+  insecureHttp?: boolean;
   syncAccount?: { username: string; password: string };
   heartbeatMs?: number;
   /** The host's clock (HostOptions.now). */
@@ -56,14 +63,15 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
   const bind = opts.host ?? '127.0.0.1';
   const accessToken = LOOPBACK.has(bind) ? null : (opts.accessToken ?? randomBytes(18).toString('base64url'));
   const host = await createHost({
-    dataDir: opts.dataDir, hubUrl: opts.hubUrl, syncAccount: opts.syncAccount, heartbeatMs: opts.heartbeatMs, now: opts.now, log: opts.log,
+    dataDir: opts.dataDir, hubUrl: opts.hubUrl, ca: opts.ca, insecureHttp: opts.insecureHttp, syncAccount: opts.syncAccount, heartbeatMs: opts.heartbeatMs, now: opts.now, log: opts.log,
   });
-  const gate = new ClientGate(accessToken, pairingSecret(opts.dataDir), () => host.wall.state().layout);
+  const scheme = opts.tls ? 'https' : 'http';
+  const gate = new ClientGate(accessToken, pairingSecret(opts.dataDir), () => host.wall.state().layout, scheme);
   const transport = new WsTransport(host, { gate });
   const tokenOf = (req: IncomingMessage, url: URL) => url.searchParams.get('token') ?? req.headers['x-nawa-token']?.toString() ?? null;
   const allowed = (req: IncomingMessage, url: URL) => gate.admit(req, tokenOf(req, url))?.kind === 'full';
 
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://nawa.invalid');
     // A name the attacker controls, rebound to this address, is not one of ours: the page behind it gets nothing.
     if (!gate.hostAllowed(req)) {
@@ -89,7 +97,8 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
     serveStatic(opts.distDir, url.pathname, res, pageCsp(`${req.headers.host ?? ''}`))
       .then((done) => { if (!done) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n'); })
       .catch(() => { if (!res.headersSent) res.writeHead(500).end(); });
-  });
+  };
+  const server: Server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, listener) : createServer(listener);
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://nawa.invalid');
@@ -110,7 +119,7 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
   gate.serve(servedHosts(bind, port, opts.publicHosts));
   const shown = bind.includes(':') ? `[${bind}]` : bind;
   return {
-    url: `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${port}`,
+    url: `${scheme}://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${port}`,
     accessToken, host, server,
     wallTokens: accessToken === null ? null : Array.from({ length: WALL_COUNT }, (_, i) => gate.wallToken(i + 1)),
     async close() {

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../hub/hub';
 import { createHost } from '../host/host';
 import { conn, ok, until } from '../host/host-test-kit';
+import WebSocket from 'ws';
+import { startServe } from '../serve/serve';
 import { CentralClient, checkCentralUrl, NetworkError } from './central-client';
 
 let dir: string;
@@ -67,6 +69,35 @@ describe('TLS', () => {
       expect(synced.hash).toMatch(/^[0-9a-f]{64}$/);
     } finally {
       await host.close();
+    }
+  });
+
+  it('serves nawa serve over HTTPS and WSS (--tls-cert/--tls-key), syncing with the TLS hub through the CA', async () => {
+    const serving = await startServe({
+      hubUrl: hub.url, ca, dataDir: join(dir, 'serve'), distDir: join(dir, 'no-dist'), port: 0, heartbeatMs: 200,
+      tls: { cert: readFileSync(join(dir, 'hub.pem')), key: readFileSync(join(dir, 'hub.key')) },
+    });
+    try {
+      expect(serving.url).toMatch(/^https:/);
+      const open = (origin: string) => new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(`${serving.url.replace('https', 'wss')}/host`, { ca, headers: { origin } });
+        ws.once('open', () => resolve(ws));
+        ws.once('error', reject);
+      });
+      const ws = await open(serving.url);
+      const answer = await new Promise<{ ok: boolean }>((resolve) => {
+        ws.on('message', (raw) => {
+          const f = JSON.parse(raw.toString()) as { t: string; id?: number; result?: { ok: boolean } };
+          if (f.t === 'res' && f.id === 1) resolve(f.result as { ok: boolean });
+        });
+        ws.send(JSON.stringify({ t: 'req', id: 1, name: 'session.login', input: { username: 'operator', password: 'demo' } }));
+      });
+      expect(answer.ok).toBe(true);
+      ws.close();
+      // The http origin of the same host is another origin.
+      await expect(open(serving.url.replace('https', 'http'))).rejects.toThrow(/403/);
+    } finally {
+      await serving.close();
     }
   });
 
