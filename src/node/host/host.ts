@@ -1,7 +1,7 @@
 // Composes one console host: store, sync, wall state and the request handlers behind HostService.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { EVENTS, REQUESTS, isRequestName, type EventName, type EventPayload, type Result } from '../../common/host-api';
 import { issueDetails } from '../../common/central-api';
 import type { ConsoleStore } from '../store/console-store';
@@ -29,6 +29,8 @@ export interface HostOptions {
   insecureHttp?: boolean;
   consoleId?: string;
   secretStore?: SecretStore;
+  /** The sealing key's file when no secretStore is given; keep it outside dataDir (default dataDir/secret.key). */
+  keyFile?: string;
   /** A read account for the feed, so the wall stays live before any operator logs in. */
   syncAccount?: { username: string; password: string };
   heartbeatMs?: number;
@@ -47,15 +49,19 @@ export interface ConsoleHost extends HostService {
 export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   // Refused before anything is opened: a wrong URL is a usage error, and loses nothing.
   const centralUrl = checkCentralUrl(opts.hubUrl ?? process.env.NAWA_HUB_URL ?? 'http://127.0.0.1:8780', opts.insecureHttp);
-  mkdirSync(opts.dataDir, { recursive: true });
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  // The folder and its files are the owner's alone: sealed tokens, offline verifiers, the operators' work.
+  chmodSync(opts.dataDir, 0o700);
   const log = opts.log ?? (() => {});
   const now = opts.now ?? (() => new Date());
   const opened = openGuarded(join(opts.dataDir, 'console.db'));
   const store = opened.store;
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(store.path + suffix)) chmodSync(store.path + suffix, 0o600);
   if (opened.notice) log(`store: ${opened.notice}`);
   const consoleId = opts.consoleId ?? store.setting('console.id') ?? `console-${randomUUID().slice(0, 8)}`;
   store.setSetting('console.id', consoleId);
-  const secrets = opts.secretStore ?? new KeyFileSecretStore(join(opts.dataDir, 'secret.key'));
+  if (opts.keyFile) mkdirSync(dirname(opts.keyFile), { recursive: true, mode: 0o700 });
+  const secrets = opts.secretStore ?? new KeyFileSecretStore(opts.keyFile ?? join(opts.dataDir, 'secret.key'));
   const tokens = new TokenBook(store, secrets);
   const client = new CentralClient(centralUrl.replace(/\/+$/, ''), undefined, { ca: opts.ca });
   const listeners = new Set<(name: EventName, payload: unknown) => void>();

@@ -17,6 +17,7 @@ const HELP = `Usage: nawa serve [options]
   --tls-key FILE   PEM private key of that certificate
   --ca FILE        PEM of the regency's CA, for an https:// --hub
   --insecure-http  allow a plain http:// --hub beyond loopback (passwords in clear)
+  --key-file FILE  the key that seals the stored tokens; keep it outside --data (default: in --data)
   --data DIR       folder of the console's database and key (default ./.nawa)
   --simulate N     events a minute in the embedded demo hub (default 30; 0 = still)
 
@@ -36,7 +37,7 @@ export async function serveMain(args: string[]): Promise<void> {
     args, strict: true,
     options: {
       hub: { type: 'string' }, port: { type: 'string', default: '8790' }, host: { type: 'string', default: '127.0.0.1' },
-      token: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, ca: { type: 'string' },
+      token: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, ca: { type: 'string' }, 'key-file': { type: 'string' },
       'insecure-http': { type: 'boolean', default: false }, 'public-host': { type: 'string', multiple: true }, data: { type: 'string', default: '.nawa' }, simulate: { type: 'string', default: '30' },
       help: { type: 'boolean', default: false },
     },
@@ -64,6 +65,7 @@ export async function serveMain(args: string[]): Promise<void> {
     tls: values['tls-cert'] || values['tls-key'] ? tlsFiles(values['tls-cert'], values['tls-key']) : undefined,
     ca: values.ca ? readFileSync(values.ca) : undefined,
     insecureHttp: values['insecure-http'],
+    keyFile: values['key-file'] ? resolve(values['key-file']) : undefined,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   const q = serving.accessToken ? `?token=${serving.accessToken}` : '';

@@ -26,6 +26,8 @@ export interface ServeOptions {
   ca?: string | Buffer;
   /** Allows a plain http:// central API beyond loopback. */
   insecureHttp?: boolean;
+  /** The sealing key's file, kept apart from dataDir (HostOptions.keyFile). */
+  keyFile?: string;
   syncAccount?: { username: string; password: string };
   heartbeatMs?: number;
   /** The host's clock (HostOptions.now). */
@@ -63,7 +65,7 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
   const bind = opts.host ?? '127.0.0.1';
   const accessToken = LOOPBACK.has(bind) ? null : (opts.accessToken ?? randomBytes(18).toString('base64url'));
   const host = await createHost({
-    dataDir: opts.dataDir, hubUrl: opts.hubUrl, ca: opts.ca, insecureHttp: opts.insecureHttp, syncAccount: opts.syncAccount, heartbeatMs: opts.heartbeatMs, now: opts.now, log: opts.log,
+    dataDir: opts.dataDir, hubUrl: opts.hubUrl, ca: opts.ca, insecureHttp: opts.insecureHttp, keyFile: opts.keyFile, syncAccount: opts.syncAccount, heartbeatMs: opts.heartbeatMs, now: opts.now, log: opts.log,
   });
   const scheme = opts.tls ? 'https' : 'http';
   const gate = new ClientGate(accessToken, pairingSecret(opts.dataDir), () => host.wall.state().layout, scheme);
