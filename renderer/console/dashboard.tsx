@@ -18,6 +18,7 @@ import { ReviewPanel } from './review/review-panel';
 import { OfflineBanner } from './sync/sync-indicator';
 import { WallPanel } from './wall/wall-panel';
 import { DataAge } from './sync/data-age';
+import { AccountsPanel } from './accounts/accounts-panel';
 
 const NO_INCIDENTS: IncidentView[] = [];
 
@@ -61,6 +62,7 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
         </div>
         <div className="area-wall"><WallPanel operator={operator} /></div>
         <div className="area-overview"><OverviewPanel /></div>
+        {operator.role === 'supervisor' && <div className="area-accounts"><AccountsPanel self={operator.id} /></div>}
       </main>
     </>
   );

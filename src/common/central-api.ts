@@ -6,6 +6,7 @@ import {
 } from './entities';
 import { SigningKey, SigningKeyInput } from './decision-signing';
 import { IncidentEvent, IncidentNote, IncidentNoteInput } from './incident-timeline';
+import { CONSOLE_ID } from './text-rules';
 
 export const API_PREFIX = '/api/v1';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -28,7 +29,11 @@ export type OperatorInfo = z.infer<typeof OperatorInfo>;
 export const SessionResponse = z.strictObject({ token: z.string(), expiresAt: IsoTime, operator: OperatorInfo });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
-export const HealthResponse = z.strictObject({ status: z.literal('ok'), time: IsoTime, lastSeq: z.number().int().nonnegative() });
+export const HealthResponse = z.strictObject({
+  status: z.literal('ok'), time: IsoTime, lastSeq: z.number().int().nonnegative(),
+  /** "1.1" from a hub that follows the v1.1 additions; absent from a v1 hub. */
+  api: z.string().optional(),
+});
 
 /** The record shape each entity publishes in a change's `data`. */
 export const ENTITY_DATA = {
@@ -86,7 +91,7 @@ export const Mutation = z.strictObject({
 export type Mutation = z.infer<typeof Mutation>;
 
 export const MutationsRequest = z.strictObject({
-  consoleId: z.string().min(1).max(64),
+  consoleId: z.string().regex(CONSOLE_ID, 'at most 64 letters, digits, ".", "_", "-"'),
   mutations: z.array(Mutation).min(1).max(500),
 });
 export type MutationsRequest = z.infer<typeof MutationsRequest>;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Signature } from './decision-signing';
 import { Sector } from './sector';
 import { Thresholds } from './thresholds';
+import { SafeText } from './text-rules';
 
 export { SECTORS, Sector } from './sector';
 
@@ -16,7 +17,7 @@ export const IsoTime = z.iso.datetime({ offset: false });
 export const DistrictCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'expected a kecamatan code such as 35.07.13');
 export const Lat = z.number().min(-90).max(90);
 export const Lon = z.number().min(-180).max(180);
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => SafeText({ max });
 
 export const SITE_KINDS = ['village', 'opd', 'tourism', 'cctv', 'facility'] as const;
 export const Site = z.strictObject({
@@ -44,7 +45,7 @@ export const Series = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
   sector: Sector,
   name: Text(200),
-  unit: z.string().max(32),
+  unit: SafeText({ min: 0, max: 32 }),
   siteId: Site.shape.id.optional(),
   /** v1.1: written by supervisors only, as an upsert of the series with its other fields unchanged. */
   thresholds: Thresholds.optional(),
@@ -82,8 +83,8 @@ export const DecisionInput = z.strictObject({
   incidentId: Uuid.optional(),
   decidedAt: IsoTime,
   summary: Text(300),
-  rationale: z.string().trim().max(4000),
-  action: Text(1000),
+  rationale: SafeText({ min: 0, max: 4000, multiline: true }),
+  action: SafeText({ max: 1000, multiline: true }),
   supersedes: Uuid.optional(),
   /** v1.1: the signer's signing_key and the Ed25519 signature over signingPayload (decision-signing.ts). */
   keyId: Uuid.optional(),

@@ -12,6 +12,7 @@ import { INCIDENT_REQUESTS } from './incident-api';
 import { DECISION_LOG_REQUESTS } from './decision-log-api';
 import { NoteText } from './incident-timeline';
 import { Connectivity, ConnectivityFilter } from './connectivity';
+import { ACCOUNT_REQUESTS } from './accounts-host-api';
 
 const Empty = z.strictObject({});
 
@@ -170,6 +171,7 @@ export const REQUESTS = {
   ...DECISION_LOG_REQUESTS,
   /** The connectivity monitor: watched sites (desa, OPD, tourism) with state, since, 7-day uptime; outages grouped. */
   'connectivity.get': { input: ConnectivityFilter, output: Connectivity },
+  ...ACCOUNT_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */

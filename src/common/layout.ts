@@ -1,6 +1,7 @@
 // Wall layouts: a grid of cells and tiles covering rectangles of it, each showing one source.
 import { z } from 'zod';
 import { Sector } from './sector';
+import { SafeText } from './text-rules';
 
 const HttpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
@@ -15,15 +16,15 @@ export const TileSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sector'), sector: Sector }),
   z.strictObject({ kind: z.literal('connectivity') }),
   z.strictObject({ kind: z.literal('decisions') }),
-  z.strictObject({ kind: z.literal('video'), url: HttpUrl, label: z.string().max(120).optional() }),
+  z.strictObject({ kind: z.literal('video'), url: HttpUrl, label: SafeText({ min: 0, max: 120 }).optional() }),
   z.strictObject({ kind: z.literal('web'), url: HttpUrl }),
-  z.strictObject({ kind: z.literal('image'), url: HttpUrl, caption: z.string().max(200).optional() }),
-  z.strictObject({ kind: z.literal('clock'), ticker: z.string().max(500).optional() }),
+  z.strictObject({ kind: z.literal('image'), url: HttpUrl, caption: SafeText({ min: 0, max: 200 }).optional() }),
+  z.strictObject({ kind: z.literal('clock'), ticker: SafeText({ min: 0, max: 500 }).optional() }),
 ]);
 export type TileSource = z.infer<typeof TileSource>;
 
 export const Tile = z.strictObject({
-  id: z.string().min(1).max(64),
+  id: SafeText({ max: 64 }),
   x: z.number().int().min(0),
   y: z.number().int().min(0),
   w: z.number().int().min(1),
@@ -60,7 +61,7 @@ export function layoutProblems(grid: Grid, tiles: readonly Tile[]): string[] {
 
 const LayoutFields = {
   id: z.uuid(),
-  name: z.string().trim().min(1).max(120),
+  name: SafeText({ max: 120 }),
   grid: Grid,
   tiles: z.array(Tile).max(64),
 };

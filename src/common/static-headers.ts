@@ -11,12 +11,12 @@ export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'uns
   + "connect-src 'self' ws: wss:; frame-src https:; media-src 'self' https: http:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** `file` is a path inside the build folder; assets have hashed names, so they never change under one name. */
-export function staticFileHeaders(file: string, kind: 'page' | 'asset'): Record<string, string> {
+export function staticFileHeaders(file: string, kind: 'page' | 'asset', csp: string = CSP): Record<string, string> {
   const name = file.slice(file.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   return {
     'content-type': (dot > 0 ? TYPES[name.slice(dot)] : undefined) ?? 'application/octet-stream',
-    'content-security-policy': CSP,
+    'content-security-policy': csp,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': kind === 'asset' ? 'public, max-age=31536000, immutable' : 'no-cache',

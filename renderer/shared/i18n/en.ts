@@ -7,6 +7,7 @@ import { deliveryEn } from './delivery-en';
 import { incidentFlowEn } from './incident-flow-en';
 import { decisionLogEn } from './decision-log-en';
 import { mapEn } from './map-en';
+import { accountsEn } from './accounts-en';
 
 export const en: Dictionary = {
   ...wallPlanEn,
@@ -16,6 +17,7 @@ export const en: Dictionary = {
   ...incidentFlowEn,
   ...decisionLogEn,
   ...mapEn,
+  ...accountsEn,
   'app.title': 'Nawa — Kabupaten Malang Command Center',
   'app.loading': 'Loading…',
   'app.hostDown': 'Host disconnected — reconnecting…',

@@ -3,6 +3,16 @@ import type { hostErrorsId } from './host-errors-id';
 
 export const hostErrorsEn: Record<keyof typeof hostErrorsId, string> = {
   'hostError.not_downloaded': 'Version {version} is not downloaded on this console.',
+  'hostError.account_disabled': 'This account is disabled; ask a supervisor.',
+  'hostError.rate_limited': 'Too many failed logins; wait {seconds} seconds and try again.',
+  'hostError.offline_expired': 'The central API is unreachable and this account has not logged in online on this console for more than 7 days.',
+  'hostError.central_login_required': 'Accounts can only be managed while connected to the central API; log in again online.',
+  'hostError.central_unreachable': 'The central API is unreachable; try again later.',
+  'hostError.weak_password': 'The password needs at least 10 characters.',
+  'hostError.username_taken': 'That username is taken.',
+  'hostError.self_lockout': 'You cannot disable your own account or lower your own role.',
+  'hostError.not_paired': 'This page is paired with wall {wall} only.',
+  'hostError.wall_only': 'A wall page may only read what a wall shows.',
   'hostError.unknown_request': 'The host does not know the request {name}.',
   'hostError.invalid_input': 'Invalid input: {fields}',
   'hostError.internal': 'Something went wrong in the host. Try again; if it keeps happening, call the administrator.',

@@ -2,6 +2,16 @@
 // fails on a code without its sentence.
 export const hostErrorsId = {
   'hostError.not_downloaded': 'Versi {version} belum diunduh di konsol ini.',
+  'hostError.account_disabled': 'Akun ini dinonaktifkan; hubungi supervisor.',
+  'hostError.rate_limited': 'Terlalu banyak percobaan masuk yang gagal; tunggu {seconds} detik lalu coba lagi.',
+  'hostError.offline_expired': 'Server pusat tidak terjangkau dan akun ini sudah lebih dari 7 hari tidak masuk secara daring di konsol ini.',
+  'hostError.central_login_required': 'Akun hanya dapat dikelola saat terhubung ke server pusat; masuk lagi secara daring.',
+  'hostError.central_unreachable': 'Server pusat tidak terjangkau; coba lagi nanti.',
+  'hostError.weak_password': 'Kata sandi minimal 10 karakter.',
+  'hostError.username_taken': 'Nama pengguna itu sudah dipakai.',
+  'hostError.self_lockout': 'Anda tidak dapat menonaktifkan akun sendiri atau menurunkan peran sendiri.',
+  'hostError.not_paired': 'Halaman ini dipasangkan dengan layar {wall} saja.',
+  'hostError.wall_only': 'Halaman dinding hanya boleh membaca yang ditampilkan dinding.',
   'hostError.unknown_request': 'Permintaan {name} tidak dikenal host.',
   'hostError.invalid_input': 'Isian tidak valid: {fields}',
   'hostError.internal': 'Terjadi kesalahan di host. Coba lagi; bila berulang, hubungi admin.',

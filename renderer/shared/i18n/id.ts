@@ -6,6 +6,7 @@ import { deliveryId } from './delivery-id';
 import { incidentFlowId } from './incident-flow-id';
 import { decisionLogId } from './decision-log-id';
 import { mapId } from './map-id';
+import { accountsId } from './accounts-id';
 
 export const id = {
   ...wallPlanId,
@@ -15,6 +16,7 @@ export const id = {
   ...incidentFlowId,
   ...decisionLogId,
   ...mapId,
+  ...accountsId,
   'app.title': 'Nawa — Command Center Kabupaten Malang',
   'app.loading': 'Memuat…',
   'app.hostDown': 'Host terputus — mencoba menyambung ulang…',

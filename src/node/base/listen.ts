@@ -20,7 +20,7 @@ export function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** `http://host:port` of a listening server (its real port when it was asked for port 0). */
-export function serverUrl(server: Server, host: string): string {
-  return `http://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
+/** `http://host:port` (or https) of a listening server (its real port when it was asked for port 0). */
+export function serverUrl(server: Server, host: string, scheme: 'http' | 'https' = 'http'): string {
+  return `${scheme}://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
 }

@@ -2,6 +2,7 @@
 import type { HostContext } from './host-context';
 import type { Handlers } from './handler-kit';
 import { connectivityHandlers } from './connectivity-handlers';
+import { accountHandlers } from './account-handlers';
 import { dataHandlers } from './data-handlers';
 import { incidentHandlers } from './incident-handlers';
 import { incidentWorkflowHandlers } from './incident-workflow-handlers';
@@ -17,6 +18,6 @@ export { HostFailure } from './handler-kit';
 export function createHandlers(ctx: HostContext): Handlers {
   return {
     ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...incidentWorkflowHandlers(ctx), ...decisionLogHandlers(ctx),
-    ...wallHandlers(ctx), ...wallPlanHandlers(ctx), ...trustHandlers(ctx), ...updateHandlers(ctx), ...connectivityHandlers(ctx),
+    ...wallHandlers(ctx), ...wallPlanHandlers(ctx), ...trustHandlers(ctx), ...updateHandlers(ctx), ...connectivityHandlers(ctx), ...accountHandlers(ctx),
   };
 }

@@ -11,6 +11,8 @@ export interface Connection {
   wallsShown?: number[];
   /** Lets the same UI take its login back after a lost link (see session.resume). */
   resumeKey?: string | null;
+  /** The client's network address as the transport sees it (a browser's, for `nawa serve`); absent in Electron. */
+  address?: string;
 }
 
 export interface HostService {

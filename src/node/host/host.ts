@@ -1,13 +1,13 @@
 // Composes one console host: store, sync, wall state and the request handlers behind HostService.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { EVENTS, REQUESTS, isRequestName, type EventName, type EventPayload, type Result } from '../../common/host-api';
 import { issueDetails } from '../../common/central-api';
 import type { ConsoleStore } from '../store/console-store';
 import { openGuarded } from '../store/store-guard';
 import { StoreMaintenance } from '../store/store-maintenance';
-import { CentralClient } from '../sync/central-client';
+import { CentralClient, checkCentralUrl } from '../sync/central-client';
 import { SyncEngine } from '../sync/sync-engine';
 import { HostFailure, createHandlers } from './handlers';
 import type { HostContext } from './host-context';
@@ -26,8 +26,14 @@ export interface HostOptions {
   dataDir: string;
   /** The central API; without it, a hub on this machine's default port. The CLIs and the Electron entry read NAWA_HUB_URL. */
   hubUrl?: string;
+  /** PEM of the regency's CA for an https central URL. */
+  ca?: string | Buffer;
+  /** Allows a plain http:// central URL beyond loopback (v1.1: only when the operator says so). */
+  insecureHttp?: boolean;
   consoleId?: string;
   secretStore?: SecretStore;
+  /** The sealing key's file when no secretStore is given; keep it outside dataDir (default dataDir/secret.key). */
+  keyFile?: string;
   /** A read account for the feed, so the wall stays live before any operator logs in. */
   syncAccount?: { username: string; password: string };
   heartbeatMs?: number;
@@ -46,19 +52,24 @@ export interface ConsoleHost extends HostService {
 export const DEFAULT_HUB_URL = 'http://127.0.0.1:8780';
 
 export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
-  mkdirSync(opts.dataDir, { recursive: true });
+  // Refused before anything is opened: a wrong URL is a usage error, and loses nothing.
+  const centralUrl = checkCentralUrl(opts.hubUrl ?? DEFAULT_HUB_URL, opts.insecureHttp);
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  // The folder and its files are the owner's alone: sealed tokens, offline verifiers, the operators' work.
+  chmodSync(opts.dataDir, 0o700);
   const log = opts.log ?? (() => {});
   const now = opts.now ?? systemNow;
   const opened = openGuarded(join(opts.dataDir, 'console.db'), now);
   const store = opened.store;
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(store.path + suffix)) chmodSync(store.path + suffix, 0o600);
   if (opened.notice) log(`store: ${opened.notice}`);
   const consoleId = opts.consoleId ?? store.setting('console.id') ?? `console-${randomUUID().slice(0, 8)}`;
   store.setSetting('console.id', consoleId);
-  const secrets = opts.secretStore ?? new KeyFileSecretStore(join(opts.dataDir, 'secret.key'));
+  if (opts.keyFile) mkdirSync(dirname(opts.keyFile), { recursive: true, mode: 0o700 });
+  const secrets = opts.secretStore ?? new KeyFileSecretStore(opts.keyFile ?? join(opts.dataDir, 'secret.key'));
   const tokens = new TokenBook(store, secrets);
   const keys = new SigningKeys(store, secrets, consoleId);
-  const hubUrl = opts.hubUrl ?? DEFAULT_HUB_URL;
-  const client = new CentralClient(hubUrl.replace(/\/+$/, ''));
+  const client = new CentralClient(centralUrl.replace(/\/+$/, ''), undefined, { ca: opts.ca });
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     const checked = EVENTS[name].parse(payload);

@@ -4,7 +4,7 @@ import type { OperatorInfo } from '../../common/central-api';
 import { CentralError } from '../sync/central-client';
 import type { HostContext } from './host-context';
 import { HostFailure, type HandlersOf } from './handler-kit';
-import { rememberLogin, verifyOfflineLogin } from './offline-login';
+import { checkOfflineLogin, forgetLogin, rememberLogin } from './offline-login';
 
 const RESUME_MS = 12 * 60 * 60_000;
 
@@ -20,22 +20,36 @@ export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 
   return {
     'session.login': async ({ username, password }, conn) => {
       try {
-        const session = await ctx.client.session(username, password);
+        const session = await ctx.client.session(username, password, conn.address);
         // The key is made at the first login here, so its publication leads the operator's first decision
         // (and goes out with the push the new token starts).
         if (session.operator.role === 'operator' || session.operator.role === 'supervisor') ctx.keys.ensure(session.operator.id, ctx.now());
         ctx.tokens.set(session.operator.id, session.token, session.expiresAt);
-        rememberLogin(store, username, password, session.operator);
+        rememberLogin(store, username, password, session.operator, ctx.now().getTime());
         conn.operator = session.operator;
       } catch (e) {
         if (e instanceof CentralError) {
-          if (e.status === 401) throw new HostFailure('bad_credentials', 'wrong username or password');
+          if (e.status === 401) {
+            // Refused by the centre (wrong password, disabled): the password kept here must not open it offline either.
+            forgetLogin(store, username);
+            if (e.code === 'account_disabled') throw new HostFailure('account_disabled', 'the account is disabled');
+            throw new HostFailure('bad_credentials', 'wrong username or password');
+          }
+          if (e.status === 429) {
+            const ms = (e.details as { retryAfterMs?: number } | undefined)?.retryAfterMs;
+            throw new HostFailure('rate_limited', 'too many failed logins', ms ? { retryAfterMs: ms } : undefined, { seconds: Math.ceil((ms ?? 60_000) / 1000) });
+          }
           throw new HostFailure('central_error', `the central API refused the login: ${e.code}: ${e.message}`, undefined, { code: e.code, status: e.status });
         }
         // The central API is unreachable: an operator known to this console may still work from the cache.
-        const known = verifyOfflineLogin(store, username, password);
-        if (!known) throw new HostFailure('offline_unknown', 'the central API is unreachable and this account never logged in here');
-        conn.operator = known;
+        const known = checkOfflineLogin(store, username, password, ctx.now().getTime());
+        if (known.ok) conn.operator = known.operator;
+        else if (known.reason === 'wait') {
+          throw new HostFailure('rate_limited', 'too many failed offline logins', { retryAfterMs: known.retryAfterMs }, { seconds: Math.ceil(known.retryAfterMs / 1000) });
+        } else if (known.reason === 'expired') {
+          throw new HostFailure('offline_expired', 'the central API is unreachable and this account has not logged in online here for over 7 days');
+        } else if (known.reason === 'wrong') throw new HostFailure('bad_credentials', 'wrong username or password');
+        else throw new HostFailure('offline_unknown', 'the central API is unreachable and this account never logged in here');
       }
       conn.resumeKey = issueResumeKey(conn.operator);
       return { operator: conn.operator, resumeKey: conn.resumeKey };
@@ -50,7 +64,14 @@ export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 
       conn.resumeKey = resumeKey;
       return { operator: s.operator };
     },
-    'session.logout': (_input, conn) => {
+    'session.logout': async (_input, conn) => {
+      // The central session ends too, and this console forgets the operator's token (v1.1).
+      const token = conn.operator ? ctx.tokens.forOperator(conn.operator.id) : null;
+      if (token) {
+        ctx.tokens.drop(token);
+        // Unreachable or already refused: the token is dropped here either way, and it expires at the centre.
+        await ctx.client.logout(token).catch(() => undefined);
+      }
       if (conn.resumeKey) resumable.delete(conn.resumeKey);
       conn.operator = null;
       conn.resumeKey = null;

@@ -2,27 +2,39 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { OperatorInfo } from '../../common/central-api';
 import type { Role } from '../../common/entities';
+import { DEMO_PASSWORD } from './demo-content';
 import type { HubDb } from './hub-db';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
+/** v1.1: at least N = 2^17, r = 8, p = 1 (128 MiB and about a second of one core per hash here). */
+export const SCRYPT_N = 2 ** 17;
+const SCRYPT = { N: SCRYPT_N, r: 8, p: 1, keylen: 32 };
 
 function scryptAsync(password: string, salt: Buffer, N: number, r: number, p: number, keylen: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    // scrypt needs 128 * N * r bytes; Node's default maxmem (32 MiB) would refuse N = 2^17.
     scrypt(password, salt, keylen, { N, r, p, maxmem: 256 * N * r }, (err, key) => (err ? reject(err) : resolve(key)));
   });
 }
 
 /** `scrypt$N$r$p$salt$hash`: the parameters travel with the hash so they can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, N: number = SCRYPT.N): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, SCRYPT.N, SCRYPT.r, SCRYPT.p, SCRYPT.keylen);
-  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await scryptAsync(password, salt, N, SCRYPT.r, SCRYPT.p, SCRYPT.keylen);
+  return ['scrypt', N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/** The N a stored hash was made with, 0 when it is not one of ours. */
+export function hashCost(stored: string): number {
+  const [kind, n] = stored.split('$');
+  return kind === 'scrypt' ? Number(n) : 0;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [kind, n, r, p, salt, hash] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !hash) return false;
+  // A damaged or planted hash must not make one login allocate gigabytes.
+  if (!(Number(n) >= 2 && Number(n) <= 2 ** 20 && Number(r) >= 1 && Number(r) <= 16 && Number(p) >= 1 && Number(p) <= 4)) return false;
   const expected = Buffer.from(hash, 'base64');
   const key = await scryptAsync(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p), expected.length);
   return timingSafeEqual(key, expected);
@@ -33,6 +45,8 @@ export function sha256Hex(text: string): string {
 }
 
 export interface Account { username: string; name: string; role: Role }
+/** An authenticated caller: the account and the session its token belongs to. */
+export interface SessionCaller extends Account { tokenHash: string; expiresAt: string }
 export interface Session { token: string; expiresAt: string; operator: OperatorInfo }
 
 export function operatorInfo(a: Account): OperatorInfo {
@@ -43,7 +57,12 @@ export class AuthService {
   // Unknown usernames are checked against this too, so a failed login takes as long either way.
   private dummyHash: Promise<string> | undefined;
 
-  constructor(private readonly hub: HubDb, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly hub: HubDb,
+    private readonly now: () => number = Date.now,
+    /** scrypt N for new hashes; below SCRYPT_N only where a test says so. */
+    readonly scryptN: number = SCRYPT_N,
+  ) {}
 
   accountCount(): number {
     return (this.hub.stmt('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
@@ -54,25 +73,32 @@ export class AuthService {
   }
 
   /** Creates the account unless the username exists; an existing account keeps its password. Returns whether it was created. */
-  async createAccount(account: Account, password: string): Promise<boolean> {
+  async createAccount(account: Account, password: string, N: number = this.scryptN): Promise<boolean> {
     if (this.hasAccount(account.username)) return false;
-    const hash = await hashPassword(password);
+    const hash = await hashPassword(password, N);
     const { changes } = this.hub
       .stmt('INSERT OR IGNORE INTO accounts (username, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(account.username, account.name, account.role, hash, new Date(this.now()).toISOString());
     return changes === 1;
   }
 
-  async login(username: string, password: string): Promise<Session | null> {
-    const row = this.hub.stmt('SELECT username, name, role, password_hash FROM accounts WHERE username = ?').get(username) as
-      | (Account & { password_hash: string })
+  /** A session, null for an unknown username or a wrong password, 'disabled' for the right password of a disabled account. */
+  async login(username: string, password: string): Promise<Session | null | 'disabled'> {
+    const row = this.hub.stmt('SELECT username, name, role, password_hash, disabled FROM accounts WHERE username = ?').get(username) as
+      | (Account & { password_hash: string; disabled: number })
       | undefined;
     if (!row) {
-      this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+      this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'), this.scryptN);
       await verifyPassword(password, await this.dummyHash);
       return null;
     }
     if (!(await verifyPassword(password, row.password_hash))) return null;
+    if (row.disabled) return 'disabled';
+    if (hashCost(row.password_hash) < this.scryptN && password !== DEMO_PASSWORD) {
+      // Made with weaker parameters (before v1.1): replaced now that the password is known.
+      const stronger = await hashPassword(password, this.scryptN);
+      this.hub.stmt('UPDATE accounts SET password_hash = ? WHERE username = ? AND password_hash = ?').run(stronger, row.username, row.password_hash);
+    }
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
     const expiresAt = new Date(now + SESSION_TTL_MS).toISOString();
@@ -81,19 +107,30 @@ export class AuthService {
       this.hub
         .stmt('INSERT INTO sessions (token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?)')
         .run(sha256Hex(token), row.username, new Date(now).toISOString(), expiresAt);
+      this.hub.stmt('UPDATE accounts SET last_login_at = ? WHERE username = ?').run(new Date(now).toISOString(), row.username);
     });
     return { token, expiresAt, operator: operatorInfo(row) };
   }
 
-  /** The account behind a bearer token, or null when the token is unknown or expired. */
-  authenticate(token: string): (Account & { tokenHash: string }) | null {
+  /** The account behind a bearer token, or null when the token is unknown, expired, revoked, or its account disabled. */
+  authenticate(token: string): SessionCaller | null {
     const tokenHash = sha256Hex(token);
     const row = this.hub
       .stmt(
-        `SELECT a.username, a.name, a.role FROM sessions s JOIN accounts a ON a.username = s.username
-         WHERE s.token_hash = ? AND s.expires_at > ?`,
+        `SELECT a.username, a.name, a.role, s.expires_at AS expiresAt FROM sessions s JOIN accounts a ON a.username = s.username
+         WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled = 0`,
       )
-      .get(tokenHash, new Date(this.now()).toISOString()) as Account | undefined;
+      .get(tokenHash, new Date(this.now()).toISOString()) as (Account & { expiresAt: string }) | undefined;
     return row ? { ...row, tokenHash } : null;
+  }
+
+  /** Ends one session (logout). */
+  endSession(tokenHash: string): void {
+    this.hub.stmt('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  /** Revokes every token of the account; returns how many there were. */
+  revokeAll(username: string): number {
+    return this.hub.stmt('DELETE FROM sessions WHERE username = ?').run(username).changes;
   }
 }

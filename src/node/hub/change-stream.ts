@@ -3,17 +3,34 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { changeJson, type HubDb } from './hub-db';
 
 const PAGE = 500;
+/** setTimeout's longest delay; a session ending later is looked at again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The session a stream was opened with: the stream ends when it expires or is revoked. */
+export interface StreamOwner { username: string; tokenHash: string; expiresAt: string }
 
 class StreamClient {
   private pumping = false;
   private again = false;
   private closed = false;
   private readonly heartbeat: NodeJS.Timeout;
+  private expiry: NodeJS.Timeout | undefined;
 
   /** `cursor` is the last seq this stream has written, so a heartbeat never claims more than was sent. */
-  constructor(private readonly hub: HubDb, private readonly res: ServerResponse, private cursor: number, heartbeatMs: number, private readonly onEnd: () => void) {
+  constructor(
+    private readonly hub: HubDb, private readonly res: ServerResponse, private cursor: number, heartbeatMs: number,
+    private readonly onEnd: () => void, readonly owner?: StreamOwner,
+  ) {
     this.heartbeat = setInterval(() => this.beat(), heartbeatMs);
     res.on('close', () => this.end());
+    if (owner) this.endAt(Date.parse(owner.expiresAt));
+  }
+
+  private endAt(time: number): void {
+    const left = time - Date.now();
+    if (left <= 0) return this.end();
+    this.expiry = setTimeout(() => this.endAt(time), Math.min(left, MAX_TIMER_MS));
+    this.expiry.unref();
   }
 
   /** Writes everything after the cursor; a notification during a pump makes it look again, so nothing is skipped. */
@@ -53,6 +70,7 @@ class StreamClient {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.heartbeat);
+    clearTimeout(this.expiry);
     if (!this.res.writableEnded) this.res.end();
     this.onEnd();
   }
@@ -85,7 +103,7 @@ export class ChangeStreams {
   }
 
   /** Starts a stream after `since` (already checked against the feed's floor). */
-  open(req: IncomingMessage, res: ServerResponse, since: number): void {
+  open(req: IncomingMessage, res: ServerResponse, since: number, owner?: StreamOwner): void {
     req.socket.setNoDelay(true);
     req.socket.setKeepAlive(true);
     res.writeHead(200, {
@@ -96,9 +114,21 @@ export class ChangeStreams {
       'x-content-type-options': 'nosniff',
     });
     res.write(`retry: ${this.heartbeatMs}\n\n`);
-    const client: StreamClient = new StreamClient(this.hub, res, since, this.heartbeatMs, () => this.clients.delete(client));
+    const client: StreamClient = new StreamClient(this.hub, res, since, this.heartbeatMs, () => this.clients.delete(client), owner);
     this.clients.add(client);
     void client.pump().then(() => client.beat());
+  }
+
+  /** Ends the streams opened with a token (logout) or by an account (its tokens revoked); returns how many. */
+  closeWhere(match: { tokenHash?: string; username?: string }): number {
+    let n = 0;
+    for (const c of [...this.clients]) {
+      const o = c.owner;
+      if (!o || (match.tokenHash !== undefined && o.tokenHash !== match.tokenHash) || (match.username !== undefined && o.username !== match.username)) continue;
+      c.end();
+      n++;
+    }
+    return n;
   }
 
   closeAll(): void {

@@ -30,9 +30,15 @@ export function seedPresets(hub: HubDb, now: Date): boolean {
 
 export interface DemoAccount { username: string; password: string; role: string }
 
+/**
+ * scrypt N for the demo accounts only. Their password, "demo", is printed at every start, so a costlier hash
+ * would protect nothing and only slow every demo and test start; real accounts get the hub's 2^17.
+ */
+export const DEMO_SCRYPT_N = 2 ** 14;
+
 /** Creates the demo accounts (missing ones only) and, once per database, the demo data. */
 export async function seedDemo(hub: HubDb, auth: AuthService, now: Date): Promise<DemoAccount[]> {
-  await Promise.all(DEMO_ACCOUNTS.map((a) => auth.createAccount(a, DEMO_PASSWORD)));
+  await Promise.all(DEMO_ACCOUNTS.map((a) => auth.createAccount(a, DEMO_PASSWORD, DEMO_SCRYPT_N)));
   if (!hub.getMeta(DEMO_DONE)) seedDemoData(hub, now);
   return DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: DEMO_PASSWORD, role: a.role }));
 }

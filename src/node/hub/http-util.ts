@@ -1,5 +1,6 @@
 // HTTP plumbing for the hub: the error envelope, bounded JSON bodies, and strict query strings.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import { issueDetails, MAX_BODY_BYTES } from '../../common/central-api';
 
 /** Past this much, a too-large body is no longer read to its end before the 413. */
@@ -52,6 +53,13 @@ export function sendError(res: ServerResponse, err: HttpError): void {
  * the 413, so the client finishes sending and can read the answer instead of seeing a reset connection.
  */
 export function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  if (!isJsonMediaType(req.headers['content-type'])) {
+    // A form or text/plain post is what a page of another site can send without asking: never read it.
+    req.resume();
+    return Promise.reject(new HttpError(415, 'unsupported_media_type', 'the body must be sent as Content-Type: application/json', {
+      contentType: req.headers['content-type'] ?? null,
+    }, { connection: 'close' }));
+  }
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > DRAIN_CAP_BYTES) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
@@ -72,6 +80,12 @@ export function readJsonBody(req: IncomingMessage): Promise<unknown> {
       }
     });
   });
+}
+
+/** application/json, with parameters (a charset) allowed; nothing else, and no header at all is not JSON either. */
+export function isJsonMediaType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  return header.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 function tooLarge(): HttpError {
@@ -121,7 +135,17 @@ export function intParam(query: Map<string, string>, name: string, fallback: num
   return n;
 }
 
-/** The client's address as the socket sees it; the hub does not trust forwarding headers. */
-export function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+const plainAddress = (a: string) => (a.startsWith('::ffff:') && isIP(a.slice(7)) === 4 ? a.slice(7) : a);
+
+/**
+ * The client's address as the socket sees it. Only a configured proxy (such as a console host, whose operators
+ * all reach the hub from its one address) is believed when it names the client in X-Forwarded-For: then the
+ * last entry, the one that proxy added, is the client.
+ */
+export function clientAddress(req: IncomingMessage, trustedProxies: readonly string[] = []): string {
+  const socket = plainAddress(req.socket.remoteAddress ?? 'unknown');
+  const forwarded = req.headers['x-forwarded-for'];
+  if (typeof forwarded !== 'string' || !trustedProxies.includes(socket)) return socket;
+  const last = forwarded.split(',').pop()?.trim() ?? '';
+  return isIP(last) ? plainAddress(last) : socket;
 }

@@ -65,7 +65,7 @@ describe('nawa hub (CLI)', () => {
     const [, url] = await waitFor(r, /listening on (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/);
     await waitFor(r, /viewer\s+demo\s+viewer/);
     for (const name of ['supervisor', 'operator', 'presenter']) expect(r.out()).toMatch(new RegExp(`${name}\\s+demo\\s+${name}`));
-    const res = await fetch(`${url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: 'operator', password: 'demo' }) });
+    const res = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator', password: 'demo' }) });
     expect(res.status).toBe(200);
     r.child.kill('SIGTERM');
     expect(await r.exit).toBe(0);
@@ -76,7 +76,7 @@ describe('nawa hub (CLI)', () => {
     const r = run(['--db', join(dir, 'hub.db'), '--port', '0'], { NAWA_ADMIN_PASSWORD: 'kepanjen-lantai-9' });
     const [, url] = await waitFor(r, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
     expect(r.out()).not.toContain('Demo accounts');
-    const res = await fetch(`${url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: 'supervisor', password: 'kepanjen-lantai-9' }) });
+    const res = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: 'kepanjen-lantai-9' }) });
     expect(res.status).toBe(200);
     r.child.kill('SIGINT');
     expect(await r.exit).toBe(0);

@@ -1,7 +1,9 @@
 // `nawa hub`: the reference central API from the command line.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { validCameraNetwork } from '../../common/tile-url-policy';
 import { parsePort, untilStopSignal } from '../base/cli-kit';
 import { HubSetupError, startHub, type Hub } from './hub';
 
@@ -16,6 +18,14 @@ Options:
   --seed demo      demo accounts (password "demo") and Kabupaten Malang demo data
   --simulate N     simulated events a minute (status, readings, incidents); default 0
   --updates DIR    serve the release folder DIR under /updates/ (the consoles' update feed)
+  --web-domain D   a domain web tiles may show (repeatable; replaces the default
+                   malangkab.go.id, jatimprov.go.id, bmkg.go.id, bnpb.go.id)
+  --camera-network N  where plain-http video may come from: an IPv4 CIDR, an
+                   address or a host name (repeatable; default none)
+  --tls-cert FILE  PEM certificate (chain): serve HTTPS (with --tls-key)
+  --tls-key FILE   PEM private key of that certificate
+  --trusted-proxy A  address of a console host whose X-Forwarded-For names the
+                   operator's own address (repeatable; default none)
   --help           this text
 
 Without --seed demo, the first start needs NAWA_ADMIN_PASSWORD: it becomes the
@@ -24,7 +34,12 @@ password of the first supervisor account, "supervisor".
 
 class UsageError extends Error {}
 
-interface CliOptions { dbPath: string; port: number; host: string; seed?: 'demo'; simulate: number; updatesDir?: string }
+interface CliOptions {
+  dbPath: string; port: number; host: string; seed?: 'demo'; simulate: number; updatesDir?: string;
+  tilePolicy: { webDomains?: string[]; cameraNetworks: string[] };
+  tls?: { cert: Buffer; key: Buffer };
+  trustedProxies: string[];
+}
 
 function parse(args: string[]): CliOptions | 'help' {
   let values;
@@ -40,6 +55,11 @@ function parse(args: string[]): CliOptions | 'help' {
         seed: { type: 'string' },
         simulate: { type: 'string', default: '0' },
         updates: { type: 'string' },
+        'web-domain': { type: 'string', multiple: true },
+        'camera-network': { type: 'string', multiple: true },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'trusted-proxy': { type: 'string', multiple: true },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -52,8 +72,29 @@ function parse(args: string[]): CliOptions | 'help' {
   if (!Number.isFinite(simulate) || simulate > 60_000) throw new UsageError(`--simulate must be events a minute from 0 to 60000, not ${values.simulate}`);
   if (values.seed !== undefined && values.seed !== 'demo') throw new UsageError(`--seed knows only "demo", not ${values.seed}`);
   if (values.host === '') throw new UsageError('--host must not be empty');
+  const webDomains = values['web-domain']?.map((d) => d.toLowerCase());
+  const badDomain = webDomains?.find((d) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(d));
+  if (badDomain !== undefined) throw new UsageError(`--web-domain must be a domain such as malangkab.go.id, not ${badDomain}`);
+  const cameraNetworks = values['camera-network'] ?? [];
+  const badNet = cameraNetworks.find((n) => !validCameraNetwork(n));
+  if (badNet !== undefined) throw new UsageError(`--camera-network must be an IPv4 CIDR (10.20.0.0/16), an address or a host name, not ${badNet}`);
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
+  let tls: { cert: Buffer; key: Buffer } | undefined;
+  if (values['tls-cert'] !== undefined && values['tls-key'] !== undefined) {
+    try {
+      tls = { cert: readFileSync(values['tls-cert']), key: readFileSync(values['tls-key']) };
+    } catch (err) {
+      throw new UsageError(`cannot read the TLS certificate or key: ${(err as Error).message}`);
+    }
+  }
+  const trustedProxies = values['trusted-proxy'] ?? [];
+  const badProxy = trustedProxies.find((a) => isIP(a) === 0);
+  if (badProxy !== undefined) throw new UsageError(`--trusted-proxy must be an IP address, not ${badProxy}`);
   const updatesDir = values.updates === undefined ? undefined : checkUpdatesDir(values.updates);
-  return { dbPath: resolve(values.db), port, host: values.host, seed: values.seed === 'demo' ? 'demo' : undefined, simulate, updatesDir };
+  return {
+    dbPath: resolve(values.db), port, host: values.host, seed: values.seed === 'demo' ? 'demo' : undefined, simulate,
+    tilePolicy: { ...(webDomains ? { webDomains } : {}), cameraNetworks }, tls, trustedProxies, updatesDir,
+  };
 }
 
 function checkUpdatesDir(dir: string): string {

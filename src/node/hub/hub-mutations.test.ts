@@ -238,7 +238,7 @@ describe('POST /mutations: the call itself', () => {
       expect(detailFields(error)).toEqual(fields);
     }
     await expectError(await t.api('/mutations', { method: 'POST', token: operator, body: '{"consoleId":"c",' }), 400, 'malformed_json');
-    await expectError(await t.api('/mutations', { method: 'POST', token: operator, body: 'consoleId=c', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 400, 'malformed_json');
+    await expectError(await t.api('/mutations', { method: 'POST', token: operator, body: 'consoleId=c', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'unsupported_media_type');
   });
 
   it('rejects data JSON can carry but the hub cannot hash, without a 5xx', async () => {

@@ -1,16 +1,21 @@
 // The central API v1 over node:http: routing, authentication, limits, and the error envelope on every failure.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { z } from 'zod';
 import {
   API_PREFIX, EntityName, MutationsRequest, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, SessionRequest,
 } from '../../common/central-api';
 import type { Role } from '../../common/entities';
-import type { Account, AuthService } from './auth';
+import type { AccountService } from './account-service';
+import { accountRoutes } from './account-routes';
+import type { AuditLog } from './audit-log';
+import type { AuthService, SessionCaller } from './auth';
 import type { ChangeStreams } from './change-stream';
 import { changeJson, type HubDb } from './hub-db';
 import { badRequest, clientAddress, fieldDetails, HttpError, intParam, readJsonBody, sendError, sendJson, strictQuery } from './http-util';
 import { answerableId, type MutationService } from './mutation-service';
-import type { SlidingWindowLimiter, TokenBucketLimiter } from './rate-limit';
+import type { LoginLimiter } from './login-limit';
+import type { TokenBucketLimiter } from './rate-limit';
 import { ENTITY_WRITERS } from '../../common/access-policy';
 import { serveUpdateFile } from './update-files';
 
@@ -19,8 +24,12 @@ export interface HubServices {
   auth: AuthService;
   mutations: MutationService;
   streams: ChangeStreams;
-  loginFailures: SlidingWindowLimiter;
+  logins: LoginLimiter;
   requests: TokenBucketLimiter;
+  accounts: AccountService;
+  audit: AuditLog;
+  /** Addresses whose X-Forwarded-For is believed (console hosts); default none. */
+  trustedProxies?: readonly string[];
   log: (line: string) => void;
   /** `--updates DIR`: the release folder served under /updates/. */
   updatesDir?: string;
@@ -41,8 +50,11 @@ const invalidBody = (issues: readonly { path: PropertyKey[]; message: string }[]
 
 const retryAfter = (ms: number) => ({ 'retry-after': String(Math.max(1, Math.ceil(ms / 1000))) });
 
-export function createHubServer(s: HubServices): Server {
-  function authenticate(req: IncomingMessage): Account {
+/** With `tls` (PEM certificate chain and key), the hub serves HTTPS only. */
+export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; key: string | Buffer }): Server {
+  const address = (req: IncomingMessage) => clientAddress(req, s.trustedProxies);
+
+  function authenticate(req: IncomingMessage): SessionCaller {
     const match = BEARER.exec(req.headers.authorization ?? '');
     const challenge = { 'www-authenticate': 'Bearer' };
     if (!match) throw new HttpError(401, 'unauthorized', 'an Authorization: Bearer <token> header is required', undefined, challenge);
@@ -67,23 +79,44 @@ export function createHubServer(s: HubServices): Server {
 
   const health: Handler = (_req, res, url) => {
     strictQuery(url, []);
-    sendJson(res, 200, { status: 'ok', time: new Date().toISOString(), lastSeq: s.hub.lastSeq() });
+    sendJson(res, 200, { status: 'ok', time: new Date().toISOString(), lastSeq: s.hub.lastSeq(), api: '1.1' });
   };
 
   const session: Handler = async (req, res, url) => {
     strictQuery(url, []);
-    const ip = clientAddress(req);
-    const wait = s.loginFailures.retryAfterMs(ip);
-    if (wait > 0) throw new HttpError(429, 'rate_limited', 'too many failed logins from this address; wait and try again', { retryAfterMs: wait }, retryAfter(wait));
+    const ip = address(req);
     const body = SessionRequest.safeParse(await readJsonBody(req));
     if (!body.success) throw invalidBody(body.error.issues);
-    const result = await s.auth.login(body.data.username, body.data.password);
-    if (!result) {
-      s.loginFailures.record(ip);
-      s.log(`failed login for ${JSON.stringify(body.data.username)} from ${ip}`);
+    const { username, password } = body.data;
+    // Checked and counted in one step before the password is: parallel guesses cannot slip past the limit.
+    const attempt = s.logins.begin(username, ip);
+    if (!attempt.ok) {
+      if (attempt.lockout) {
+        s.audit.record('lockout', username, { address: ip, detail: { retryAfterMs: attempt.retryAfterMs } });
+        s.log(`login for ${JSON.stringify(username)} from ${ip} locked out for ${Math.ceil(attempt.retryAfterMs / 1000)} s`);
+      }
+      const wait = attempt.retryAfterMs;
+      throw new HttpError(429, 'rate_limited', 'too many failed logins for this username from this address; wait and try again', { retryAfterMs: wait }, retryAfter(wait));
+    }
+    const result = await s.auth.login(username, password);
+    attempt.settle(result !== null && result !== 'disabled');
+    if (result === null || result === 'disabled') {
+      s.audit.record('login_failed', username, { address: ip, detail: { reason: result ?? 'invalid_credentials' } });
+      s.log(`failed login for ${JSON.stringify(username)} from ${ip}`);
+      if (result === 'disabled') throw new HttpError(401, 'account_disabled', 'this account is disabled; ask a supervisor');
       throw new HttpError(401, 'invalid_credentials', 'unknown username or wrong password');
     }
+    s.audit.record('login', result.operator.id, { address: ip });
     sendJson(res, 200, result);
+  };
+
+  const logout: Handler = (req, res, url) => {
+    const caller = authenticate(req);
+    strictQuery(url, []);
+    s.auth.endSession(caller.tokenHash);
+    const streams = s.streams.closeWhere({ tokenHash: caller.tokenHash });
+    s.audit.record('logout', caller.username, { address: address(req), detail: { closedStreams: streams } });
+    res.writeHead(204, { 'cache-control': 'no-store' }).end();
   };
 
   const changes: Handler = (req, res, url) => {
@@ -99,14 +132,14 @@ export function createHubServer(s: HubServices): Server {
   };
 
   const stream: Handler = (req, res, url) => {
-    authenticate(req);
+    const caller = authenticate(req);
     const query = strictQuery(url, ['since']);
     const lastEventId = req.headers['last-event-id'];
     if (!query.has('since') && typeof lastEventId === 'string') query.set('since', lastEventId);
     // Without a cursor the stream starts at the present: a wall that only wants what happens next.
     const since = intParam(query, 'since', s.hub.lastSeq(), 0, Number.MAX_SAFE_INTEGER);
     checkCursor(since);
-    s.streams.open(req, res, since);
+    s.streams.open(req, res, since, { username: caller.username, tokenHash: caller.tokenHash, expiresAt: caller.expiresAt });
   };
 
   const mutations: Handler = async (req, res, url) => {
@@ -123,9 +156,11 @@ export function createHubServer(s: HubServices): Server {
     sendJson(res, 200, { results });
   };
 
+  const accountApi = accountRoutes({ accounts: s.accounts, audit: s.audit, authenticate, address });
   const routes: Record<string, Partial<Record<string, Handler>>> = {
+    ...accountApi.routes,
     '/health': { GET: health },
-    '/session': { POST: session },
+    '/session': { POST: session, DELETE: logout },
     '/changes': { GET: changes },
     '/stream': { GET: stream },
     '/mutations': { POST: mutations },
@@ -140,7 +175,7 @@ export function createHubServer(s: HubServices): Server {
     }
     if (s.updatesDir && serveUpdateFile(s.updatesDir, req, res, url.pathname)) return;
     const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : '';
-    const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
+    const route = Object.hasOwn(routes, path) ? routes[path] : /^\/accounts\/[^/]+$/.test(path) ? accountApi.account : undefined;
     if (!route) throw new HttpError(404, 'not_found', `no route ${url.pathname}`);
     const method = req.method ?? '';
     const handler = Object.hasOwn(route, method) ? route[method] : undefined;
@@ -151,7 +186,7 @@ export function createHubServer(s: HubServices): Server {
     await handler(req, res, url);
   }
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       if (res.headersSent) {
         res.destroy();
@@ -161,7 +196,8 @@ export function createHubServer(s: HubServices): Server {
       s.log(`internal error on ${req.method} ${req.url}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       sendError(res, new HttpError(500, 'internal_error', 'the hub failed unexpectedly; this is a bug'));
     });
-  });
+  };
+  const server: Server = tls ? createTlsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, listener) : createServer(listener);
   // Malformed HTTP never reaches the handler; answer it in the same envelope where the socket allows.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || err.code === 'ECONNRESET') return socket.destroy();

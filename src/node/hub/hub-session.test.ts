@@ -15,6 +15,7 @@ describe('health and session', () => {
     expect(res.status).toBe(200);
     const body = HealthResponse.parse(await res.json());
     expect(body.lastSeq).toBeGreaterThan(0);
+    expect(body.api).toBe('1.1');
   });
 
   it('logs in each demo role and hands out a token that works', async () => {
@@ -112,7 +113,7 @@ describe('health and session', () => {
     await expectError(await fetch(`${t.hub.url}/api/v2/health`), 404, 'not_found');
     await expectError(await t.api('/__proto__'), 404, 'not_found');
     const res = await t.api('/session');
-    expect(res.headers.get('allow')).toBe('POST');
+    expect(res.headers.get('allow')).toBe('POST, DELETE'); // v1.1: DELETE /session is the logout
     await expectError(res, 405, 'method_not_allowed');
     await expectError(await t.api('/health', { method: 'DELETE' }), 405, 'method_not_allowed');
     await expectError(await t.api('/mutations', { method: 'PUT', json: {} }), 405, 'method_not_allowed');

@@ -2,14 +2,18 @@
 import { existsSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { HEARTBEAT_MS } from '../../common/central-api';
+import { DEFAULT_TILE_URL_POLICY, type TileUrlPolicy } from '../../common/tile-url-policy';
 import { listen, serverUrl } from '../base/listen';
-import { AuthService } from './auth';
+import { AccountService } from './account-service';
+import { AuditLog } from './audit-log';
+import { AuthService, SCRYPT_N } from './auth';
 import { ChangeStreams } from './change-stream';
 import { seedDemo, seedPresets, type DemoAccount } from './demo-seed';
 import { HubDb } from './hub-db';
 import { createHubServer } from './hub-server';
 import { MutationService } from './mutation-service';
-import { SlidingWindowLimiter, TokenBucketLimiter } from './rate-limit';
+import { LoginLimiter } from './login-limit';
+import { TokenBucketLimiter } from './rate-limit';
 import { Simulator } from './simulator';
 
 export interface HubOptions {
@@ -21,14 +25,22 @@ export interface HubOptions {
   log?: (line: string) => void;
   /** Default HEARTBEAT_MS. */
   heartbeatMs?: number;
-  /** Defaults: 10 failed logins a minute per address, 1200 requests a minute per token. */
+  /** Defaults: 10 failed logins a minute per username and address, 1200 requests a minute per token. */
   limits?: { loginFailuresPerMinute?: number; requestsPerMinute?: number };
   /** A release folder served under /updates/ (the consoles' update feed). */
   updatesDir?: string;
+  /** What layouts may make the walls load; default the regency's, the province's, BMKG and BNPB, no camera network. */
+  tilePolicy?: Partial<TileUrlPolicy>;
+  /** Console hosts whose X-Forwarded-For names the operator's own address (for the login limit and the audit). */
+  trustedProxies?: readonly string[];
+  /** PEM certificate (chain) and key: the hub serves HTTPS (v1.1 transport) instead of HTTP. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** scrypt N for new password hashes; default (and the v1.1 minimum) 2^17. Lower only in tests, which say so. */
+  scryptN?: number;
 }
 
 export interface Hub {
-  /** http://127.0.0.1:PORT */
+  /** http://127.0.0.1:PORT, or https:// with TLS */
   readonly url: string;
   readonly server: Server;
   /** Demo accounts printed at start; empty otherwise. */
@@ -48,7 +60,7 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
   const hub = HubDb.open(opts.dbPath);
   let simulator: Simulator | undefined;
   try {
-    const auth = new AuthService(hub);
+    const auth = new AuthService(hub, Date.now, opts.scryptN ?? SCRYPT_N);
     const now = new Date();
     if (seedPresets(hub, now)) log('seeded the preset wall layouts');
     let accounts: DemoAccount[] = [];
@@ -63,16 +75,20 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
     }
 
     const streams = new ChangeStreams(hub, opts.heartbeatMs ?? HEARTBEAT_MS);
+    const audit = new AuditLog(hub);
     const server = createHubServer({
       hub,
       auth,
-      mutations: new MutationService(hub, () => new Date(), log),
+      mutations: new MutationService(hub, () => new Date(), log, { ...DEFAULT_TILE_URL_POLICY, ...opts.tilePolicy }),
       streams,
-      loginFailures: new SlidingWindowLimiter(opts.limits?.loginFailuresPerMinute ?? 10, 60_000),
+      logins: new LoginLimiter(opts.limits?.loginFailuresPerMinute ?? 10, 60_000),
+      accounts: new AccountService(hub, auth, streams, audit),
+      audit,
+      trustedProxies: opts.trustedProxies ?? [],
       requests: new TokenBucketLimiter(opts.limits?.requestsPerMinute ?? 1200),
       log,
       updatesDir: opts.updatesDir,
-    });
+    }, opts.tls);
     await listen(server, opts.port ?? 0, host);
     simulator = new Simulator(hub, opts.simulate ?? 0, { log });
     simulator.start();
@@ -80,7 +96,7 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
     let closing: Promise<void> | undefined;
     const sim = simulator;
     return {
-      url: serverUrl(server, host),
+      url: serverUrl(server, host, opts.tls ? 'https' : 'http'),
       server,
       accounts,
       close: () => (closing ??= (async () => {

@@ -5,6 +5,7 @@ import {
   Mutation, MUTATION_DATA,
   type MutationResult, type WritableEntity,
 } from '../../common/central-api';
+import type { TileUrlPolicy } from '../../common/tile-url-policy';
 import { Site, type Decision, type DecisionInput, type Incident, type IncidentInput, type LayoutInput, type Role, type Series } from '../../common/entities';
 import type { SigningKeyInput } from '../../common/decision-signing';
 import type { IncidentNoteInput } from '../../common/incident-timeline';
@@ -16,6 +17,7 @@ import type { HubDb, StoredRecord } from './hub-db';
 import { ENTITY_WRITERS } from '../../common/access-policy';
 import { appendIncidentNote, checkIncidentLifecycle, writeIncidentEvents } from './incident-lifecycle';
 import { upsertSeriesThresholds } from './series-thresholds';
+import { layoutUrlProblems } from './layout-safety';
 
 export type { Caller } from './caller';
 import type { Caller } from './caller';
@@ -59,6 +61,7 @@ export class MutationService {
     private readonly hub: HubDb,
     private readonly now: () => Date = () => new Date(),
     private readonly log: (line: string) => void = () => {},
+    private readonly tilePolicy?: TileUrlPolicy,
   ) {}
 
   /** Runs inside one transaction for the call; each mutation gets its own savepoint. */
@@ -137,6 +140,10 @@ export class MutationService {
       return rejected(m.id, 'invalid_data', `the ${entity} data is invalid`, prefixed('data', fieldDetails(parsed.error.issues)));
     }
     const data = parsed.data as { id: string };
+    if (entity === 'layout') {
+      const urls = layoutUrlProblems(parsed.data as LayoutInput, this.tilePolicy);
+      if (urls.length > 0) return rejected(m.id, 'url_not_allowed', 'a tile of this layout loads a URL the hub does not allow on a wall', urls);
+    }
     const rec = this.hub.getRecord(entity, data.id);
     if (entity === 'decision') return this.appendDecision(m, parsed.data as DecisionInput, rec, consoleId, caller);
     if (entity === 'signing_key') return upsertSigningKey(this.hub, m.id, parsed.data as SigningKeyInput, consoleId, caller, this.now().toISOString());

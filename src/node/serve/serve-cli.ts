@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,12 +12,24 @@ const HELP = `Usage: nawa serve [options]
   --port N         port of the console (default 8790; 0 picks a free one)
   --host ADDR      address to bind (default 127.0.0.1; anything else requires the access token)
   --token T        access token for clients when bound beyond loopback (default: generated)
+  --public-host H  a name this console is reached by (repeatable), e.g. cc.malangkab.go.id; requests
+                   naming any other host are refused (DNS rebinding)
+  --tls-cert FILE  PEM certificate: serve the console over HTTPS/WSS (with --tls-key)
+  --tls-key FILE   PEM private key of that certificate
+  --ca FILE        PEM of the regency's CA, for an https:// --hub
+  --insecure-http  allow a plain http:// --hub beyond loopback (passwords in clear)
+  --key-file FILE  the key that seals the stored tokens; keep it outside --data (default: in --data)
   --data DIR       folder of the console's database and key (default ./.nawa)
   --simulate N     events a minute in the embedded demo hub (default 30; 0 = still)
 
 With --hub, set NAWA_SYNC_USER and NAWA_SYNC_PASSWORD to a read-only (viewer) account so the wall
 stays live before an operator logs in; otherwise syncing starts with the first login.
 `;
+
+function tlsFiles(cert: string | undefined, key: string | undefined): { cert: Buffer; key: Buffer } {
+  if (!cert || !key) throw new Error('--tls-cert and --tls-key go together');
+  return { cert: readFileSync(cert), key: readFileSync(key) };
+}
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 
@@ -26,7 +38,8 @@ export async function serveMain(args: string[]): Promise<void> {
     args, strict: true,
     options: {
       hub: { type: 'string' }, port: { type: 'string', default: '8790' }, host: { type: 'string', default: '127.0.0.1' },
-      token: { type: 'string' }, data: { type: 'string', default: '.nawa' }, simulate: { type: 'string', default: '30' },
+      token: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, ca: { type: 'string' }, 'key-file': { type: 'string' },
+      'insecure-http': { type: 'boolean', default: false }, 'public-host': { type: 'string', multiple: true }, data: { type: 'string', default: '.nawa' }, simulate: { type: 'string', default: '30' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -48,12 +61,20 @@ export async function serveMain(args: string[]): Promise<void> {
   }
   const serving = await startServe({
     hubUrl, dataDir, distDir: join(ROOT, 'dist'), port, host: values.host, accessToken: values.token, syncAccount,
+    publicHosts: values['public-host'],
+    tls: values['tls-cert'] || values['tls-key'] ? tlsFiles(values['tls-cert'], values['tls-key']) : undefined,
+    ca: values.ca ? readFileSync(values.ca) : undefined,
+    insecureHttp: values['insecure-http'],
+    keyFile: values['key-file'] ? resolve(values['key-file']) : undefined,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   const q = serving.accessToken ? `?token=${serving.accessToken}` : '';
   const out = [
     `Nawa console:  ${serving.url}/${q}`,
-    `Wall pages:    ${serving.url}/wall/1${q} … ${serving.url}/wall/9${q}`,
+    ...(serving.wallTokens
+      // Beyond loopback each wall PC gets its own URL: its token lets it show that wall and nothing else.
+      ? ['Wall pages (each paired with its own token):', ...serving.wallTokens.map((t, i) => `  ${serving.url}/wall/${i + 1}?token=${t}`)]
+      : [`Wall pages:    ${serving.url}/wall/1 … ${serving.url}/wall/9`]),
     `Status:        ${serving.url}/status${q}`,
     `Central API:   ${hubUrl}${hub ? ' (embedded demo hub, simulating ' + simulate + ' events a minute)' : ''}`,
   ];

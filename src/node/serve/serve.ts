@@ -1,13 +1,17 @@
 // `nawa serve`: the console host in plain Node, its UIs served to any browser over HTTP and WebSocket.
-import { timingSafeEqual, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { join } from 'node:path';
 import { CENTRAL_API_SPOKEN } from '../../common/update-api';
 import { listen, serverUrl } from '../base/listen';
+import { NAWA_VERSION } from '../base/version';
 import { createHost, type ConsoleHost } from '../host/host';
 import { servedApiVersion } from '../host/update-handlers';
 import type { TrustState } from '../store/decision-verifier';
-import { NAWA_VERSION } from '../base/version';
-import { serveStatic } from './static-files';
+import { ClientGate, servedHosts, WALL_COUNT } from './client-gate';
+import { pageCsp, serveStatic } from './static-files';
 import { WsTransport } from './ws-transport';
 
 export interface ServeOptions {
@@ -18,6 +22,16 @@ export interface ServeOptions {
   host?: string;
   /** Required from clients when bound beyond loopback; generated when not given. */
   accessToken?: string;
+  /** Names this host is reached by beyond its addresses (cc.malangkab.go.id); any other Host header is refused. */
+  publicHosts?: readonly string[];
+  /** PEM certificate and key: the console, its walls and the host API over HTTPS/WSS (tablets, wall PCs). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** PEM of the regency's CA for an https central API. */
+  ca?: string | Buffer;
+  /** Allows a plain http:// central API beyond loopback. */
+  insecureHttp?: boolean;
+  /** The sealing key's file, kept apart from dataDir (HostOptions.keyFile). */
+  keyFile?: string;
   syncAccount?: { username: string; password: string };
   heartbeatMs?: number;
   /** The host's clock (HostOptions.now). */
@@ -29,6 +43,8 @@ export interface Serving {
   readonly url: string;
   /** Set when clients must present it (`?token=`): bound beyond loopback. */
   readonly accessToken: string | null;
+  /** Per-wall tokens (`/wall/N?token=`) when bound beyond loopback: index 0 is wall 1. */
+  readonly wallTokens: string[] | null;
   readonly host: ConsoleHost;
   readonly server: Server;
   close(): Promise<void>;
@@ -36,27 +52,42 @@ export interface Serving {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+/** The secret the wall tokens are made from: kept in the data folder (0600), so printed wall URLs survive a restart. */
+function pairingSecret(dataDir: string): Buffer {
+  const path = join(dataDir, 'wall-pairing.key');
+  if (existsSync(path)) {
+    const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+    if (key.length >= 32) return key;
+  }
+  const key = randomBytes(32);
+  writeFileSync(path, `${key.toString('base64')}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+  return key;
+}
+
 export async function startServe(opts: ServeOptions): Promise<Serving> {
   const bind = opts.host ?? '127.0.0.1';
   const accessToken = LOOPBACK.has(bind) ? null : (opts.accessToken ?? randomBytes(18).toString('base64url'));
   const host = await createHost({
-    dataDir: opts.dataDir, hubUrl: opts.hubUrl, syncAccount: opts.syncAccount, heartbeatMs: opts.heartbeatMs, now: opts.now, log: opts.log,
+    dataDir: opts.dataDir, hubUrl: opts.hubUrl, ca: opts.ca, insecureHttp: opts.insecureHttp, keyFile: opts.keyFile, syncAccount: opts.syncAccount, heartbeatMs: opts.heartbeatMs, now: opts.now, log: opts.log,
   });
-  const transport = new WsTransport(host);
-
-  const allowed = (req: IncomingMessage, url: URL) => {
-    if (accessToken === null) return true;
-    const given = Buffer.from(url.searchParams.get('token') ?? req.headers['x-nawa-token']?.toString() ?? '');
-    const want = Buffer.from(accessToken);
-    return given.length === want.length && timingSafeEqual(given, want);
-  };
+  const scheme = opts.tls ? 'https' : 'http';
+  const gate = new ClientGate(accessToken, pairingSecret(opts.dataDir), () => host.wall.state().layout, scheme);
+  const transport = new WsTransport(host, { gate });
+  const tokenOf = (req: IncomingMessage, url: URL) => url.searchParams.get('token') ?? req.headers['x-nawa-token']?.toString() ?? null;
+  const allowed = (req: IncomingMessage, url: URL) => gate.admit(req, tokenOf(req, url))?.kind === 'full';
 
   const trustSummary = (t: TrustState) => ({
     verifiedSeq: t.verifiedSeq, tamperAlarms: t.alarms, lastAlarm: t.recent[0] ? { seq: t.recent[0].seq, reason: t.recent[0].reason, raisedAt: t.recent[0].raisedAt } : null,
   });
 
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://nawa.invalid');
+    // A name the attacker controls, rebound to this address, is not one of ours: the page behind it gets nothing.
+    if (!gate.hostAllowed(req)) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('This host is not served under that name.\n');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -78,27 +109,30 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
       });
       return;
     }
-    serveStatic(opts.distDir, url.pathname, res)
+    serveStatic(opts.distDir, url.pathname, res, pageCsp(`${req.headers.host ?? ''}`))
       .then((done) => { if (!done) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n'); })
       .catch(() => { if (!res.headersSent) res.writeHead(500).end(); });
-  });
+  };
+  const server: Server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, listener) : createServer(listener);
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://nawa.invalid');
-    // A page from another site must not drive the host through the operator's browser.
-    const origin = req.headers.origin;
-    const sameOrigin = origin === undefined || origin === `http://${req.headers.host}` || origin === `https://${req.headers.host}`;
-    if (url.pathname !== '/host' || !sameOrigin || !allowed(req, url)) {
+    // A page from another site (or from a DNS-rebound name) must not drive the host through the operator's browser.
+    const grant = url.pathname === '/host' && gate.hostAllowed(req) && gate.originAllowed(req) ? gate.admit(req, tokenOf(req, url)) : null;
+    if (!grant) {
       socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
       return;
     }
-    transport.handleUpgrade(req, socket, head);
+    transport.handleUpgrade(req, socket, head, grant);
   });
 
   await listen(server, opts.port ?? 8790, bind);
+  const { port } = server.address() as { port: number };
+  gate.serve(servedHosts(bind, port, opts.publicHosts));
   return {
-    url: serverUrl(server, bind),
+    url: serverUrl(server, bind, scheme),
     accessToken, host, server,
+    wallTokens: accessToken === null ? null : Array.from({ length: WALL_COUNT }, (_, i) => gate.wallToken(i + 1)),
     async close() {
       transport.close();
       server.closeAllConnections();

@@ -3,9 +3,19 @@ import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { resolveRoute } from '../../common/routes';
-import { staticFileHeaders } from '../../common/static-headers';
+import { CSP, staticFileHeaders } from '../../common/static-headers';
+import { WEB_TILE_DOMAINS } from '../../common/web-allow-list';
 
-export async function serveStatic(distDir: string, pathname: string, res: ServerResponse): Promise<boolean> {
+/**
+ * The CSP of a page served to `host` (a Host header already checked): the host API only on this very origin,
+ * frames only from the web tiles' allow-list.
+ */
+export function pageCsp(host: string, domains: readonly string[] = WEB_TILE_DOMAINS): string {
+  const frames = domains.flatMap((d) => [`https://${d}`, `https://*.${d}`]).join(' ');
+  return CSP.replace("connect-src 'self' ws: wss:", `connect-src 'self' ws://${host} wss://${host}`).replace('frame-src https:', `frame-src ${frames}`);
+}
+
+export async function serveStatic(distDir: string, pathname: string, res: ServerResponse, csp: string = CSP): Promise<boolean> {
   const route = resolveRoute(pathname);
   if (route.kind === 'none') return false;
   let body: Buffer;
@@ -19,7 +29,7 @@ export async function serveStatic(distDir: string, pathname: string, res: Server
     }
     return false;
   }
-  res.writeHead(200, staticFileHeaders(route.file, route.kind));
+  res.writeHead(200, staticFileHeaders(route.file, route.kind, csp));
   res.end(body);
   return true;
 }

@@ -1,5 +1,6 @@
 // The host contract over WebSocket, for browsers: the console, a presenter's tablet, a wall PC.
 import { randomUUID } from 'node:crypto';
+import type { HostErrorCode } from '../../common/host-errors';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -14,14 +15,22 @@ const MAX_FRAME_BYTES = 256 * 1024;
  */
 const NOT_FOR_WALLS = new Set<string>(['wall.status']);
 
+/** Decides, per request, whether a connection let in with `grant` may make it (see client-gate.ts). */
+export interface RequestGate<G> {
+  refusal(name: string, input: unknown, conn: Connection, grant: G): { code: HostErrorCode; message: string } | null;
+}
+
 export interface WsTransportOptions {
   /** How often each socket is pinged. A wall PC that lost power or network sends no close frame. */
   pingMs?: number;
   /** Pings left unanswered before the socket is dropped (and its wall shown as disconnected). */
   missedPings?: number;
+  gate?: RequestGate<unknown>;
 }
 
 export class WsTransport {
+  private readonly grants = new Map<WebSocket, unknown>();
+  private readonly gate: RequestGate<unknown> | undefined;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly sockets = new Set<WebSocket>();
   private readonly unanswered = new Map<WebSocket, number>();
@@ -30,6 +39,7 @@ export class WsTransport {
   private readonly pinger: ReturnType<typeof setInterval>;
 
   constructor(private readonly host: HostService, opts: WsTransportOptions = {}) {
+    this.gate = opts.gate;
     this.offEvents = host.onEvent((name, payload) => {
       const text = JSON.stringify({ t: 'evt', name, payload } satisfies ServerFrame);
       const skipWalls = NOT_FOR_WALLS.has(name);
@@ -55,12 +65,16 @@ export class WsTransport {
     return this.sockets.size;
   }
 
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+  /** `grant` is what the connection was let in with, handed to the gate with each of its requests. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, grant?: unknown): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.grants.set(ws, grant);
+      this.accept(ws, req.socket.remoteAddress);
+    });
   }
 
-  private accept(ws: WebSocket): void {
-    const conn: Connection = { id: randomUUID(), operator: null, wall: null };
+  private accept(ws: WebSocket, address?: string): void {
+    const conn: Connection = { id: randomUUID(), operator: null, wall: null, ...(address ? { address } : {}) };
     this.sockets.add(ws);
     this.connections.set(ws, conn);
     ws.on('pong', () => this.unanswered.set(ws, 0));
@@ -70,6 +84,7 @@ export class WsTransport {
     ws.on('close', () => {
       this.sockets.delete(ws);
       this.connections.delete(ws);
+      this.grants.delete(ws);
       this.unanswered.delete(ws);
       this.host.disconnected(conn);
     });
@@ -89,7 +104,8 @@ export class WsTransport {
       ws.close(1008, 'invalid frame');
       return;
     }
-    const result = await this.host.dispatch(frame.data.name, frame.data.input, conn);
+    const refused = this.gate?.refusal(frame.data.name, frame.data.input, conn, this.grants.get(ws)) ?? null;
+    const result = refused ? { ok: false as const, error: refused } : await this.host.dispatch(frame.data.name, frame.data.input, conn);
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(responseFrame(frame.data.id, result) satisfies ServerFrame));
   }
 

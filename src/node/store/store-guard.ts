@@ -1,6 +1,6 @@
 // Opening the console store without ever leaving the operator stuck: a damaged file is moved aside (kept for
 // inspection) and replaced by the last backup, or by an empty cache that the change feed refills.
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { systemNow } from '../ports/clock';
 import { ConsoleStore } from './console-store';
 import { StoreError } from './database';
@@ -52,6 +52,8 @@ export async function backupStore(store: ConsoleStore): Promise<{ path: string; 
     rmSync(tmp, { force: true });
     throw new Error(`the backup copy failed its integrity check (${check}); the previous backup was kept`);
   }
+  // The backup holds what the database holds (sealed tokens, verifiers): the owner's alone.
+  chmodSync(tmp, 0o600);
   const fd = openSync(tmp, 'r+');
   try { fsyncSync(fd); } finally { closeSync(fd); }
   renameSync(tmp, dest);

@@ -1,10 +1,15 @@
 // A typed client of central-api.md v1. Every answer is validated; failures become CentralError or NetworkError.
+import { rootCertificates } from 'node:tls';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { z } from 'zod';
 import {
   API_PREFIX, ChangesResponse, ErrorBody, HealthResponse, MutationsResponse,
   SessionResponse, type MutationsRequest,
 } from '../../common/central-api';
 import { readEventStream, toStreamEvent, type StreamEnd, type StreamEvent } from './sse-reader';
+import {
+  AccountsResponse, AccountView, AuditResponse, type CreateAccountRequest, type PatchAccountRequest,
+} from '../../common/accounts-api';
 
 /** The central API answered, with an error. */
 export class CentralError extends Error {
@@ -24,15 +29,71 @@ export class NetworkError extends Error {
 
 export type { StreamEnd, StreamEvent } from './sse-reader';
 
+/** Loopback hosts, where plain http carries nothing over a network. */
+export function isLoopbackUrl(url: URL): boolean {
+  const h = url.hostname.replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** v1.1 transport: https, or http on loopback only unless the operator said --insecure-http. Throws a clear error. */
+export function checkCentralUrl(raw: string, insecureHttp = false): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`the central API URL ${JSON.stringify(raw)} is not a URL`);
+  }
+  if (url.protocol === 'https:') return raw;
+  if (url.protocol !== 'http:') throw new Error(`the central API URL must be https:// (not ${url.protocol})`);
+  if (isLoopbackUrl(url) || insecureHttp) return raw;
+  throw new Error(`refusing plain http to ${url.host}: passwords and tokens would cross the network in clear; use https:// (with --ca for the regency's CA) or say --insecure-http`);
+}
+
 export class CentralClient {
-  constructor(readonly baseUrl: string, private readonly timeoutMs = 15_000) {}
+  private readonly fetch: typeof fetch;
+
+  /** `ca`: PEM of the regency's own CA, trusted for this client's https besides the system's. */
+  constructor(readonly baseUrl: string, private readonly timeoutMs = 15_000, opts: { ca?: string | Buffer } = {}) {
+    if (opts.ca === undefined) {
+      this.fetch = fetch;
+    } else {
+      const dispatcher = new Agent({ connect: { ca: [...tlsRootCertificates(), opts.ca.toString()] } });
+      this.fetch = ((input: string, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
+    }
+  }
 
   health() {
     return this.call('GET', '/health', undefined, null, HealthResponse);
   }
 
-  session(username: string, password: string) {
-    return this.call('POST', '/session', { username, password }, null, SessionResponse);
+  /**
+   * `clientAddress` is the operator's own address (their browser's, as this host sees it): a hub that trusts
+   * this host as a proxy then limits failed logins per desk, not for the whole room behind the host.
+   */
+  session(username: string, password: string, clientAddress?: string) {
+    const headers: Record<string, string> = clientAddress ? { 'x-forwarded-for': clientAddress } : {};
+    return this.call('POST', '/session', { username, password }, null, SessionResponse, headers);
+  }
+
+  /** DELETE /session (v1.1): the token answers 401 from now on. */
+  logout(token: string) {
+    return this.call('DELETE', '/session', undefined, token, z.null());
+  }
+
+  accounts(token: string) {
+    return this.call('GET', '/accounts', undefined, token, AccountsResponse);
+  }
+
+  createAccount(body: CreateAccountRequest, token: string) {
+    return this.call('POST', '/accounts', body, token, AccountView);
+  }
+
+  updateAccount(username: string, body: PatchAccountRequest, token: string) {
+    return this.call('PATCH', `/accounts/${encodeURIComponent(username)}`, body, token, AccountView);
+  }
+
+  audit(token: string, limit = 100) {
+    return this.call('GET', `/audit?limit=${limit}`, undefined, token, AuditResponse);
   }
 
   changes(since: number, token: string, limit = 1000) {
@@ -50,7 +111,7 @@ export class CentralClient {
   async stream(since: number, token: string, signal: AbortSignal, onEvent: (e: StreamEvent) => void): Promise<StreamEnd> {
     let res: Response;
     try {
-      res = await fetch(`${this.baseUrl}${API_PREFIX}/stream?since=${since}`, {
+      res = await this.fetch(`${this.baseUrl}${API_PREFIX}/stream?since=${since}`, {
         headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal,
       });
     } catch (e) {
@@ -68,12 +129,12 @@ export class CentralClient {
     }
   }
 
-  private async call<T>(method: string, path: string, body: unknown, token: string | null, schema: z.ZodType<T>): Promise<T> {
+  private async call<T>(method: string, path: string, body: unknown, token: string | null, schema: z.ZodType<T>, extra: Record<string, string> = {}): Promise<T> {
     let res: Response;
     try {
-      res = await fetch(`${this.baseUrl}${API_PREFIX}${path}`, {
+      res = await this.fetch(`${this.baseUrl}${API_PREFIX}${path}`, {
         method,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { ...extra, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -81,6 +142,7 @@ export class CentralClient {
       throw new NetworkError(`${method} ${path}: ${(e as Error).message}`);
     }
     if (!res.ok) throw await this.failure(res);
+    if (res.status === 204) return schema.parse(null);
     let json: unknown;
     try {
       json = await res.json();
@@ -98,4 +160,8 @@ export class CentralClient {
     if (res.status >= 500 || res.status === 404) return new NetworkError(`the central API answered ${res.status}`);
     return new CentralError(res.status, 'http_error', `the central API answered ${res.status}`);
   }
+}
+
+function tlsRootCertificates(): string[] {
+  return [...rootCertificates];
 }
