@@ -23,7 +23,7 @@ async function reportIncident(page: Page, title: string) {
   await page.getByRole('button', { name: 'Insiden baru' }).click();
   await page.getByLabel('Judul insiden').fill(title);
   await page.getByLabel('Sektor', { exact: true }).selectOption('disaster');
-  await page.getByLabel('Kecamatan', { exact: true }).selectOption({ label: 'Sumbermanjing Wetan' });
+  await page.getByRole('combobox', { name: 'Kecamatan', exact: true }).selectOption({ label: 'Sumbermanjing Wetan' });
   // A new incident starts as reported: the only choice an operator has.
   expect(await page.getByLabel('Status', { exact: true }).locator('option').allTextContents()).toEqual(['Dilaporkan']);
   await page.getByLabel('Tingkat', { exact: true }).selectOption({ label: 'Kritis' });
