@@ -62,7 +62,7 @@ describe('kill -9 of the hub during pushes', () => {
       host = null;
       const result = await compareWithHub(join(dir, 'console', 'console.db'), hub.url, writer.acked);
       figure('hub kill -9', { seed, writes: writer.issued, acknowledged: writer.acked.size, incidentsCreated: writer.incidents.length, kills, downMs: down, convergedMs: ms, seconds: ((Date.now() - t0) / 1000).toFixed(1), ...result });
-      expect(writer.failed).toBe(0);
+      expect(writer.failed, writer.failures.join('\n')).toBe(0);
     } catch (e) {
       throw new Error(`${(e as Error).message}\nhub log:\n${hub.log().slice(-3000)}`, { cause: e });
     } finally {

@@ -89,6 +89,6 @@ describe('a loopback proxy that drops, duplicates and blackholes', () => {
     expect(proxy.stats.duplicated).toBeGreaterThan(0);
     for (const n of noticed) expect(n).toBeLessThanOrEqual(5_000);
     expect(ms).toBeLessThan(30_000);
-    expect(writer.failed).toBe(0);
+    expect(writer.failed, writer.failures.join('\n')).toBe(0);
   });
 });

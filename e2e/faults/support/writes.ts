@@ -14,6 +14,8 @@ export class Writer {
   private edits = 0;
   issued = 0;
   failed = 0;
+  /** Why the host refused a write: code and message, for the failure message of a test. */
+  readonly failures: string[] = [];
 
   constructor(private readonly dispatch: Dispatch, private readonly tag: string, private readonly random: () => number) {}
 
@@ -21,7 +23,7 @@ export class Writer {
     const summary = `fault: ${this.tag} #${this.issued++}`;
     const r = await this.dispatch('decisions.record', { summary, rationale: `${this.tag} test`, action: 'Catat' });
     if (r.ok) this.acked.set((r.value as { decision: { id: string } }).decision.id, summary);
-    else this.failed++;
+    else this.refused(r);
   }
 
   /** A new incident now and then, otherwise an edit of one made before. */
@@ -39,8 +41,13 @@ export class Writer {
         status, assignedOpd: 'BPBD', districtCode: '35.07.13', lat: -8.13, lon: 112.57,
       },
     });
-    if (!r.ok) { this.failed++; return; }
+    if (!r.ok) { this.refused(r); return; }
     if (!id) this.incidents.push((r.value as { incident: { id: string } }).incident.id);
+  }
+
+  private refused(r: { ok: false; error: { code: string; message: string } } | { ok: true }): void {
+    this.failed++;
+    if (!r.ok) this.failures.push(`${r.error.code}: ${r.error.message}`);
   }
 
   /** The status as the host shows it now, or one of the steps allowed from it. */

@@ -23,7 +23,8 @@ export function incidentHandlers(ctx: HostContext): HandlersOf<'incidents.save' 
       // The hub's lifecycle rules, applied here too, so an offline console queues only what the hub will take.
       const from = before?.shown.status ?? null;
       const opd = new Set(store.sites('opd').map((s) => s.id));
-      const refusal = checkIncidentWrite(from, full.data, op.role, (s) => opd.has(s));
+      // A console that has not pulled the OPD list yet leaves that check to the hub (a refusal comes back for review).
+      const refusal = checkIncidentWrite(from, full.data, op.role, (s) => opd.size === 0 || opd.has(s));
       if (refusal) throw new HostFailure(refusal.code, refusal.message);
       const falseReport = from !== null && isFalseReportClose(from, full.data.status);
       if (falseReport && !reason) throw new HostFailure('reason_required', 'closing a false report needs its reason');
