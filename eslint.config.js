@@ -1,5 +1,6 @@
 // Holds the runtime lines of conventions.md: electron only in main/, Node only in src/node and main/,
 // the renderer only on src/common.
+import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 const nodeOnly = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'worker_threads', 'better-sqlite3', 'ws', 'tsx'];
@@ -28,8 +29,23 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'dist-main/**', 'release/**'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
-    languageOptions: { parser: tseslint.parser },
-    plugins: { '@typescript-eslint': tseslint.plugin },
+    extends: [tseslint.configs.recommendedTypeChecked, prettier],
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.node.json', './renderer/tsconfig.json', './main/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      // An async function without await is kept where its contract promises a promise (createHost, the shell's start).
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    // Tests: matchers such as expect.any() are typed any, and fakes implement async interfaces without awaiting.
+    files: ['**/*.test.ts', '**/*.e2e.ts', '**/*.fault.ts', '**/fixtures/**', 'e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/require-await': 'off' },
   },
   {
     files: ['src/node/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],

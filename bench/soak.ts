@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     const presenter: Connection = { id: randomUUID(), operator: null, wall: null };
     const login = await host.dispatch('session.login', { username: 'presenter', password: 'demo' }, presenter);
     if (!login.ok) throw new Error(`soak: presenter login failed: ${login.error.message}`);
-    const first = await host.dispatch('wall.switch', { layoutId: PRESET_LAYOUTS[0]!.id! }, presenter);
+    const first = await host.dispatch('wall.switch', { layoutId: PRESET_LAYOUTS[0]!.id }, presenter);
     if (!first.ok) throw new Error(`soak: switch failed: ${first.error.message}`);
 
     const pages: Watched[] = [await open(stack, browserPid, 'console', screen, (p) => loginConsole(p, stack.serving.url, 'presenter'))];
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
         if (stopped) break;
         const s = host.wall.status();
         if (!s.walls.every((w) => w.connected && w.paintedVersion === s.stateVersion)) late++;
-        const res = await host.dispatch('wall.switch', { layoutId: PRESET_LAYOUTS[i % PRESET_LAYOUTS.length]!.id! }, presenter);
+        const res = await host.dispatch('wall.switch', { layoutId: PRESET_LAYOUTS[i % PRESET_LAYOUTS.length]!.id }, presenter);
         if (!res.ok) throw new Error(`soak: switch failed: ${res.error.message}`);
         switches++;
       }

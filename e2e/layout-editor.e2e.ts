@@ -74,9 +74,9 @@ describe('layout editor', () => {
       await expect.poll(() => w.evaluate(() => document.body.dataset.layoutId), { timeout: 10_000 }).toBe(layoutId);
       await w.locator('.wall-window[data-tile-id="jam"]').waitFor();
     }
-    const status = (await (await fetch(`${stack.serving.url}/status`)).json()) as { stateVersion: number; walls: { wall: number; paintedVersion: number | null }[] };
+    type Status = { stateVersion: number; walls: { wall: number; paintedVersion: number | null }[] };
     await expect.poll(async () => {
-      const s = (await (await fetch(`${stack.serving.url}/status`)).json()) as typeof status;
+      const s = (await (await fetch(`${stack.serving.url}/status`)).json()) as Status;
       return s.walls.filter((w) => (w.wall === 8 || w.wall === 9) && w.paintedVersion === s.stateVersion).length;
     }, { timeout: 10_000 }).toBe(2);
 

@@ -2,7 +2,6 @@
 // A critical incident reported anywhere in the regency reaches the console as a suggestion; the presenter puts
 // Darurat on the wall with one action, and ending emergency mode brings back what the wall showed before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright';
 import { centralToken, startStack, type Stack } from './support/stack';
 
 let stack: Stack;

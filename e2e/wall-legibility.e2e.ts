@@ -69,7 +69,7 @@ describe('wall legibility', () => {
       let texts = 0;
       try {
         for (const layout of PRESET_LAYOUTS) {
-          await show(walls, layout.id!);
+          await show(walls, layout.id);
           for (const [i, page] of walls.entries()) {
             const at = `${layout.name}, wall ${i + 1}`;
             const r = await readWall(page);

@@ -8,7 +8,7 @@ import { PRESET_LAYOUTS } from '../src/common/presets';
 import type { Connection } from '../src/node/host/host-service';
 import { startStack, type Stack } from './support/stack';
 
-const FOKUS = PRESET_LAYOUTS.find((l) => l.name === 'Fokus Peta')!.id!;
+const FOKUS = PRESET_LAYOUTS.find((l) => l.name === 'Fokus Peta')!.id;
 const POLL = { timeout: 30_000, interval: 100 };
 
 let stack: Stack;

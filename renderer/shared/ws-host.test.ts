@@ -11,7 +11,7 @@ class FakeSocket implements SocketLike {
   sent: { t: string; id: number; name: string; input: unknown }[] = [];
   constructor(readonly url: string) {}
   send(data: string) {
-    this.sent.push(JSON.parse(data));
+    this.sent.push(JSON.parse(data) as FakeSocket['sent'][number]);
   }
   close() {
     this.readyState = 3;

@@ -13,7 +13,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One cell: an apostrophe before what a spreadsheet would read as a formula, then quoted when it must be. */
 export function csvCell(value: unknown, separator: CsvSeparator): string {
-  let s = value === null || value === undefined ? '' : String(value);
+  let s = value === null || value === undefined ? '' : typeof value === 'string' ? value
+    : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
   if (FORMULA_START.test(s)) s = `'${s}`;
   if (s.includes(separator) || /["\r\n]/.test(s) || s !== s.trim()) s = `"${s.replace(/"/g, '""')}"`;
   return s;

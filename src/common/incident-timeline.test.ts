@@ -14,7 +14,7 @@ describe('incident timeline', () => {
       { kind: 'assigned', from: null, to: 'BPBD' },
       { kind: 'edited' },
     ]);
-    expect(eventsOfChange({ ...base, assignedOpd: undefined } as never, base)).toEqual([]);
+    expect(eventsOfChange({ ...base, assignedOpd: undefined }, base)).toEqual([]);
   });
 
   it('validates notes and events strictly', () => {

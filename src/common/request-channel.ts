@@ -82,7 +82,7 @@ export class RequestChannel<R> {
   requestSync(name: string, input: unknown, next: (msLeft: number) => unknown): R {
     if (this.closedWith) return this.closedWith(name);
     const frame = requestFrame(this.nextId++, name, input);
-    const now = this.options.now ?? Date.now;
+    const now = () => (this.options.now ? this.options.now() : Date.now());
     const deadline = now() + (this.options.timeoutMs ?? Number.MAX_SAFE_INTEGER);
     try {
       if (!this.options.send(frame)) return this.options.failures.timeout(name, false);

@@ -20,12 +20,12 @@ export async function startChild(entry: string, args: unknown, timeoutMs = 30_00
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
-  child.stderr!.on('data', (d: Buffer) => { err = (err + d.toString()).slice(-20_000); });
+  child.stderr.on('data', (d: Buffer) => { err = (err + d.toString()).slice(-20_000); });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => { child.kill('SIGKILL'); fail(new Error(`${entry} did not start in ${timeoutMs} ms: ${err}`)); }, timeoutMs);
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /READY (\S+)/.exec(out);
       if (m) { clearTimeout(timer); ok(m[1]!); }

@@ -1,4 +1,5 @@
 // Drives a console host over its WebSocket, as the console UI does: requests and their results.
+import { wsText } from '../../../src/node/base/ws-text';
 import WebSocket from 'ws';
 import type { Result } from '../../../src/common/host-api';
 
@@ -8,7 +9,7 @@ export class HostDriver {
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (raw) => {
-      const frame = JSON.parse(raw.toString()) as { t: string; id?: number; result?: Result<unknown> };
+      const frame = JSON.parse(wsText(raw)) as { t: string; id?: number; result?: Result<unknown> };
       if (frame.t !== 'res' || frame.id === undefined) return;
       this.waiting.get(frame.id)?.ok(frame.result!);
       this.waiting.delete(frame.id);

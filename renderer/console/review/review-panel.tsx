@@ -10,6 +10,10 @@ function describe(yours: Record<string, unknown>): string {
   return String(name);
 }
 
+
+/** A field of a refused write as the operator reads it: text and numbers as they are, anything else left out. */
+const shownValue = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 export function ReviewPanel() {
   const t = useT();
   const heading = useId();
@@ -27,7 +31,7 @@ export function ReviewPanel() {
               <strong>{t(`review.entity.${p.entity === 'incident' || p.entity === 'decision' || p.entity === 'layout' ? p.entity : 'other'}`)}: {describe(p.yours)}</strong>
               <p>{p.state === 'conflict' ? t('review.conflict') : t('review.rejected', { reason: p.error })}</p>
               {p.state === 'conflict' && central && (
-                <p className="muted">{t('review.centralNow', { status: String(central.status ?? ''), version: String(central.version ?? '') })} · {t('review.yours', { status: String(p.yours.status ?? '') })}</p>
+                <p className="muted">{t('review.centralNow', { status: shownValue(central.status), version: shownValue(central.version) })} · {t('review.yours', { status: shownValue(p.yours.status) })}</p>
               )}
               <button type="button" onClick={() => dismiss.mutate(p.id)}>{t('review.dismiss')}</button>
             </li>

@@ -16,7 +16,7 @@ export function emptyDraft(id: string, name: string): LayoutDraft {
 
 /** A copy under a new id and name; tiles are copied deeply so editing the copy never touches the original. */
 export function duplicateDraft(layout: Pick<Layout, 'grid' | 'tiles'>, id: string, name: string): LayoutDraft {
-  return { id, name, grid: { ...layout.grid }, tiles: structuredClone(layout.tiles) as Tile[] };
+  return { id, name, grid: { ...layout.grid }, tiles: structuredClone<Tile[]>(layout.tiles) };
 }
 
 /** "Ikhtisar (salinan)", then "(salinan 2)" and on, whichever name is still free. */

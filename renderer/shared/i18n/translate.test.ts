@@ -14,7 +14,7 @@ describe('dictionaries', () => {
       const a = DICTIONARIES.id[key];
       const b = DICTIONARIES.en[key];
       if (!a.trim() || !b.trim()) problems.push(`${key}: empty`);
-      if (placeholders(a).join() !== placeholders(b).join()) problems.push(`${key}: {${placeholders(a)}} vs {${placeholders(b)}}`);
+      if (placeholders(a).join() !== placeholders(b).join()) problems.push(`${key}: {${placeholders(a).join(',')}} vs {${placeholders(b).join(',')}}`);
     }
     expect(problems).toEqual([]);
   });

@@ -35,9 +35,9 @@ describe('console host', () => {
     host = await createHost({ dataDir: join(dir, 'console'), hubUrl: hub.url, syncAccount: { username: 'viewer', password: 'demo' }, heartbeatMs: 200 });
     const c = conn();
     await until('sites', () => host!.store.overview().sites >= 390);
-    const overview = ok(await host.dispatch('overview.get', {}, c)) as { sites: number; kpis: unknown[] };
+    const overview = ok<{ sites: number; kpis: unknown[] }>(await host.dispatch('overview.get', {}, c));
     expect(overview.sites).toBeGreaterThanOrEqual(390);
-    const layouts = ok(await host.dispatch('layouts.list', {}, c)) as { layouts: { name: string }[] };
+    const layouts = ok<{ layouts: { name: string }[] }>(await host.dispatch('layouts.list', {}, c));
     expect(layouts.layouts.map((l) => l.name)).toEqual(expect.arrayContaining(['Ikhtisar', 'Darurat']));
     await until('online', () => host!.sync.status().online);
     const wall = await until('default layout on the wall', () => host!.wall.state().layout);
@@ -47,9 +47,9 @@ describe('console host', () => {
   it('records a decision at once, pushes it, and gets back the central seq and hash', async () => {
     host = await createHost({ dataDir: join(dir, 'console'), hubUrl: hub.url, heartbeatMs: 200 });
     const c = conn();
-    const login = ok(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, c)) as { operator: { role: string } };
+    const login = ok<{ operator: { role: string } }>(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, c));
     expect(login.operator.role).toBe('operator');
-    const rec = ok(await host.dispatch('decisions.record', { summary: 'Kirim perahu karet ke Dampit', rationale: 'Air naik 40 cm', action: 'BPBD berangkat' }, c)) as { decision: { id: string; state: string } };
+    const rec = ok<{ decision: { id: string; state: string } }>(await host.dispatch('decisions.record', { summary: 'Kirim perahu karet ke Dampit', rationale: 'Air naik 40 cm', action: 'BPBD berangkat' }, c));
     expect(rec.decision.state).toBe('pending');
     const synced = await until('the decision synced', () => host!.store.decisions().find((d) => d.id === rec.decision.id && d.state === 'synced'));
     expect(synced.seq).toBeGreaterThan(0);
@@ -69,7 +69,7 @@ describe('console host', () => {
     await until('offline noticed', () => !host!.sync.status().online);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = ok(await host.dispatch('decisions.record', { summary: `Keputusan luring ${i}`, rationale: '', action: 'Catat' }, c)) as { decision: { id: string } };
+      const r = ok<{ decision: { id: string } }>(await host.dispatch('decisions.record', { summary: `Keputusan luring ${i}`, rationale: '', action: 'Catat' }, c));
       ids.push(r.decision.id);
     }
     expect(host.sync.status().pending).toBe(5);
@@ -92,7 +92,7 @@ describe('console host', () => {
     ok(await host.dispatch('session.login', { username: 'viewer', password: 'demo' }, viewer));
     expect(await host.dispatch('decisions.record', { summary: 'x', rationale: '', action: 'y' }, viewer)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const op = conn();
-    const { resumeKey } = ok(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, op)) as { resumeKey: string };
+    const { resumeKey } = ok<{ resumeKey: string }>(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, op));
     // A lost link: the same tab takes its login back on a new connection; after logout the key is dead.
     const again = conn();
     expect(ok(await host.dispatch('session.resume', { resumeKey }, again))).toMatchObject({ operator: { role: 'operator' } });
@@ -110,8 +110,8 @@ describe('console host', () => {
     const presenter = conn();
     ok(await host.dispatch('session.login', { username: 'presenter', password: 'demo' }, presenter));
     const wall3 = conn();
-    const hello = ok(await host.dispatch('wall.hello', { wall: 3 }, wall3)) as { stateVersion: number };
-    const switched = ok(await host.dispatch('wall.switch', { layoutId: '6e1f0a52-0000-4000-8000-000000000003' }, presenter)) as { stateVersion: number; layout: { name: string } };
+    const hello = ok<{ stateVersion: number }>(await host.dispatch('wall.hello', { wall: 3 }, wall3));
+    const switched = ok<{ stateVersion: number; layout: { name: string } }>(await host.dispatch('wall.switch', { layoutId: '6e1f0a52-0000-4000-8000-000000000003' }, presenter));
     expect(switched.stateVersion).toBeGreaterThan(hello.stateVersion);
     expect(switched.layout.name).toBe('Darurat');
     ok(await host.dispatch('wall.painted', { wall: 3, stateVersion: switched.stateVersion }, wall3));

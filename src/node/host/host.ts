@@ -77,7 +77,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   };
   const wall = new WallController(store, undefined, now);
   const planner = new WallPlanner({
-    store, wall, log, clock: { now: () => now().getTime(), after: systemClock.after }, ...plannerAnnouncements(emit),
+    store, wall, log, clock: { now: () => now().getTime(), after: (ms, fn) => systemClock.after(ms, fn) }, ...plannerAnnouncements(emit),
   });
   const maintenance = new StoreMaintenance(store, { openNotice: opened.notice, now, log });
   const sync = new SyncEngine({

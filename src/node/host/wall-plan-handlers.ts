@@ -3,7 +3,6 @@
 import { LayoutInput } from '../../common/entities';
 import { checkLayout } from '../../common/layout-check';
 import { scheduleProblems } from '../../common/wall-schedule';
-import type { Connection } from './host-service';
 import type { HostContext } from './host-context';
 import { HostFailure, requireRole, type HandlersOf } from './handler-kit';
 

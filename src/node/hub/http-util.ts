@@ -76,7 +76,7 @@ export function readJsonBody(req: IncomingMessage): Promise<unknown> {
       try {
         resolve(parseJson(Buffer.concat(chunks)));
       } catch (err) {
-        reject(err);
+        reject(err instanceof Error ? err : new Error(String(err)));
       }
     });
   });

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AccountsResponse, AccountView, AuditResponse } from '../../common/accounts-api';
-import { expectError, readEvents, startTestHub, type TestHub } from './hub-test-kit';
+import { expectError, startTestHub, type TestHub } from './hub-test-kit';
 
 let t: TestHub | undefined;
 afterEach(async () => {

@@ -125,7 +125,8 @@ describe('first start without the demo seed', () => {
     const { startHub, HubSetupError } = await import('./hub');
     const { mkdtempSync, existsSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
+    const path = await import('node:path');
+    const join = (...parts: string[]) => path.join(...parts);
     const dir = mkdtempSync(join(tmpdir(), 'nawa-hub-test-'));
     try {
       await expect(startHub({ dbPath: join(dir, 'hub.db'), port: 0 })).rejects.toBeInstanceOf(HubSetupError);

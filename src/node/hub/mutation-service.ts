@@ -6,7 +6,7 @@ import {
   type MutationResult, type WritableEntity,
 } from '../../common/central-api';
 import type { TileUrlPolicy } from '../../common/tile-url-policy';
-import { Site, type Decision, type DecisionInput, type Incident, type IncidentInput, type LayoutInput, type Role, type Series } from '../../common/entities';
+import { Site, type Decision, type DecisionInput, type Incident, type IncidentInput, type LayoutInput, type Series } from '../../common/entities';
 import type { SigningKeyInput } from '../../common/decision-signing';
 import type { IncidentNoteInput } from '../../common/incident-timeline';
 import { sha256Hex } from './auth';

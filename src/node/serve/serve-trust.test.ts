@@ -1,4 +1,5 @@
 // nawa serve's boundary (issue 10, item 4) over real HTTP and WebSocket, with a real hub.
+import { wsText } from '../base/ws-text';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -42,7 +43,7 @@ function call(ws: WebSocket, name: string, input: unknown = {}): Promise<{ ok: b
   const id = nextId++;
   return new Promise((resolve) => {
     const onMessage = (raw: WebSocket.RawData) => {
-      const frame = JSON.parse(raw.toString()) as { t: string; id?: number; result?: never };
+      const frame = JSON.parse(wsText(raw)) as { t: string; id?: number; result?: never };
       if (frame.t === 'res' && frame.id === id) { ws.off('message', onMessage); resolve(frame.result!); }
     };
     ws.on('message', onMessage);

@@ -1,4 +1,5 @@
 // nawa serve over real HTTP and WebSocket, syncing with a real hub.
+import { wsText } from '../base/ws-text';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ function open(headers: Record<string, string> = {}, url = `${serving.url.replace
 function call(ws: WebSocket, id: number, name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
   return new Promise((resolve) => {
     const onMessage = (raw: WebSocket.RawData) => {
-      const frame = JSON.parse(raw.toString()) as { t: string; id?: number; result?: never };
+      const frame = JSON.parse(wsText(raw)) as { t: string; id?: number; result?: never };
       if (frame.t === 'res' && frame.id === id) { ws.off('message', onMessage); resolve(frame.result!); }
     };
     ws.on('message', onMessage);

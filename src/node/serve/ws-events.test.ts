@@ -1,4 +1,5 @@
 // Which events reach which browser: the console gets everything; a wall display is spared the console's mirror.
+import { wsText } from '../base/ws-text';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ describe('WebSocket events', () => {
       const ws = new WebSocket(url);
       const seen: string[] = [];
       ws.on('message', (raw) => {
-        const f = JSON.parse(raw.toString()) as { t: string; name?: string };
+        const f = JSON.parse(wsText(raw)) as { t: string; name?: string };
         seen.push(f.t === 'evt' ? f.name! : 'res');
       });
       ws.once('open', () => resolve({ ws, seen }));

@@ -1,4 +1,5 @@
 // The host contract over WebSocket, for browsers: the console, a presenter's tablet, a wall PC.
+import { wsText } from '../base/ws-text';
 import { randomUUID } from 'node:crypto';
 import type { HostErrorCode } from '../../common/host-errors';
 import type { IncomingMessage } from 'node:http';
@@ -79,7 +80,7 @@ export class WsTransport {
     this.connections.set(ws, conn);
     ws.on('pong', () => this.unanswered.set(ws, 0));
     ws.on('message', (raw, isBinary) => {
-      void this.onFrame(ws, conn, isBinary ? null : raw.toString());
+      void this.onFrame(ws, conn, isBinary ? null : wsText(raw));
     });
     ws.on('close', () => {
       this.sockets.delete(ws);

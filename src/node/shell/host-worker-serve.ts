@@ -6,9 +6,10 @@ import type { HostWorkerData, FromWorker, ToWorker, HostFactory } from './worker
 import { SecretStoreClient } from './secret-store-bridge';
 import { responseFrame } from '../../common/request-channel';
 
-export function serveHostInWorker(createHost: HostFactory, port: MessagePort | null = parentPort,
+export function serveHostInWorker(createHost: HostFactory, given: MessagePort | null = parentPort,
   data: HostWorkerData = workerData as HostWorkerData): void {
-  if (!port) throw new Error('serveHostInWorker runs only inside a worker thread');
+  if (!given) throw new Error('serveHostInWorker runs only inside a worker thread');
+  const port = given;
   const post = (frame: FromWorker) => port.postMessage(frame);
   const connections = new Map<string, Connection>();
   const connection = (id: string) => {
@@ -30,7 +31,9 @@ export function serveHostInWorker(createHost: HostFactory, port: MessagePort | n
     (err: unknown) => post({ t: 'fatal', message: errorMessage(err) }),
   );
 
-  port.on('message', async (frame: ToWorker) => {
+  port.on('message', (frame: ToWorker) => void onFrame(frame));
+
+  async function onFrame(frame: ToWorker): Promise<void> {
     let host: HostService;
     try {
       host = await hostReady;
@@ -59,7 +62,7 @@ export function serveHostInWorker(createHost: HostFactory, port: MessagePort | n
       post({ t: 'closed' });
       port.close();
     }
-  });
+  }
 }
 
 function unavailable(err: unknown) {

@@ -2,7 +2,6 @@
 // folded by the pure rules of common/connectivity.ts.
 import type { Database } from 'better-sqlite3';
 import { groupOutages, isWeakLink, stateSince, uptimeOver, type Connectivity, type ConnectivityFilter, type ConnectivitySite } from '../../common/connectivity';
-import type { SiteState } from '../../common/entities';
 import type { StatusHistory } from './status-history';
 
 // Sites a link is watched for; CCTV and facilities are on the map but not in the monitor's list.
@@ -23,7 +22,7 @@ export function readConnectivity(db: Database, history: StatusHistory, filter: C
   const sites: ConnectivitySite[] = rows.map(({ at, ...r }) => {
     const h = hist.get(r.id) ?? { points: [], before: null, beforeAt: null };
     const since = r.state ? (stateSince(h.points, h.before, h.beforeAt) ?? at) : null;
-    const uptime = uptimeOver(h.points, h.before as SiteState | null, from, to);
+    const uptime = uptimeOver(h.points, h.before, from, to);
     return {
       ...r,
       since,

@@ -26,7 +26,7 @@ export function checkDecisionChain(db: Database): ChainCheck {
     const fail = (reason: 'order' | 'prevHash' | 'hash'): ChainCheck => ({ count: rows.length, verifiedTo, broken: { seq: d.seq, id: d.id, reason } });
     if (!(d.seq > prevSeq)) return fail('order');
     if (d.prevHash !== prev) return fail('prevHash');
-    const hash = createHash('sha256').update(decisionHashInput(d as unknown as Record<string, unknown>, prev), 'utf8').digest('hex');
+    const hash = createHash('sha256').update(decisionHashInput(d, prev), 'utf8').digest('hex');
     if (hash !== d.hash) return fail('hash');
     prev = d.hash;
     prevSeq = d.seq;

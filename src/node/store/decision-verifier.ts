@@ -116,7 +116,7 @@ export class DecisionVerifier {
       verifiedSeq: w.seq, verifiedHash: w.hash, alarms: n,
       recent: rows.map((r) => ({
         n: r.n, seq: r.seq, decisionId: r.decision_id, reason: r.reason, raisedAt: r.raised_at,
-        offered: r.offered === null ? null : JSON.parse(r.offered), kept: r.kept === null ? null : JSON.parse(r.kept),
+        offered: r.offered === null ? null : JSON.parse(r.offered) as unknown, kept: r.kept === null ? null : JSON.parse(r.kept) as unknown,
       })),
     };
   }

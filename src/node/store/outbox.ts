@@ -181,7 +181,7 @@ export class Outbox {
       { id: string; entity: string; record_id: string; state: 'rejected' | 'conflict'; error: string | null; data: string; current: string | null; client_time: string; operator_id: string }[];
     return rows.map((r) => ({
       id: r.id, entity: r.entity, recordId: r.record_id, state: r.state, error: r.error ?? '',
-      yours: JSON.parse(r.data) as Record<string, unknown>, central: r.current === null ? null : JSON.parse(r.current),
+      yours: JSON.parse(r.data) as Record<string, unknown>, central: r.current === null ? null : JSON.parse(r.current) as unknown,
       clientTime: r.client_time, operatorId: r.operator_id,
     }));
   }
@@ -223,7 +223,7 @@ export class Outbox {
       WHERE entity = ? AND ${where} AND (? IS NULL OR record_id = ?) ORDER BY n`).all(entity, recordId, recordId) as
       { n: number; record_id: string; op: 'upsert' | 'delete'; shown: string | null; state: 'pending' | 'applied'; base_version: number | null; client_time: string; operator_id: string }[];
     return rows.map((r) => ({
-      n: r.n, recordId: r.record_id, op: r.op, shown: r.shown === null ? null : JSON.parse(r.shown), state: r.state,
+      n: r.n, recordId: r.record_id, op: r.op, shown: r.shown === null ? null : JSON.parse(r.shown) as unknown, state: r.state,
       baseVersion: r.base_version ?? undefined, clientTime: r.client_time, operatorId: r.operator_id,
     }));
   }

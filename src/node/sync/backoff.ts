@@ -18,7 +18,7 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
 export class RetryBudget {
   private readonly window: SlidingWindow;
 
-  constructor(readonly limit = 20, readonly windowMs = 60_000, now: () => number = systemClock.now) {
+  constructor(readonly limit = 20, readonly windowMs = 60_000, now: () => number = () => systemClock.now()) {
     this.window = new SlidingWindow(limit, windowMs, now);
   }
 

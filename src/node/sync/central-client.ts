@@ -119,7 +119,7 @@ export class CentralClient {
     }
     if (!res.ok || !res.body) throw await this.failure(res);
     try {
-      return await readEventStream(res.body as unknown as AsyncIterable<Uint8Array>, (message) => {
+      return await readEventStream(res.body, (message) => {
         const event = toStreamEvent(message);
         if (event) onEvent(event);
       });

@@ -1,4 +1,5 @@
 // The console against a TLS hub (v1.1 transport), with a test CA made here by openssl.
+import { wsText } from '../base/ws-text';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,7 +88,7 @@ describe('TLS', () => {
       const ws = await open(serving.url);
       const answer = await new Promise<{ ok: boolean }>((resolve) => {
         ws.on('message', (raw) => {
-          const f = JSON.parse(raw.toString()) as { t: string; id?: number; result?: { ok: boolean } };
+          const f = JSON.parse(wsText(raw)) as { t: string; id?: number; result?: { ok: boolean } };
           if (f.t === 'res' && f.id === 1) resolve(f.result as { ok: boolean });
         });
         ws.send(JSON.stringify({ t: 'req', id: 1, name: 'session.login', input: { username: 'operator', password: 'demo' } }));
