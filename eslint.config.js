@@ -3,7 +3,20 @@
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-const nodeOnly = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'worker_threads', 'better-sqlite3', 'ws', 'tsx'];
+const nodeOnly = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'net',
+  'worker_threads',
+  'better-sqlite3',
+  'ws',
+  'tsx',
+];
 const noElectron = { name: 'electron', message: 'electron is imported only in main/.' };
 
 // The layer order inside src/node (docs/architecture.md): ports <- base <- store <- sync <- host <- serve | shell, the hub
@@ -15,13 +28,19 @@ const layer = (folder, above, allow = [], files = [`src/node/${folder}/**/*.ts`]
   files,
   ignores: ['**/*.test.ts', '**/*-test-kit.ts', '**/*.fault.ts', '**/fixtures/**', ...skip],
   rules: {
-    'no-restricted-imports': ['error', {
-      paths: [noElectron, 'react', 'react-dom'],
-      patterns: [shellsAndUi, {
-        group: [...above.map((f) => `**/${f}/**`), ...allow.map((a) => `!**/${a}`)],
-        message: `src/node/${folder} must not import ${above.join(', ')} (the layer order of docs/architecture.md).`,
-      }],
-    }],
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [noElectron, 'react', 'react-dom'],
+        patterns: [
+          shellsAndUi,
+          {
+            group: [...above.map((f) => `**/${f}/**`), ...allow.map((a) => `!**/${a}`)],
+            message: `src/node/${folder} must not import ${above.join(', ')} (the layer order of docs/architecture.md).`,
+          },
+        ],
+      },
+    ],
   },
 });
 
@@ -31,14 +50,20 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked, prettier],
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.node.json', './renderer/tsconfig.json', './main/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./tsconfig.node.json', './renderer/tsconfig.json', './main/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       // An async function without await is kept where its contract promises a promise (createHost, the shell's start).
       '@typescript-eslint/require-await': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
@@ -50,42 +75,56 @@ export default tseslint.config(
   {
     files: ['src/node/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noElectron, 'react', 'react-dom'],
-        patterns: [{ group: ['**/renderer/**', '**/main/**'], message: 'src/ never imports the shells or the UI.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, 'react', 'react-dom'],
+          patterns: [{ group: ['**/renderer/**', '**/main/**'], message: 'src/ never imports the shells or the UI.' }],
+        },
+      ],
     },
   },
   {
     files: ['src/common/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noElectron, 'react', 'react-dom'],
-        patterns: [
-          { group: nodeOnly, message: 'src/common runs in browsers too: no Node modules.' },
-          { group: ['**/node/**', '**/renderer/**', '**/main/**'], message: 'src/common imports only src/common.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, 'react', 'react-dom'],
+          patterns: [
+            { group: nodeOnly, message: 'src/common runs in browsers too: no Node modules.' },
+            { group: ['**/node/**', '**/renderer/**', '**/main/**'], message: 'src/common imports only src/common.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noElectron],
-        patterns: [
-          { group: nodeOnly, message: 'The renderer has no Node: ask the host.' },
-          { group: ['**/src/node/**', '**/main/**'], message: 'The renderer imports only src/common.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: nodeOnly, message: 'The renderer has no Node: ask the host.' },
+            { group: ['**/src/node/**', '**/main/**'], message: 'The renderer imports only src/common.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['main/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/renderer/**'], message: 'main/ talks to the renderer only through the host contract.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**'], message: 'main/ talks to the renderer only through the host contract.' },
+          ],
+        },
+      ],
     },
   },
   layer('ports', ['base', 'store', 'sync', 'host', 'serve', 'shell', 'hub']),

@@ -46,7 +46,10 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/ },
             { name: 'vendor', test: /node_modules/ },
             // The desa polygons (1.3 MB) stay a chunk of their own, fetched when the console map first needs them.
-            { name: 'shared', test: /[\\/](renderer[\\/]shared[\\/]|src[\\/]common[\\/]|resources[\\/]data[\\/](?!desa_kelurahan_kab_malang\.geojson))/ },
+            {
+              name: 'shared',
+              test: /[\\/](renderer[\\/]shared[\\/]|src[\\/]common[\\/]|resources[\\/]data[\\/](?!desa_kelurahan_kab_malang\.geojson))/,
+            },
           ],
         },
       },

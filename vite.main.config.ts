@@ -14,7 +14,13 @@ const builtins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const outDir = here('./dist-main/main');
 
 /** One Node entry as one file; `external` stays an import, everything else is bundled in. */
-function nodeEntry(name: string, input: string, external: string[], format: 'es' | 'cjs', ext: string): EnvironmentOptions {
+function nodeEntry(
+  name: string,
+  input: string,
+  external: string[],
+  format: 'es' | 'cjs',
+  ext: string,
+): EnvironmentOptions {
   return {
     consumer: 'server',
     resolve: { noExternal: true },

@@ -19,7 +19,9 @@ const engine = new SyncEngine({ client, store, tokens, consoleId: 'bench' });
 
 const rssBefore = process.memoryUsage().rss;
 let peak = rssBefore;
-const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 50);
 const lag = monitorEventLoopDelay({ resolution: 10 });
 lag.enable();
 const t0 = performance.now();
@@ -31,7 +33,14 @@ clearInterval(sampler);
 await engine.stop();
 const readings = store.readingCount();
 store.close();
-process.stdout.write(`RESULT ${JSON.stringify({
-  seconds, readings, rssBefore, peak,
-  lagMaxMs: lag.max / 1e6, lagP99Ms: lag.percentile(99) / 1e6, lagMeanMs: lag.mean / 1e6,
-})}\n`);
+process.stdout.write(
+  `RESULT ${JSON.stringify({
+    seconds,
+    readings,
+    rssBefore,
+    peak,
+    lagMaxMs: lag.max / 1e6,
+    lagP99Ms: lag.percentile(99) / 1e6,
+    lagMeanMs: lag.mean / 1e6,
+  })}\n`,
+);

@@ -5,7 +5,12 @@ import type { HubDb } from '../src/node/hub/hub-db';
 import { decisionHashInput, GENESIS_HASH } from '../src/common/canonical-json';
 import { localSigner } from '../src/node/signing/local-signer';
 
-export interface Mix { readings: number; statuses: number; incidents: number; decisions: number }
+export interface Mix {
+  readings: number;
+  statuses: number;
+  incidents: number;
+  decisions: number;
+}
 
 /** About 1,000,000 changes: 90% readings, 7% statuses, 2.5% incident versions, 0.5% decisions. */
 export const MILLION: Mix = { readings: 900_000, statuses: 70_000, incidents: 25_000, decisions: 5_000 };
@@ -14,14 +19,25 @@ const iso = (t: number) => new Date(t).toISOString();
 
 export function appendCentralChanges(hub: HubDb, mix: Mix, start = Date.UTC(2026, 9, 1)): number {
   const db = hub.db;
-  const sites = (db.prepare(`SELECT id FROM records WHERE entity = 'site' AND deleted = 0`).all() as { id: string }[]).map((r) => r.id);
-  const series = (db.prepare(`SELECT id FROM records WHERE entity = 'series' AND deleted = 0`).all() as { id: string }[]).map((r) => r.id);
+  const sites = (
+    db.prepare(`SELECT id FROM records WHERE entity = 'site' AND deleted = 0`).all() as { id: string }[]
+  ).map((r) => r.id);
+  const series = (
+    db.prepare(`SELECT id FROM records WHERE entity = 'series' AND deleted = 0`).all() as { id: string }[]
+  ).map((r) => r.id);
   const change = db.prepare('INSERT INTO changes (seq, entity, id, op, version, data) VALUES (?, ?, ?, ?, ?, ?)');
   const record = db.prepare(`INSERT INTO records (entity, id, version, deleted, seq, data) VALUES (?, ?, ?, 0, ?, ?)
     ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, seq = excluded.seq, data = excluded.data`);
   let seq = hub.lastSeq();
-  const versions = new Map((db.prepare(`SELECT entity, id, version FROM records WHERE entity = 'status'`).all() as { entity: string; id: string; version: number }[])
-    .map((r) => [`${r.entity}:${r.id}`, r.version]));
+  const versions = new Map(
+    (
+      db.prepare(`SELECT entity, id, version FROM records WHERE entity = 'status'`).all() as {
+        entity: string;
+        id: string;
+        version: number;
+      }[]
+    ).map((r) => [`${r.entity}:${r.id}`, r.version]),
+  );
   const put = (entity: string, id: string, data: (s: number, v: number) => unknown) => {
     // Readings and decisions are written once: only statuses and incidents have versions to count (a map of a
     // million reading ids would stay behind as garbage and its collection would show up as catch-up lag).
@@ -35,7 +51,8 @@ export function appendCentralChanges(hub: HubDb, mix: Mix, start = Date.UTC(2026
     record.run(entity, id, version, seq, json);
   };
   const total = mix.readings + mix.statuses + mix.incidents + mix.decisions;
-  const head = db.prepare(`SELECT data FROM changes WHERE entity = 'decision' ORDER BY seq DESC LIMIT 1`).get() as { data: string } | undefined;
+  const head = db.prepare(`SELECT data FROM changes WHERE entity = 'decision' ORDER BY seq DESC LIMIT 1`).get() as
+    { data: string } | undefined;
   let prevHash = head ? (JSON.parse(head.data) as { hash: string }).hash : GENESIS_HASH;
   const incidentIds = Array.from({ length: 400 }, (_, i) => `7b000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
   const quota = [mix.decisions, mix.incidents, mix.statuses, mix.readings];
@@ -48,20 +65,48 @@ export function appendCentralChanges(hub: HubDb, mix: Mix, start = Date.UTC(2026
       const t = start + i * 1000;
       // Each kind spread evenly over the feed, as a live hub would publish them.
       let k = 0;
-      for (let j = 1; j < 4; j++) if ((quota[j]! * (i + 1)) / total - done[j]! > (quota[k]! * (i + 1)) / total - done[k]!) k = j;
+      for (let j = 1; j < 4; j++)
+        if ((quota[j]! * (i + 1)) / total - done[j]! > (quota[k]! * (i + 1)) / total - done[k]!) k = j;
       const n = done[k]!++;
       if (k === 0) {
-        const dec = signer.sign({ id: `7d000000-0000-4000-8000-${String(n).padStart(12, '0')}`, decidedAt: iso(t), summary: `Keputusan ${n}`, rationale: 'bench', action: 'Catat', operatorId: 'operator', consoleId: 'bench' });
+        const dec = signer.sign({
+          id: `7d000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+          decidedAt: iso(t),
+          summary: `Keputusan ${n}`,
+          rationale: 'bench',
+          action: 'Catat',
+          operatorId: 'operator',
+          consoleId: 'bench',
+        });
         const ph = prevHash;
         const hash = createHash('sha256').update(decisionHashInput(dec, ph)).digest('hex');
         put('decision', dec.id, (sq) => ({ ...dec, seq: sq, prevHash: ph, hash }));
         prevHash = hash;
       } else if (k === 1) {
         const id = incidentIds[n % incidentIds.length]!;
-        put('incident', id, (_sq, v) => ({ id, title: `Insiden ${id.slice(-3)}`, sector: 'disaster', severity: 1 + (v % 4), status: 'reported', districtCode: '35.07.13', lat: -8.1, lon: 112.6, assignedOpd: null, reportedAt: iso(start), updatedAt: iso(t), version: v }));
+        put('incident', id, (_sq, v) => ({
+          id,
+          title: `Insiden ${id.slice(-3)}`,
+          sector: 'disaster',
+          severity: 1 + (v % 4),
+          status: 'reported',
+          districtCode: '35.07.13',
+          lat: -8.1,
+          lon: 112.6,
+          assignedOpd: null,
+          reportedAt: iso(start),
+          updatedAt: iso(t),
+          version: v,
+        }));
       } else if (k === 2) {
         const siteId = sites[n % sites.length]!;
-        put('status', siteId, () => ({ siteId, at: iso(t), state: n % 25 === 0 ? 'down' : 'up', latencyMs: 20 + (n % 50), bandwidthMbps: 50 }));
+        put('status', siteId, () => ({
+          siteId,
+          at: iso(t),
+          state: n % 25 === 0 ? 'down' : 'up',
+          latencyMs: 20 + (n % 50),
+          bandwidthMbps: 50,
+        }));
       } else {
         const seriesId = series[n % series.length]!;
         put('reading', `${seriesId}@${iso(t)}`, () => ({ seriesId, at: iso(t), value: (n % 1000) / 10 }));

@@ -14,20 +14,31 @@ import { ms, report, summarize } from './support';
 const N = 10_000;
 const LOADS = 3;
 const DRAGS = 6;
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
 
 function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
     const file = join(dir, path === '/' ? 'map-bench.html' : path);
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404).end(); return; }
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    ok({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
-  }));
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      ok({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
+    }),
+  );
 }
 
 async function measure(browser: Browser, url: string, mode: 'cluster' | 'dom') {
@@ -38,7 +49,11 @@ async function measure(browser: Browser, url: string, mode: 'cluster' | 'dom') {
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${url}/map-bench.html?mode=${mode}&n=${N}`);
-    const handle = await page.waitForFunction(() => (window as { __bench?: { firstRenderMs: number; drawn: number } }).__bench, null, { timeout: 120_000 });
+    const handle = await page.waitForFunction(
+      () => (window as { __bench?: { firstRenderMs: number; drawn: number } }).__bench,
+      null,
+      { timeout: 120_000 },
+    );
     const b = (await handle.jsonValue())!;
     first.push(b.firstRenderMs);
     drawn = b.drawn;
@@ -52,7 +67,9 @@ async function measure(browser: Browser, url: string, mode: 'cluster' | 'dom') {
         await page.mouse.up();
         await page.waitForTimeout(250); // the moveend redraw after the drag
       }
-      frames.push(...await page.evaluate(() => (window as unknown as { __frames: { stop(): number[] } }).__frames.stop()));
+      frames.push(
+        ...(await page.evaluate(() => (window as unknown as { __frames: { stop(): number[] } }).__frames.stop())),
+      );
     }
     await context.close();
   }
@@ -62,7 +79,13 @@ async function measure(browser: Browser, url: string, mode: 'cluster' | 'dom') {
 export async function benchMapRender(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'nawa-map-bench-'));
   const root = resolve(import.meta.dirname, '../renderer/bench');
-  await build({ root, configFile: false, logLevel: 'error', base: './', build: { outDir: out, emptyOutDir: true, rollupOptions: { input: join(root, 'map-bench.html') } } });
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    base: './',
+    build: { outDir: out, emptyOutDir: true, rollupOptions: { input: join(root, 'map-bench.html') } },
+  });
   const { server, url } = await serve(out);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
@@ -70,12 +93,18 @@ export async function benchMapRender(): Promise<void> {
     const dom = await measure(browser, url, 'dom');
     const row = (name: string, r: Awaited<ReturnType<typeof measure>>): [string, string][] => [
       [`${name}: first render (p50 / max of ${r.first.n})`, `${ms(r.first.p50)} / ${ms(r.first.max)}`],
-      [`${name}: pan frame p50 / p95 / max (${r.frames.n} frames)`, `${ms(r.frames.p50)} / ${ms(r.frames.p95)} / ${ms(r.frames.max)}`],
+      [
+        `${name}: pan frame p50 / p95 / max (${r.frames.n} frames)`,
+        `${ms(r.frames.p50)} / ${ms(r.frames.p95)} / ${ms(r.frames.max)}`,
+      ],
     ];
-    report(`Map with ${N.toLocaleString('en')} incidents, Chromium 1600 x 900 (${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)})`, [
-      ...row(`clustered canvas (${cluster.drawn} circles in view)`, cluster),
-      ...row('baseline: one L.marker per incident', dom),
-    ]);
+    report(
+      `Map with ${N.toLocaleString('en')} incidents, Chromium 1600 x 900 (${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)})`,
+      [
+        ...row(`clustered canvas (${cluster.drawn} circles in view)`, cluster),
+        ...row('baseline: one L.marker per incident', dom),
+      ],
+    );
   } finally {
     await browser.close();
     server.close();

@@ -9,7 +9,8 @@ import { freePort } from '../e2e/faults/support/children';
 
 const BASELINE = resolve(import.meta.dirname, 'baseline');
 
-export type BaselineResult = { ok: true; seconds: number; docs: number; batchSize: number; version: string } | { ok: false; why: string };
+export type BaselineResult =
+  { ok: true; seconds: number; docs: number; batchSize: number; version: string } | { ok: false; why: string };
 
 interface PouchLike {
   bulkDocs(docs: object[]): Promise<unknown>;
@@ -25,7 +26,10 @@ function install(): string | null {
   if (existsSync(join(BASELINE, 'node_modules', 'pouchdb-server'))) return null;
   try {
     process.stdout.write('  (installing PouchDB and pouchdb-server into bench/baseline, once: about 2 minutes)\n');
-    execFileSync('npm', ['install', '--prefix', BASELINE, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 15 * 60_000 });
+    execFileSync('npm', ['install', '--prefix', BASELINE, '--no-audit', '--no-fund', '--loglevel=error'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 15 * 60_000,
+    });
     return null;
   } catch (e) {
     return `npm install --prefix bench/baseline failed: ${(e as Error).message.split('\n')[0]}`;
@@ -35,14 +39,22 @@ function install(): string | null {
 async function waitUp(url: string, ms: number): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    try { if ((await fetch(url)).ok) return true; } catch { /* not yet */ }
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return false;
 }
 
 /** Replicates `docs` from a local PouchDB to a fresh pouchdb-server database; times the replication alone. */
-export async function pouchDbReplication(docs: readonly object[], dir: string, batchSize: number): Promise<BaselineResult> {
+export async function pouchDbReplication(
+  docs: readonly object[],
+  dir: string,
+  batchSize: number,
+): Promise<BaselineResult> {
   const failed = install();
   if (failed) return { ok: false, why: failed };
   const require = createRequire(join(BASELINE, 'package.json'));
@@ -55,10 +67,22 @@ export async function pouchDbReplication(docs: readonly object[], dir: string, b
   const port = await freePort();
   const dataDir = join(dir, `pouchdb-server-${batchSize}`);
   mkdirSync(dataDir, { recursive: true });
-  const server = spawn(process.execPath, [require.resolve('pouchdb-server/bin/pouchdb-server'), '--port', String(port), '--dir', dataDir, '--no-stdout-logs'], {
-    // pouchdb-server writes config.json and log.txt into its working folder: keep them out of the checkout.
-    stdio: 'ignore', cwd: dataDir,
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      require.resolve('pouchdb-server/bin/pouchdb-server'),
+      '--port',
+      String(port),
+      '--dir',
+      dataDir,
+      '--no-stdout-logs',
+    ],
+    {
+      // pouchdb-server writes config.json and log.txt into its working folder: keep them out of the checkout.
+      stdio: 'ignore',
+      cwd: dataDir,
+    },
+  );
   try {
     const url = `http://127.0.0.1:${port}`;
     if (!(await waitUp(url, 60_000))) return { ok: false, why: 'pouchdb-server did not start within 60 s' };
@@ -70,7 +94,11 @@ export async function pouchDbReplication(docs: readonly object[], dir: string, b
     const seconds = (performance.now() - t0) / 1000;
     await local.close();
     const remote = (await (await fetch(`${url}/decisions`)).json()) as { doc_count: number };
-    if (!result.ok || remote.doc_count !== docs.length) return { ok: false, why: `replication incomplete: ${remote.doc_count} of ${docs.length} documents at the server` };
+    if (!result.ok || remote.doc_count !== docs.length)
+      return {
+        ok: false,
+        why: `replication incomplete: ${remote.doc_count} of ${docs.length} documents at the server`,
+      };
     return { ok: true, seconds, docs: remote.doc_count, batchSize, version: PouchDB.version };
   } catch (e) {
     return { ok: false, why: `PouchDB replication failed: ${(e as Error).message}` };

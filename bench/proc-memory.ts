@@ -2,7 +2,10 @@
 // their parent links, each one's type (--type=renderer, gpu-process, ...) and proportional set size.
 import { readdirSync, readFileSync } from 'node:fs';
 
-export interface ChromiumProcess { pid: number; type: string }
+export interface ChromiumProcess {
+  pid: number;
+  type: string;
+}
 
 function read(path: string): string | null {
   try {
@@ -13,7 +16,9 @@ function read(path: string): string | null {
 }
 
 function pids(): number[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
 }
 
 function parentOf(pid: number): number | null {
@@ -46,7 +51,10 @@ export function chromiumProcesses(browser: number): ChromiumProcess[] {
   }
   const out: ChromiumProcess[] = [];
   const walk = (pid: number) => {
-    const type = args(pid).find((a) => a.startsWith('--type='))?.slice('--type='.length) ?? 'browser';
+    const type =
+      args(pid)
+        .find((a) => a.startsWith('--type='))
+        ?.slice('--type='.length) ?? 'browser';
     out.push({ pid, type });
     for (const c of children.get(pid) ?? []) walk(c);
   };
@@ -55,7 +63,11 @@ export function chromiumProcesses(browser: number): ChromiumProcess[] {
 }
 
 export function rendererPids(browser: number): Set<number> {
-  return new Set(chromiumProcesses(browser).filter((p) => p.type === 'renderer').map((p) => p.pid));
+  return new Set(
+    chromiumProcesses(browser)
+      .filter((p) => p.type === 'renderer')
+      .map((p) => p.pid),
+  );
 }
 
 /** Proportional set size in bytes (shared pages split between the processes sharing them); null once gone. */

@@ -16,6 +16,10 @@ const BENCHES: Record<string, () => Promise<void>> = {
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
   const bench = BENCHES[name];
-  if (!bench) { process.stderr.write(`no benchmark named ${name}; known: ${Object.keys(BENCHES).join(', ')}\n`); process.exitCode = 2; continue; }
+  if (!bench) {
+    process.stderr.write(`no benchmark named ${name}; known: ${Object.keys(BENCHES).join(', ')}\n`);
+    process.exitCode = 2;
+    continue;
+  }
   await bench();
 }

@@ -43,7 +43,10 @@ function options() {
   } catch (e) {
     fail((e as Error).message);
   }
-  if (values.help) { process.stdout.write(USAGE); process.exit(0); }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
   const minutes = Number(values.minutes);
   if (!Number.isInteger(minutes) || minutes < 1) fail(`--minutes must be a whole number >= 1, not ${values.minutes}`);
   const size = /^(\d{2,5})x(\d{2,5})$/.exec(values.size);
@@ -56,7 +59,12 @@ function options() {
   return { minutes, width: Number(size[1]), height: Number(size[2]), switchMs, query: values.query, simulate };
 }
 
-interface Watched { name: string; page: Page; cdp: CDPSession; pids: number[] }
+interface Watched {
+  name: string;
+  page: Page;
+  cdp: CDPSession;
+  pids: number[];
+}
 
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 const MB = 1024 * 1024;
@@ -70,7 +78,13 @@ async function waitFor(what: string, check: () => boolean, ms = 60_000): Promise
 }
 
 /** Opens a page in its own context and returns it with the renderer processes that came with it. */
-async function open(stack: Stack, browserPid: number, name: string, viewport: { width: number; height: number }, go: (p: Page) => Promise<void>): Promise<Watched> {
+async function open(
+  stack: Stack,
+  browserPid: number,
+  name: string,
+  viewport: { width: number; height: number },
+  go: (p: Page) => Promise<void>,
+): Promise<Watched> {
   const before = rendererPids(browserPid);
   const ctx = await stack.browser.newContext({ viewport });
   const page = await ctx.newPage();
@@ -91,9 +105,14 @@ async function heapOf(w: Watched): Promise<number | null> {
 async function main(): Promise<void> {
   const o = options();
   const marker = `--nawa-soak=${randomUUID()}`;
-  const stack = await startStack({ simulate: o.simulate, chromiumArgs: [marker, '--disable-features=SpareRendererForSitePerProcess'] });
+  const stack = await startStack({
+    simulate: o.simulate,
+    chromiumArgs: [marker, '--disable-features=SpareRendererForSitePerProcess'],
+  });
   let stopped = false;
-  const stop = () => { stopped = true; };
+  const stop = () => {
+    stopped = true;
+  };
   process.once('SIGINT', stop);
   try {
     const host = stack.serving.host;
@@ -107,12 +126,16 @@ async function main(): Promise<void> {
     const first = await host.dispatch('wall.switch', { layoutId: PRESET_LAYOUTS[0]!.id }, presenter);
     if (!first.ok) throw new Error(`soak: switch failed: ${first.error.message}`);
 
-    const pages: Watched[] = [await open(stack, browserPid, 'console', screen, (p) => loginConsole(p, stack.serving.url, 'presenter'))];
+    const pages: Watched[] = [
+      await open(stack, browserPid, 'console', screen, (p) => loginConsole(p, stack.serving.url, 'presenter')),
+    ];
     for (let n = 1; n <= 9; n++) {
-      pages.push(await open(stack, browserPid, `wall ${n}`, screen, async (p) => {
-        await p.goto(`${stack.serving.url}/wall/${n}${o.query}`);
-        await p.waitForFunction(() => document.body.dataset.stateVersion !== undefined, null, { timeout: 60_000 });
-      }));
+      pages.push(
+        await open(stack, browserPid, `wall ${n}`, screen, async (p) => {
+          await p.goto(`${stack.serving.url}/wall/${n}${o.query}`);
+          await p.waitForFunction(() => document.body.dataset.stateVersion !== undefined, null, { timeout: 60_000 });
+        }),
+      );
     }
     const paged = new Set(pages.flatMap((w) => w.pids));
 
@@ -124,7 +147,11 @@ async function main(): Promise<void> {
         if (stopped) break;
         const s = host.wall.status();
         if (!s.walls.every((w) => w.connected && w.paintedVersion === s.stateVersion)) late++;
-        const res = await host.dispatch('wall.switch', { layoutId: PRESET_LAYOUTS[i % PRESET_LAYOUTS.length]!.id }, presenter);
+        const res = await host.dispatch(
+          'wall.switch',
+          { layoutId: PRESET_LAYOUTS[i % PRESET_LAYOUTS.length]!.id },
+          presenter,
+        );
         if (!res.ok) throw new Error(`soak: switch failed: ${res.error.message}`);
         switches++;
       }
@@ -150,8 +177,10 @@ async function main(): Promise<void> {
       rest.pss.push(sum(procs.filter((p) => p.type !== 'gpu-process' && !paged.has(p.pid)).map((p) => p.pid)));
       rest.heap.push(null);
       const pageTotal = series.reduce((a, s) => a + (s.pss[minute] ?? 0), 0);
-      process.stdout.write(`min ${String(minute).padStart(3)}  ${series.map((s) => `${s.name.replace('wall ', 'w')} ${((s.pss[minute] ?? 0) / MB).toFixed(0)}`).join('  ')}`
-        + `  | pages ${(pageTotal / MB).toFixed(0)} MB, GPU ${((gpu.pss[minute] ?? 0) / MB).toFixed(0)} MB, switches ${switches} (${late} late)\n`);
+      process.stdout.write(
+        `min ${String(minute).padStart(3)}  ${series.map((s) => `${s.name.replace('wall ', 'w')} ${((s.pss[minute] ?? 0) / MB).toFixed(0)}`).join('  ')}` +
+          `  | pages ${(pageTotal / MB).toFixed(0)} MB, GPU ${((gpu.pss[minute] ?? 0) / MB).toFixed(0)} MB, switches ${switches} (${late} late)\n`,
+      );
     }
     stopped = true;
     await switching;
@@ -160,10 +189,16 @@ async function main(): Promise<void> {
     const warmup = Math.min(10, Math.floor((samples - 1) / 2));
     const pagesTotal = sumSeries('console + nine walls', series);
     const all = sumSeries('all Chromium processes', [...series, gpu, rest]);
-    process.stdout.write(`\nSoak: ${samples - 1} min, ${o.width}x${o.height} per page, a switch every ${o.switchMs} ms across ${PRESET_LAYOUTS.length} presets${o.query ? `, walls at ${o.query}` : ''}; PSS and JS heap in MB\n`);
+    process.stdout.write(
+      `\nSoak: ${samples - 1} min, ${o.width}x${o.height} per page, a switch every ${o.switchMs} ms across ${PRESET_LAYOUTS.length} presets${o.query ? `, walls at ${o.query}` : ''}; PSS and JS heap in MB\n`,
+    );
     process.stdout.write(`${soakTable([...series, gpu, rest], [pagesTotal, all], warmup)}\n`);
-    process.stdout.write(`switches ${switches}, ${late} found a wall still painting the previous one; machine ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}\n`);
-    process.stdout.write(`goal: under 5 % growth after min 10, console + nine walls under 1536 MB (now ${((pagesTotal.pss[samples - 1] ?? 0) / MB).toFixed(0)} MB)\n`);
+    process.stdout.write(
+      `switches ${switches}, ${late} found a wall still painting the previous one; machine ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}\n`,
+    );
+    process.stdout.write(
+      `goal: under 5 % growth after min 10, console + nine walls under 1536 MB (now ${((pagesTotal.pss[samples - 1] ?? 0) / MB).toFixed(0)} MB)\n`,
+    );
   } finally {
     await stack.close();
   }

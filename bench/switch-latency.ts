@@ -21,7 +21,8 @@ const TIMEOUT_MS = 15_000;
 function allPaintedWatcher(stack: Stack) {
   const host = stack.serving.host;
   let pending: { version: number; resolve: (at: number) => void } | null = null;
-  const done = (s: WallStatusList, version: number) => s.walls.every((w) => w.connected && w.paintedVersion === version);
+  const done = (s: WallStatusList, version: number) =>
+    s.walls.every((w) => w.connected && w.paintedVersion === version);
   host.onEvent((name, payload) => {
     if (name !== 'wall.status' || !pending) return;
     if (done(payload as WallStatusList, pending.version)) {
@@ -30,11 +31,21 @@ function allPaintedWatcher(stack: Stack) {
       p.resolve(performance.now());
     }
   });
-  return (version: number): Promise<number | null> => new Promise((resolve) => {
-    const timer = setTimeout(() => { pending = null; resolve(null); }, TIMEOUT_MS);
-    pending = { version, resolve: (at) => { clearTimeout(timer); resolve(at); } };
-    if (done(host.wall.status(), version)) pending.resolve(performance.now());
-  });
+  return (version: number): Promise<number | null> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        pending = null;
+        resolve(null);
+      }, TIMEOUT_MS);
+      pending = {
+        version,
+        resolve: (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        },
+      };
+      if (done(host.wall.status(), version)) pending.resolve(performance.now());
+    });
 }
 
 async function waitFor(what: string, check: () => boolean, ms = 30_000): Promise<void> {
@@ -46,7 +57,10 @@ async function waitFor(what: string, check: () => boolean, ms = 30_000): Promise
 }
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
-export async function benchSwitchLatency(switches = Number(process.env.NAWA_BENCH_SWITCHES ?? 200), reloads = Number(process.env.NAWA_BENCH_RELOADS ?? 20)): Promise<void> {
+export async function benchSwitchLatency(
+  switches = Number(process.env.NAWA_BENCH_SWITCHES ?? 200),
+  reloads = Number(process.env.NAWA_BENCH_RELOADS ?? 20),
+): Promise<void> {
   const stack = await startStack({ simulate: 0 });
   try {
     const host = stack.serving.host;
@@ -61,7 +75,9 @@ export async function benchSwitchLatency(switches = Number(process.env.NAWA_BENC
         await page.goto(`${stack.serving.url}/wall/${n}${query}`);
         pages.push(page);
       }
-      await waitFor('nine walls painting', () => host.wall.status().walls.every((w) => w.connected && w.paintedVersion === host.wall.status().stateVersion));
+      await waitFor('nine walls painting', () =>
+        host.wall.status().walls.every((w) => w.connected && w.paintedVersion === host.wall.status().stateVersion),
+      );
       return pages;
     };
     let walls = await openWalls('');
@@ -120,15 +136,27 @@ export async function benchSwitchLatency(switches = Number(process.env.NAWA_BENC
     const slow = summarize(reloadTimes);
     const line = (r: ReturnType<typeof summarize>, t: number) =>
       `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}, max ${ms(r.max)} (n=${r.n}${t ? `, ${t} timed out` : ''})`;
-    report(`Wall switch latency, nine wall pages in Chromium (${SCREEN.width}x${SCREEN.height} each, own context), request to ninth wall.painted`, [
-      ['pushed switch', line(fast, timeouts)],
-      ['same, as the host measured it', `p50 ${ms(byHost.p50)}, p95 ${ms(byHost.p95)} (lastSwitch.allPaintedMs)`],
-      ['pushed, every layout rebuilt', `${line(cold.fast, cold.timeouts)} (?keep=1: a layout's first showing)`],
-      ['baseline: reload nine pages', `p50 ${ms(slow.p50)}, p95 ${ms(slow.p95)}, max ${ms(slow.max)} (n=${slow.n}${reloadTimeouts ? `, ${reloadTimeouts} timed out` : ''})`],
-      ['ratio', `${(slow.p50 / fast.p50).toFixed(1)}x faster at p50, ${(slow.p95 / fast.p95).toFixed(1)}x at p95 (rebuilt: ${(slow.p50 / cold.fast.p50).toFixed(1)}x at p50)`],
-      ['machine', `${cpus().length} cores, load average ${load0.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`],
-      ['goal', 'p95 ≤ 50 ms and ≥ 10x faster than reloading'],
-    ]);
+    report(
+      `Wall switch latency, nine wall pages in Chromium (${SCREEN.width}x${SCREEN.height} each, own context), request to ninth wall.painted`,
+      [
+        ['pushed switch', line(fast, timeouts)],
+        ['same, as the host measured it', `p50 ${ms(byHost.p50)}, p95 ${ms(byHost.p95)} (lastSwitch.allPaintedMs)`],
+        ['pushed, every layout rebuilt', `${line(cold.fast, cold.timeouts)} (?keep=1: a layout's first showing)`],
+        [
+          'baseline: reload nine pages',
+          `p50 ${ms(slow.p50)}, p95 ${ms(slow.p95)}, max ${ms(slow.max)} (n=${slow.n}${reloadTimeouts ? `, ${reloadTimeouts} timed out` : ''})`,
+        ],
+        [
+          'ratio',
+          `${(slow.p50 / fast.p50).toFixed(1)}x faster at p50, ${(slow.p95 / fast.p95).toFixed(1)}x at p95 (rebuilt: ${(slow.p50 / cold.fast.p50).toFixed(1)}x at p50)`,
+        ],
+        [
+          'machine',
+          `${cpus().length} cores, load average ${load0.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
+        ],
+        ['goal', 'p95 ≤ 50 ms and ≥ 10x faster than reloading'],
+      ],
+    );
   } finally {
     await stack.close();
   }

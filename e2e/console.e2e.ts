@@ -7,8 +7,12 @@ import { verifyDecisionChain } from '../src/node/hub/decision-chain';
 import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
-beforeAll(async () => { stack = await startStack(); });
-afterAll(async () => { await stack?.close(); });
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
 
 const login = (page: Page, username: string) => loginConsole(page, stack.serving.url, username);
 
@@ -32,7 +36,9 @@ describe('console', () => {
     const map = page.getByRole('region', { name: 'Peta Kabupaten Malang' });
     await map.waitFor();
     await expect.poll(() => page.locator('path.kecamatan').count(), { timeout: 10_000 }).toBe(33);
-    const codes = await page.locator('path.kecamatan').evaluateAll((els) => els.map((e) => e.getAttribute('data-kode')));
+    const codes = await page
+      .locator('path.kecamatan')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-kode')));
     expect(new Set(codes).size).toBe(33);
     expect(codes).toContain('35.07.13'); // Kepanjen
 
@@ -47,9 +53,11 @@ describe('console', () => {
     await expect.poll(() => item.getAttribute('data-state'), { timeout: 15_000 }).toBe('synced');
 
     const token = await centralToken(stack.hub);
-    const feed = (await (await fetch(`${stack.hub.url}/api/v1/changes?since=0&entities=decision&limit=5000`, {
-      headers: { authorization: `Bearer ${token}` },
-    })).json()) as { changes: { data: Record<string, unknown> }[] };
+    const feed = (await (
+      await fetch(`${stack.hub.url}/api/v1/changes?since=0&entities=decision&limit=5000`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { changes: { data: Record<string, unknown> }[] };
     const decisions = feed.changes.map((c) => c.data);
     const ours = decisions.filter((d) => d.summary === summary);
     expect(ours).toHaveLength(1);
@@ -74,12 +82,20 @@ describe('console', () => {
 
     const token = await centralToken(stack.hub);
     const central = async () => {
-      const feed = (await (await fetch(`${stack.hub.url}/api/v1/changes?since=0&entities=incident&limit=5000`, {
-        headers: { authorization: `Bearer ${token}` },
-      })).json()) as { changes: { data: { title: string; status: string; assignedOpd?: string | null; version: number } }[] };
-      return feed.changes.map((c) => c.data).filter((d) => d.title.startsWith('Kecelakaan lalu lintas di Jalan Raya Kepanjen'));
+      const feed = (await (
+        await fetch(`${stack.hub.url}/api/v1/changes?since=0&entities=incident&limit=5000`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as {
+        changes: { data: { title: string; status: string; assignedOpd?: string | null; version: number } }[];
+      };
+      return feed.changes
+        .map((c) => c.data)
+        .filter((d) => d.title.startsWith('Kecelakaan lalu lintas di Jalan Raya Kepanjen'));
     };
-    await expect.poll(async () => (await central()).some((d) => d.status === 'dispatched'), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await central()).some((d) => d.status === 'dispatched'), { timeout: 15_000 })
+      .toBe(true);
     const versions = (await central()).filter((d) => d.status === 'dispatched');
     expect(versions).toHaveLength(1);
     expect(versions[0]?.assignedOpd).toBe('BPBD');
@@ -95,19 +111,36 @@ describe('console', () => {
       await page.goto(`${stack.serving.url}/wall/${n}`);
       walls.push(page);
     }
-    const loadIds = await Promise.all(walls.map((w) => w.waitForFunction(() => (window as unknown as { __nawaLoadId?: string }).__nawaLoadId).then((h) => h.jsonValue())));
+    const loadIds = await Promise.all(
+      walls.map((w) =>
+        w
+          .waitForFunction(() => (window as unknown as { __nawaLoadId?: string }).__nawaLoadId)
+          .then((h) => h.jsonValue()),
+      ),
+    );
 
     const console = await stack.browser.newPage();
     await login(console, 'presenter');
     const panel = console.getByRole('region', { name: 'Dinding layar' });
-    await expect.poll(() => panel.locator('[data-testid^="wall-cell-"][data-connected="true"]').count(), { timeout: 10_000 }).toBe(9);
+    await expect
+      .poll(() => panel.locator('[data-testid^="wall-cell-"][data-connected="true"]').count(), { timeout: 10_000 })
+      .toBe(9);
 
     await panel.getByRole('button', { name: 'Tampilkan Darurat' }).click();
-    const status = async () => (await (await fetch(`${stack.serving.url}/status`)).json()) as { stateVersion: number; walls: { connected: boolean; paintedVersion: number | null }[] };
-    await expect.poll(async () => {
-      const s = await status();
-      return s.walls.filter((w) => w.connected && w.paintedVersion === s.stateVersion).length;
-    }, { timeout: 10_000 }).toBe(9);
+    const status = async () =>
+      (await (await fetch(`${stack.serving.url}/status`)).json()) as {
+        stateVersion: number;
+        walls: { connected: boolean; paintedVersion: number | null }[];
+      };
+    await expect
+      .poll(
+        async () => {
+          const s = await status();
+          return s.walls.filter((w) => w.connected && w.paintedVersion === s.stateVersion).length;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(9);
     const { stateVersion } = await status();
 
     for (const [i, w] of walls.entries()) {
@@ -117,7 +150,9 @@ describe('console', () => {
     // The emergency layout: the map covers the two left columns, so walls 1, 2, 4, 5, 7 and 8 show the same tile.
     const layoutIds = await Promise.all(walls.map((w) => w.evaluate(() => document.body.dataset.layoutId)));
     expect(new Set(layoutIds)).toEqual(new Set(['6e1f0a52-0000-4000-8000-000000000003']));
-    await expect.poll(() => panel.locator(`[data-testid^="wall-cell-"][data-painted-version="${stateVersion}"]`).count()).toBe(9);
+    await expect
+      .poll(() => panel.locator(`[data-testid^="wall-cell-"][data-painted-version="${stateVersion}"]`).count())
+      .toBe(9);
     for (const w of walls) await w.context().close();
     await console.close();
   });

@@ -7,21 +7,42 @@ import { signerFor } from '../src/node/signing/signing-test-kit';
 import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
-beforeAll(async () => { stack = await startStack(); });
-afterAll(async () => { await stack?.close(); });
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
 
 async function correctFromAnotherConsole(supersedes: string, summary: string) {
   const token = await centralToken(stack.hub, 'supervisor');
   const now = new Date().toISOString();
   // That console publishes its supervisor's key, then the decision signed with it (v1.1), in one call.
   const signer = signerFor('supervisor', 'posko-bpbd');
-  const decision = signer.sign({ id: crypto.randomUUID(), decidedAt: now, summary, rationale: 'Data BMKG diperbarui', action: 'Posko tetap buka', supersedes });
+  const decision = signer.sign({
+    id: crypto.randomUUID(),
+    decidedAt: now,
+    summary,
+    rationale: 'Data BMKG diperbarui',
+    action: 'Posko tetap buka',
+    supersedes,
+  });
   const res = await fetch(`${stack.hub.url}/api/v1/mutations`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ consoleId: 'posko-bpbd', mutations: [
-      { id: crypto.randomUUID(), entity: 'signing_key', op: 'upsert', clientTime: now, data: { id: signer.keyId, publicKey: signer.publicKey } },
-      { id: crypto.randomUUID(), entity: 'decision', op: 'upsert', clientTime: now, data: decision },
-    ] }),
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      consoleId: 'posko-bpbd',
+      mutations: [
+        {
+          id: crypto.randomUUID(),
+          entity: 'signing_key',
+          op: 'upsert',
+          clientTime: now,
+          data: { id: signer.keyId, publicKey: signer.publicKey },
+        },
+        { id: crypto.randomUUID(), entity: 'decision', op: 'upsert', clientTime: now, data: decision },
+      ],
+    }),
   });
   return ((await res.json()) as { results: { status: string; seq: number }[] }).results[1];
 }
@@ -52,7 +73,10 @@ describe('decision log', () => {
     const link = item.getByRole('link', { name: 'Dikoreksi oleh: Koreksi: jalan Dampit dibuka satu lajur' });
     expect(await link.getAttribute('href')).toMatch(/^#decision-/);
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe(`terverifikasi sampai #${fix?.seq}`);
-    const correction = page.getByTestId('decision-item').filter({ hasText: 'Koreksi: jalan Dampit dibuka satu lajur' }).filter({ has: page.getByRole('link', { name: /^Koreksi atas:/ }) });
+    const correction = page
+      .getByTestId('decision-item')
+      .filter({ hasText: 'Koreksi: jalan Dampit dibuka satu lajur' })
+      .filter({ has: page.getByRole('link', { name: /^Koreksi atas:/ }) });
     expect(await correction.getByRole('link').getAttribute('href')).toBe(`#decision-${id}`);
 
     const download = page.waitForEvent('download');
@@ -62,7 +86,9 @@ describe('decision log', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString('utf8').slice(1);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('seq;decidedAt;operatorId;consoleId;incidentId;incidentTitle;summary;rationale;action;supersedes;hash');
+    expect(lines[0]).toBe(
+      'seq;decidedAt;operatorId;consoleId;incidentId;incidentTitle;summary;rationale;action;supersedes;hash',
+    );
     const ours = lines.find((l) => l.includes('Tutup jalan Dampit'));
     expect(ours).toContain(`;'${summary};"Longsor; material di badan jalan";DPUBM membersihkan jalan;`);
     expect(lines.filter((l) => l.startsWith(`${fix?.seq};`))[0]).toContain(`;${id};`);

@@ -8,8 +8,12 @@ import { rewriteInHubDb } from '../src/node/signing/signing-test-kit';
 import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
-beforeAll(async () => { stack = await startStack(); });
-afterAll(async () => { await stack?.close(); });
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
 
 describe('decision log trust', () => {
   it('shows "terverifikasi sampai #N", then the tamper alarm to a viewer, keeping the original decision', async () => {
@@ -20,21 +24,43 @@ describe('decision log trust', () => {
     expect(await page.getByTestId('tamper-alarm').count()).toBe(0);
 
     const token = await centralToken(stack.hub, 'operator');
-    const feed = (await (await fetch(`${stack.hub.url}/api/v1/changes?since=0&entities=decision&limit=5000`, {
-      headers: { authorization: `Bearer ${token}` },
-    })).json()) as { changes: { data: { id: string; summary: string } }[] };
+    const feed = (await (
+      await fetch(`${stack.hub.url}/api/v1/changes?since=0&entities=decision&limit=5000`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { changes: { data: { id: string; summary: string } }[] };
     const target = feed.changes[1]!.data;
     await expect.poll(() => page.getByTestId('decision-item').filter({ hasText: target.summary }).count()).toBe(1);
 
     rewriteInHubDb(join(stack.dir, 'hub.db'), target.id, 'Teks yang dipalsukan');
     // Any later write of the hub's own wakes its streams, which then carry the forged change too.
     const incident = {
-      id: crypto.randomUUID(), title: 'Pohon tumbang di Jalan Kepanjen', sector: 'disaster', severity: 2, status: 'reported',
-      districtCode: '35.07.13', lat: -8.13, lon: 112.57, assignedOpd: 'BPBD', reportedAt: new Date().toISOString(),
+      id: crypto.randomUUID(),
+      title: 'Pohon tumbang di Jalan Kepanjen',
+      sector: 'disaster',
+      severity: 2,
+      status: 'reported',
+      districtCode: '35.07.13',
+      lat: -8.13,
+      lon: 112.57,
+      assignedOpd: 'BPBD',
+      reportedAt: new Date().toISOString(),
     };
     const res = await fetch(`${stack.hub.url}/api/v1/mutations`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ consoleId: 'e2e', mutations: [{ id: crypto.randomUUID(), entity: 'incident', op: 'upsert', data: incident, clientTime: new Date().toISOString() }] }),
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        consoleId: 'e2e',
+        mutations: [
+          {
+            id: crypto.randomUUID(),
+            entity: 'incident',
+            op: 'upsert',
+            data: incident,
+            clientTime: new Date().toISOString(),
+          },
+        ],
+      }),
     });
     expect(res.status).toBe(200);
 

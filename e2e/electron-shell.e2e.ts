@@ -20,8 +20,12 @@ const ROOT = resolve(import.meta.dirname, '..');
 function findElectron(): { path: string } | { skip: string } {
   const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   const pathTxt = join(pkgDir, 'path.txt');
-  const fallback = process.platform === 'win32' ? 'electron.exe'
-    : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
+  const fallback =
+    process.platform === 'win32'
+      ? 'electron.exe'
+      : process.platform === 'darwin'
+        ? 'Electron.app/Contents/MacOS/Electron'
+        : 'electron';
   const exe = existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8').trim() : fallback;
   const path = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkgDir, 'dist'), exe);
   try {
@@ -30,9 +34,12 @@ function findElectron(): { path: string } | { skip: string } {
     return { skip: `no Electron binary at ${path} (set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron)` };
   }
   const probe = spawnSync(path, ['-p', 'process.versions.electron'], {
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, encoding: 'utf8', timeout: 20_000,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    encoding: 'utf8',
+    timeout: 20_000,
   });
-  if (probe.status !== 0 || !/^\d+\.\d+\.\d+/.test(probe.stdout.trim())) return { skip: `${path} does not run as Electron` };
+  if (probe.status !== 0 || !/^\d+\.\d+\.\d+/.test(probe.stdout.trim()))
+    return { skip: `${path} does not run as Electron` };
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { skip: 'no display for Electron windows (run under xvfb-run)' };
   }
@@ -48,8 +55,14 @@ describe.skipIf(skip !== null)(`Electron shell${skip ? ` (skipped: ${skip})` : '
   let dataDir: string;
 
   beforeAll(async () => {
-    for (const built of ['dist/console/index.html', 'dist-main/main/main.js', 'dist-main/main/host-worker.mjs', 'dist-main/main/preload.cjs']) {
-      if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run \`vite build && vite build -c vite.main.config.ts\` first.`);
+    for (const built of [
+      'dist/console/index.html',
+      'dist-main/main/main.js',
+      'dist-main/main/host-worker.mjs',
+      'dist-main/main/preload.cjs',
+    ]) {
+      if (!existsSync(join(ROOT, built)))
+        throw new Error(`${built} is missing: run \`vite build && vite build -c vite.main.config.ts\` first.`);
     }
     dataDir = mkdtempSync(join(tmpdir(), 'nawa-electron-'));
     app = await _electron.launch({
@@ -82,7 +95,8 @@ describe.skipIf(skip !== null)(`Electron shell${skip ? ` (skipped: ${skip})` : '
   });
 
   it('opens nine wall windows, numbered 1 to 9', async () => {
-    await expect.poll(async () => (await titles()).filter((t) => /^Nawa — Layar \d$/.test(t)).sort(), { timeout: 30_000 })
+    await expect
+      .poll(async () => (await titles()).filter((t) => /^Nawa — Layar \d$/.test(t)).sort(), { timeout: 30_000 })
       .toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `Nawa — Layar ${n}`));
   });
 
@@ -91,7 +105,10 @@ describe.skipIf(skip !== null)(`Electron shell${skip ? ` (skipped: ${skip})` : '
     const wall5 = app.windows().find((p) => p.url() === 'app://nawa/wall/5');
     expect(wall5).toBeDefined();
     const seen = await wall5!.evaluate(async () => ({
-      state: await (window as unknown as { nawa: { request(n: string, i: unknown): Promise<unknown> } }).nawa.request('wall.state', {}),
+      state: await (window as unknown as { nawa: { request(n: string, i: unknown): Promise<unknown> } }).nawa.request(
+        'wall.state',
+        {},
+      ),
       node: typeof (window as unknown as { process?: unknown }).process,
       require: typeof (window as unknown as { require?: unknown }).require,
     }));

@@ -7,15 +7,21 @@ import type { Page } from 'playwright';
 import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
-beforeAll(async () => { stack = await startStack(); });
-afterAll(async () => { await stack?.close(); });
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
 
 const SHOTS = process.env.NAWA_SHOTS;
 
 type FeedChange = { seq: number; entity: string; data: Record<string, unknown> };
 async function centralFeed(entities: string): Promise<FeedChange[]> {
   const token = await centralToken(stack.hub, 'viewer');
-  const res = await fetch(`${stack.hub.url}/api/v1/changes?since=0&limit=5000&entities=${entities}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${stack.hub.url}/api/v1/changes?since=0&limit=5000&entities=${entities}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return ((await res.json()) as { changes: FeedChange[] }).changes;
 }
 
@@ -41,7 +47,10 @@ async function step(page: Page, label: string, opd?: string) {
   await page.getByRole('button', { name: 'Simpan perubahan' }).click();
 }
 
-const kinds = (page: Page) => page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}:${e.getAttribute('data-state')}`));
+const kinds = (page: Page) =>
+  page
+    .getByTestId('timeline-entry')
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}:${e.getAttribute('data-state')}`));
 
 describe('incident workflow', () => {
   it('moves reported -> verified -> dispatched (OPD) -> resolved -> closed, with a note and the timeline in order', async () => {
@@ -50,7 +59,9 @@ describe('incident workflow', () => {
     const title = `Tanah longsor Desa Sitiarjo ${Date.now()}`;
     const item = await reportIncident(page, title);
     const status = page.getByLabel('Status', { exact: true });
-    await expect.poll(() => status.locator('option').allTextContents()).toEqual(['Dilaporkan', 'Terverifikasi', 'Ditutup']);
+    await expect
+      .poll(() => status.locator('option').allTextContents())
+      .toEqual(['Dilaporkan', 'Terverifikasi', 'Ditutup']);
     // Closing a report as false asks why.
     await status.selectOption({ label: 'Ditutup' });
     await page.getByLabel('Alasan menutup laporan palsu').waitFor();
@@ -58,7 +69,9 @@ describe('incident workflow', () => {
     expect(await page.getByLabel('Alasan menutup laporan palsu').count()).toBe(0);
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
     await expect.poll(() => item.textContent(), { timeout: 5_000 }).toContain('Terverifikasi');
-    await expect.poll(() => status.locator('option').allTextContents()).toEqual(['Terverifikasi', 'Ditangani', 'Ditutup']);
+    await expect
+      .poll(() => status.locator('option').allTextContents())
+      .toEqual(['Terverifikasi', 'Ditangani', 'Ditutup']);
     // The SLA clock: a critical report waits for dispatch within 15 minutes.
     await expect.poll(() => item.getByTestId('sla-clock').textContent()).toMatch(/penugasan/);
     await step(page, 'Ditangani', 'BPBD');
@@ -89,11 +102,21 @@ describe('incident workflow', () => {
     expect(incident).toBeDefined();
     const events = (await centralFeed('incident_event')).filter((c) => c.data.incidentId === incident!.data.id);
     expect(events.map((e) => e.data.kind)).toEqual(expected);
-    expect(events.map((e) => e.data.to ?? null)).toEqual(['reported', 'verified', 'dispatched', 'BPBD', null, 'resolved', 'closed']);
+    expect(events.map((e) => e.data.to ?? null)).toEqual([
+      'reported',
+      'verified',
+      'dispatched',
+      'BPBD',
+      null,
+      'resolved',
+      'closed',
+    ]);
 
     // The same timeline reads in English.
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    await expect.poll(async () => (await page.getByTestId('timeline-entry').allTextContents())[6]).toContain('changed the status: Resolved → Closed');
+    await expect
+      .poll(async () => (await page.getByTestId('timeline-entry').allTextContents())[6])
+      .toContain('changed the status: Resolved → Closed');
     await page.getByRole('button', { name: 'ID', exact: true }).click();
     await page.close();
   });

@@ -6,16 +6,29 @@ import type { Page } from 'playwright';
 import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
-beforeAll(async () => { stack = await startStack(); });
-afterAll(async () => { await stack?.close(); });
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
 
 const login = (page: Page, username: string) => loginConsole(page, stack.serving.url, username);
 
 async function centralLayout(name: string) {
   const token = await centralToken(stack.hub);
-  const res = await fetch(`${stack.hub.url}/api/v1/changes?since=0&entities=layout&limit=5000`, { headers: { authorization: `Bearer ${token}` } });
-  const { changes } = (await res.json()) as { changes: { data: { name: string; tiles: { id: string; x: number; y: number; w: number; h: number }[] } | null }[] };
-  return changes.map((c) => c.data).filter((d) => d?.name === name).at(-1) ?? null;
+  const res = await fetch(`${stack.hub.url}/api/v1/changes?since=0&entities=layout&limit=5000`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const { changes } = (await res.json()) as {
+    changes: { data: { name: string; tiles: { id: string; x: number; y: number; w: number; h: number }[] } | null }[];
+  };
+  return (
+    changes
+      .map((c) => c.data)
+      .filter((d) => d?.name === name)
+      .at(-1) ?? null
+  );
 }
 
 describe('layout editor', () => {
@@ -75,10 +88,15 @@ describe('layout editor', () => {
       await w.locator('.wall-window[data-tile-id="jam"]').waitFor();
     }
     type Status = { stateVersion: number; walls: { wall: number; paintedVersion: number | null }[] };
-    await expect.poll(async () => {
-      const s = (await (await fetch(`${stack.serving.url}/status`)).json()) as Status;
-      return s.walls.filter((w) => (w.wall === 8 || w.wall === 9) && w.paintedVersion === s.stateVersion).length;
-    }, { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(
+        async () => {
+          const s = (await (await fetch(`${stack.serving.url}/status`)).json()) as Status;
+          return s.walls.filter((w) => (w.wall === 8 || w.wall === 9) && w.paintedVersion === s.stateVersion).length;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(2);
 
     // The layout on the wall cannot be deleted, and the presenter is told why.
     await manager.getByRole('button', { name: 'Hapus Ikhtisar (salinan)', exact: true }).click();
@@ -98,10 +116,27 @@ describe('layout editor', () => {
 
     // Meanwhile a supervisor elsewhere renames it on the central side.
     const token = await centralToken(stack.hub);
-    const { version: _v, updatedAt: _u, ...rapat } = (await centralLayout('Rapat Pimpinan'))! as unknown as Record<string, unknown>;
+    const {
+      version: _v,
+      updatedAt: _u,
+      ...rapat
+    } = (await centralLayout('Rapat Pimpinan'))! as unknown as Record<string, unknown>;
     await fetch(`${stack.hub.url}/api/v1/mutations`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ consoleId: 'ruang-rapat', mutations: [{ id: crypto.randomUUID(), entity: 'layout', op: 'upsert', baseVersion: 1, data: { ...rapat, name: 'Rapat Bupati' }, clientTime: new Date().toISOString() }] }),
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        consoleId: 'ruang-rapat',
+        mutations: [
+          {
+            id: crypto.randomUUID(),
+            entity: 'layout',
+            op: 'upsert',
+            baseVersion: 1,
+            data: { ...rapat, name: 'Rapat Bupati' },
+            clientTime: new Date().toISOString(),
+          },
+        ],
+      }),
     });
     await editor.getByRole('button', { name: 'Simpan tata letak' }).click();
     await editor.waitFor({ state: 'detached' });

@@ -32,15 +32,21 @@ beforeAll(async () => {
   const db = HubDb.open(dbPath);
   const at = new Date().toISOString();
   db.transaction(() => {
-    for (const siteId of SUMBERPUCUNG_DOWN) writeStatus(db, { siteId, at, state: 'down', latencyMs: null, bandwidthMbps: null });
-    for (const siteId of SUMBERPUCUNG_UP) writeStatus(db, { siteId, at, state: 'up', latencyMs: 25, bandwidthMbps: 40 });
+    for (const siteId of SUMBERPUCUNG_DOWN)
+      writeStatus(db, { siteId, at, state: 'down', latencyMs: null, bandwidthMbps: null });
+    for (const siteId of SUMBERPUCUNG_UP)
+      writeStatus(db, { siteId, at, state: 'up', latencyMs: 25, bandwidthMbps: 40 });
     writeStatus(db, { siteId: SLOW_TOURIST_SITE, at, state: 'up', latencyMs: 420, bandwidthMbps: 30 });
   });
   db.close();
   hub = await startHub({ dbPath, seed: 'demo', simulate: 0, port: 0, heartbeatMs: 500 });
   serving = await startServe({
-    hubUrl: hub.url, dataDir: join(dir, 'console'), distDir: resolve(import.meta.dirname, '../dist'), port: 0,
-    syncAccount: { username: 'viewer', password: 'demo' }, heartbeatMs: 500,
+    hubUrl: hub.url,
+    dataDir: join(dir, 'console'),
+    distDir: resolve(import.meta.dirname, '../dist'),
+    port: 0,
+    syncAccount: { username: 'viewer', password: 'demo' },
+    heartbeatMs: 500,
   });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -79,7 +85,9 @@ describe('console map', () => {
 
     // Incidents and sites are canvas: the picture changes when they are switched off.
     const mapEl = page.locator('.incident-map');
-    const drawn = async () => Number(await mapEl.getAttribute('data-incident-clusters')) + Number(await mapEl.getAttribute('data-incidents-shown'));
+    const drawn = async () =>
+      Number(await mapEl.getAttribute('data-incident-clusters')) +
+      Number(await mapEl.getAttribute('data-incidents-shown'));
     await expect.poll(drawn, { timeout: 10_000 }).toBeGreaterThan(0);
     const before = await mapPicture(page);
     await page.getByRole('checkbox', { name: 'Insiden' }).uncheck();
@@ -127,13 +135,22 @@ describe('console map', () => {
     await form.waitFor({ state: 'detached' });
 
     const token = await centralToken(hub);
-    await expect.poll(async () => {
-      const feed = (await (await fetch(`${hub.url}/api/v1/changes?since=0&entities=incident&limit=5000`, {
-        headers: { authorization: `Bearer ${token}` },
-      })).json()) as { changes: { data: { title: string; districtCode: string; severity: number; lat: number } }[] };
-      const mine = feed.changes.map((c) => c.data).find((d) => d.title === title);
-      return mine ? { districtCode: mine.districtCode, severity: mine.severity, inRegency: mine.lat < -8 && mine.lat > -8.3 } : null;
-    }, { timeout: 15_000 }).toEqual({ districtCode: '35.07.12', severity: 3, inRegency: true });
+    await expect
+      .poll(
+        async () => {
+          const feed = (await (
+            await fetch(`${hub.url}/api/v1/changes?since=0&entities=incident&limit=5000`, {
+              headers: { authorization: `Bearer ${token}` },
+            })
+          ).json()) as { changes: { data: { title: string; districtCode: string; severity: number; lat: number } }[] };
+          const mine = feed.changes.map((c) => c.data).find((d) => d.title === title);
+          return mine
+            ? { districtCode: mine.districtCode, severity: mine.severity, inRegency: mine.lat < -8 && mine.lat > -8.3 }
+            : null;
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual({ districtCode: '35.07.12', severity: 3, inRegency: true });
     await page.close();
   });
 
@@ -161,7 +178,10 @@ describe('console map', () => {
 });
 
 describe('connectivity monitor', () => {
-  for (const size of [{ width: 1920, height: 1080 }, { width: 1366, height: 768 }]) {
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1366, height: 768 },
+  ]) {
     it(`groups the four desa down in Sumberpucung as one outage, flags the slow tourist site, filters (${size.width})`, async () => {
       const page = await browser.newPage({ viewport: size });
       await loginConsole(page, serving.url, 'operator');
@@ -169,11 +189,15 @@ describe('connectivity monitor', () => {
       const dialog = page.getByRole('dialog', { name: 'Pemantau konektivitas' });
       await dialog.waitFor();
       const group = dialog.locator('.outage-item[data-scope="kecamatan"]');
-      await expect.poll(() => group.allTextContents()).toEqual([expect.stringMatching(/^4 desa padam di Kec\. Sumberpucung sejak/)]);
+      await expect
+        .poll(() => group.allTextContents())
+        .toEqual([expect.stringMatching(/^4 desa padam di Kec\. Sumberpucung sejak/)]);
       // The four desa are not listed again as outages of their own.
       const singles = await dialog.locator('.outage-item[data-scope="site"]').allTextContents();
       expect(singles.some((s) => /Ternyang|Senggreng|Sambigede|Ngebruk/.test(s))).toBe(false);
-      expect(await dialog.locator(`tr[data-site="${SLOW_TOURIST_SITE}"] .weak-badge`).textContent()).toBe('Sinyal lemah');
+      expect(await dialog.locator(`tr[data-site="${SLOW_TOURIST_SITE}"] .weak-badge`).textContent()).toBe(
+        'Sinyal lemah',
+      );
       // Every watched site has a row: 390 desa, the OPD offices and the tourist sites (facilities are not watched).
       const rows = dialog.locator('tbody tr');
       expect(await rows.count()).toBeGreaterThan(400);
@@ -192,7 +216,8 @@ describe('connectivity monitor', () => {
       await page.getByRole('button', { name: 'Connectivity', exact: true }).click();
       const en = page.getByRole('dialog', { name: 'Connectivity monitor' });
       await en.waitFor();
-      await expect.poll(() => en.locator('.outage-item[data-scope="kecamatan"]').allTextContents())
+      await expect
+        .poll(() => en.locator('.outage-item[data-scope="kecamatan"]').allTextContents())
         .toEqual([expect.stringMatching(/^4 villages down in Kec\. Sumberpucung since/)]);
       expect(await en.locator(`tr[data-site="${SLOW_TOURIST_SITE}"] .weak-badge`).textContent()).toBe('Weak link');
       await shot(page, `connectivity-${size.width}-en`);

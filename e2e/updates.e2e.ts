@@ -9,14 +9,24 @@ import { NAWA_VERSION } from '../src/node/base/version';
 import { loginConsole, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
-beforeAll(async () => { stack = await startStack(); });
-afterAll(async () => { await stack?.close(); });
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
 
 const shell = { id: SHELL_CONNECTION_ID, operator: null, wall: null };
 const report: UpdateReport = {
-  state: 'downloaded', current: NAWA_VERSION, channel: 'stable', version: '9.9.0',
+  state: 'downloaded',
+  current: NAWA_VERSION,
+  channel: 'stable',
+  version: '9.9.0',
   // 02:00 WIB on 3 December 2026.
-  installAt: '2026-12-02T19:00:00.000Z', blockers: ['presentation'], lastCheckAt: new Date().toISOString(), error: null,
+  installAt: '2026-12-02T19:00:00.000Z',
+  blockers: ['presentation'],
+  lastCheckAt: new Date().toISOString(),
+  error: null,
 };
 
 describe('update notice', () => {
@@ -44,18 +54,22 @@ describe('update notice', () => {
     await page.close();
   });
 
-  it('the about box names Nawa\'s version and the central API\'s, in English too', async () => {
+  it("the about box names Nawa's version and the central API's, in English too", async () => {
     const page = await stack.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await loginConsole(page, stack.serving.url, 'viewer');
     await page.getByTestId('about-open').click();
     const dialog = page.getByTestId('about-dialog');
     await dialog.waitFor();
     expect(await dialog.getByTestId('about-nawa-version').textContent()).toBe(NAWA_VERSION);
-    await expect.poll(async () => dialog.getByTestId('about-central-version').textContent()).toMatch(/v1\.1 dipakai konsol ini; server melayani v1(\.1)?/);
+    await expect
+      .poll(async () => dialog.getByTestId('about-central-version').textContent())
+      .toMatch(/v1\.1 dipakai konsol ini; server melayani v1(\.1)?/);
     await dialog.getByRole('button', { name: 'Tutup' }).click();
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByTestId('about-open').click();
-    await expect.poll(async () => page.getByTestId('about-update').textContent()).toContain('Version 9.9.0 downloaded, installs at');
+    await expect
+      .poll(async () => page.getByTestId('about-update').textContent())
+      .toContain('Version 9.9.0 downloaded, installs at');
     await page.close();
   });
 });

@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centralToken, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
-beforeAll(async () => { stack = await startStack(); });
-afterAll(async () => { await stack?.close(); });
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
 
 const DARURAT = '6e1f0a52-0000-4000-8000-000000000003';
 const FOKUS_PETA = '6e1f0a52-0000-4000-8000-000000000002';
@@ -16,12 +20,29 @@ async function reportCritical(title: string) {
   const token = await centralToken(stack.hub, 'supervisor');
   const now = new Date().toISOString();
   const res = await fetch(`${stack.hub.url}/api/v1/mutations`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({
-      consoleId: 'posko-bpbd', mutations: [{
-        id: crypto.randomUUID(), entity: 'incident', op: 'upsert', clientTime: now,
-        data: { id: crypto.randomUUID(), title, sector: 'disaster', severity: 4, status: 'verified', districtCode: '35.07.13', lat: -8.13, lon: 112.57, reportedAt: now },
-      }],
+      consoleId: 'posko-bpbd',
+      mutations: [
+        {
+          id: crypto.randomUUID(),
+          entity: 'incident',
+          op: 'upsert',
+          clientTime: now,
+          data: {
+            id: crypto.randomUUID(),
+            title,
+            sector: 'disaster',
+            severity: 4,
+            status: 'verified',
+            districtCode: '35.07.13',
+            lat: -8.13,
+            lon: 112.57,
+            reportedAt: now,
+          },
+        },
+      ],
     }),
   });
   expect(((await res.json()) as { results: { status: string }[] }).results[0]?.status).toBe('applied');

@@ -31,7 +31,9 @@ beforeAll(async () => {
   const login = await host.dispatch('session.login', { username: 'presenter', password: 'demo' }, presenter);
   expect(login.ok).toBe(true);
 });
-afterAll(async () => { await stack?.close(); });
+afterAll(async () => {
+  await stack?.close();
+});
 
 async function openWalls(viewport: { width: number; height: number }): Promise<Page[]> {
   const pages: Page[] = [];
@@ -50,16 +52,27 @@ async function show(walls: Page[], layoutId: string): Promise<void> {
   const res = await host.dispatch('wall.switch', { layoutId }, presenter);
   if (!res.ok) throw new Error(res.error.message);
   const version = host.wall.status().stateVersion;
-  await expect.poll(() => host.wall.status().walls.filter((w) => w.connected && (w.paintedVersion ?? -1) >= version).length, POLL).toBe(9);
+  await expect
+    .poll(() => host.wall.status().walls.filter((w) => w.connected && (w.paintedVersion ?? -1) >= version).length, POLL)
+    .toBe(9);
   for (const w of walls) {
-    await expect.poll(() => w.evaluate((noData) => {
-      const active = [...document.querySelectorAll('.wall-view[data-active="true"]')];
-      return active.length === 1 && !active.some((v) => v.textContent?.includes(noData));
-    }, NO_DATA), POLL).toBe(true);
+    await expect
+      .poll(
+        () =>
+          w.evaluate((noData) => {
+            const active = [...document.querySelectorAll('.wall-view[data-active="true"]')];
+            return active.length === 1 && !active.some((v) => v.textContent?.includes(noData));
+          }, NO_DATA),
+        POLL,
+      )
+      .toBe(true);
   }
 }
 
-const SIZES = [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }];
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 3840, height: 2160 },
+];
 
 describe('wall legibility', () => {
   for (const size of SIZES) {
@@ -77,10 +90,16 @@ describe('wall legibility', () => {
             // Every screen shows something to read: at least its number and the layout's name in the corner.
             expect(r.texts.length, at).toBeGreaterThanOrEqual(2);
             texts += r.texts.length;
-            expect(r.texts.filter((t) => t.px < 0.03 * size.height), `${at}: text under 3 %`).toEqual([]);
+            expect(
+              r.texts.filter((t) => t.px < 0.03 * size.height),
+              `${at}: text under 3 %`,
+            ).toEqual([]);
             const figures = r.texts.filter((t) => t.kpi);
             kpiFigures += figures.length;
-            expect(figures.filter((t) => t.px < 0.07 * size.height), `${at}: KPI figures under 7 %`).toEqual([]);
+            expect(
+              figures.filter((t) => t.px < 0.07 * size.height),
+              `${at}: KPI figures under 7 %`,
+            ).toEqual([]);
             for (const k of r.kpiFill) {
               expect(k.widthShare, `${at}: ${k.tile} width`).toBeGreaterThan(0.95);
               expect(k.heightShare, `${at}: ${k.tile} height`).toBeGreaterThan(0.95);
@@ -88,16 +107,24 @@ describe('wall legibility', () => {
             for (const l of r.lists) {
               expect(l.cut, `${at}: ${l.list} rows cut`).toBe(0);
               // Rows left out only when the next one would not fit in the room left under the last one shown.
-              if (l.hidden > 0) expect(l.spare, `${at}: ${l.list} room left`).toBeLessThan(l.nextRow + 0.02 * size.height);
+              if (l.hidden > 0)
+                expect(l.spare, `${at}: ${l.list} room left`).toBeLessThan(l.nextRow + 0.02 * size.height);
             }
             if (SHOTS) {
               mkdirSync(SHOTS, { recursive: true });
-              await page.screenshot({ path: join(SHOTS, `${size.width}x${size.height}-${layout.name.replace(/\s+/g, '-')}-wall${i + 1}.png`) });
+              await page.screenshot({
+                path: join(SHOTS, `${size.width}x${size.height}-${layout.name.replace(/\s+/g, '-')}-wall${i + 1}.png`),
+              });
             }
             if (size.height === 1080) {
               const axe = await new AxeBuilder({ page }).analyze();
-              const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-                .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+              const bad = axe.violations
+                .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                .map((v) => ({
+                  id: v.id,
+                  impact: v.impact,
+                  nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+                }));
               expect(bad, `${at}: axe`).toEqual([]);
             }
           }

@@ -12,22 +12,37 @@ const FOKUS = PRESET_LAYOUTS.find((l) => l.name === 'Fokus Peta')!.id;
 const POLL = { timeout: 30_000, interval: 100 };
 
 let stack: Stack;
-beforeAll(async () => { stack = await startStack({ simulate: 600 }); });
-afterAll(async () => { await stack?.close(); });
+beforeAll(async () => {
+  stack = await startStack({ simulate: 600 });
+});
+afterAll(async () => {
+  await stack?.close();
+});
 
 describe('the wall map over time', () => {
   it('keeps one sites canvas however often the sites are redrawn', async () => {
     const host = stack.serving.host;
     await expect.poll(() => host.store.layouts().length, POLL).toBeGreaterThanOrEqual(PRESET_LAYOUTS.length);
     const presenter: Connection = { id: randomUUID(), operator: null, wall: null };
-    expect((await host.dispatch('session.login', { username: 'presenter', password: 'demo' }, presenter)).ok).toBe(true);
+    expect((await host.dispatch('session.login', { username: 'presenter', password: 'demo' }, presenter)).ok).toBe(
+      true,
+    );
     expect((await host.dispatch('wall.switch', { layoutId: FOKUS }, presenter)).ok).toBe(true);
 
     const page = await (await stack.browser.newContext({ viewport: { width: 480, height: 270 } })).newPage();
     let sitesAsked = 0;
-    page.on('websocket', (ws) => ws.on('framesent', (f) => { if (String(f.payload).includes('"sites.list"')) sitesAsked++; }));
+    page.on('websocket', (ws) =>
+      ws.on('framesent', (f) => {
+        if (String(f.payload).includes('"sites.list"')) sitesAsked++;
+      }),
+    );
     await page.goto(`${stack.serving.url}/wall/1`);
-    await expect.poll(() => page.evaluate(() => document.querySelectorAll('.wall-view[data-active="true"] .map-tile canvas').length), POLL).toBe(1);
+    await expect
+      .poll(
+        () => page.evaluate(() => document.querySelectorAll('.wall-view[data-active="true"] .map-tile canvas').length),
+        POLL,
+      )
+      .toBe(1);
     const first = sitesAsked;
     // Each answer to sites.list is a redraw of the dots; wait for a good number of them.
     await expect.poll(() => sitesAsked - first, POLL).toBeGreaterThanOrEqual(10);

@@ -41,21 +41,29 @@ beforeAll(async () => {
   await desk.getByRole('button', { name: 'Keluar' }).waitFor();
   panel = desk.getByRole('region', { name: 'Dinding layar' });
 });
-afterAll(async () => { await stack?.close(); });
+afterAll(async () => {
+  await stack?.close();
+});
 
 const layoutOn = (w: Page) => w.evaluate(() => document.body.dataset.layoutId ?? '');
 const versionOn = (w: Page) => w.evaluate(() => Number(document.body.dataset.stateVersion ?? -1));
 
 /** Waits until every open wall page shows `layoutId` at one state version, and the host has all nine acknowledgements. */
 async function wallShows(layoutId: string): Promise<number> {
-  await expect.poll(async () => (await Promise.all(walls.map(layoutOn))).every((id) => id === layoutId), POLL).toBe(true);
+  await expect
+    .poll(async () => (await Promise.all(walls.map(layoutOn))).every((id) => id === layoutId), POLL)
+    .toBe(true);
   const versions = new Set(await Promise.all(walls.map(versionOn)));
   expect(versions.size).toBe(1);
   const [version] = versions;
-  await expect.poll(async () => {
-    const s = (await (await fetch(`${stack.serving.url}/status`)).json()) as { walls: { connected: boolean; paintedVersion: number | null }[] };
-    return s.walls.filter((w) => w.connected && w.paintedVersion === version).length;
-  }, POLL).toBe(9);
+  await expect
+    .poll(async () => {
+      const s = (await (await fetch(`${stack.serving.url}/status`)).json()) as {
+        walls: { connected: boolean; paintedVersion: number | null }[];
+      };
+      return s.walls.filter((w) => w.connected && w.paintedVersion === version).length;
+    }, POLL)
+    .toBe(9);
   return version!;
 }
 
@@ -67,7 +75,9 @@ describe('the wall', () => {
 
     await panel.getByRole('button', { name: 'Tampilkan Darurat' }).click();
     const v1 = await wallShows(DARURAT);
-    await expect.poll(() => panel.getByTestId('wall-switch-time').textContent(), POLL).toMatch(/^9\/9 layar menampilkan dalam \d+ ms$/);
+    await expect
+      .poll(() => panel.getByTestId('wall-switch-time').textContent(), POLL)
+      .toMatch(/^9\/9 layar menampilkan dalam \d+ ms$/);
     expect(await panel.getByTestId('wall-switch-time').getAttribute('data-state-version')).toBe(String(v1));
 
     // The presets come first in the list, so key 2 is "Fokus Peta"; the key is shown beside its button.
@@ -96,19 +106,35 @@ describe('the wall', () => {
     await wallShows(FOKUS);
     const spanning = [walls[0]!, walls[1]!, walls[3]!, walls[4]!];
 
-    const measure = () => Promise.all(spanning.map(async (w) => w.evaluate(({ lat, lng }) => {
-      const n = Number(document.body.dataset.wall);
-      const probe = window.__nawaMaps?.[n];
-      const win = document.querySelector<HTMLElement>('[data-active="true"] .wall-window');
-      if (!probe || !win) return null;
-      return { point: probe.screenPoint(lat, lng), offsetX: Number(win.dataset.offsetX), offsetY: Number(win.dataset.offsetY) };
-    }, KEPANJEN)));
+    const measure = () =>
+      Promise.all(
+        spanning.map(async (w) =>
+          w.evaluate(({ lat, lng }) => {
+            const n = Number(document.body.dataset.wall);
+            const probe = window.__nawaMaps?.[n];
+            const win = document.querySelector<HTMLElement>('[data-active="true"] .wall-window');
+            if (!probe || !win) return null;
+            return {
+              point: probe.screenPoint(lat, lng),
+              offsetX: Number(win.dataset.offsetX),
+              offsetY: Number(win.dataset.offsetY),
+            };
+          }, KEPANJEN),
+        ),
+      );
     const continuous = async (bezel: number) => {
       let seen: Awaited<ReturnType<typeof measure>> = [];
-      await expect.poll(async () => {
-        seen = await measure();
-        return seen.map((m) => (m ? [m.offsetX, m.offsetY] : null));
-      }, POLL).toEqual([[0, 0], [SCREEN.width + bezel, 0], [0, SCREEN.height + bezel], [SCREEN.width + bezel, SCREEN.height + bezel]]);
+      await expect
+        .poll(async () => {
+          seen = await measure();
+          return seen.map((m) => (m ? [m.offsetX, m.offsetY] : null));
+        }, POLL)
+        .toEqual([
+          [0, 0],
+          [SCREEN.width + bezel, 0],
+          [0, SCREEN.height + bezel],
+          [SCREEN.width + bezel, SCREEN.height + bezel],
+        ]);
       // The same place lands exactly one screen step apart: each wall draws its own offset part of one canvas.
       const [a, b, c, d] = seen.map((m) => m!.point);
       expect(a!.x - b!.x).toBe(SCREEN.width + bezel);
@@ -118,7 +144,11 @@ describe('the wall', () => {
       expect(a!.x).toBe(c!.x);
     };
     await continuous(0);
-    expect(await walls[2]!.evaluate(() => document.querySelector<HTMLElement>('[data-active="true"] .wall-window')?.dataset.tileKind)).toBe('incidents');
+    expect(
+      await walls[2]!.evaluate(
+        () => document.querySelector<HTMLElement>('[data-active="true"] .wall-window')?.dataset.tileKind,
+      ),
+    ).toBe('incidents');
 
     const bezel = panel.getByLabel('Kompensasi bingkai (px)');
     await bezel.fill('24');
@@ -164,12 +194,17 @@ describe('the wall', () => {
     await expect.poll(() => panel.locator('[data-testid^="wall-cell-"][data-connected="true"]').count(), POLL).toBe(9);
     await panel.getByRole('button', { name: 'Tampilkan Darurat' }).click();
     const version = await wallShows(DARURAT);
-    await expect.poll(() => panel.locator(`[data-testid^="wall-cell-"][data-painted-version="${version}"]`).count(), POLL).toBe(9);
+    await expect
+      .poll(() => panel.locator(`[data-testid^="wall-cell-"][data-painted-version="${version}"]`).count(), POLL)
+      .toBe(9);
     expect(await all.locator('.wall-screen').count()).toBe(9);
     expect(await all.evaluate(() => document.body.dataset.wall)).toBe('all');
 
     // Darurat's map covers the two left columns of all three rows: one picture across six cells of this window.
-    const points = await all.evaluate(({ lat, lng }) => [1, 2, 4, 5, 7, 8].map((n) => window.__nawaMaps?.[n]?.screenPoint(lat, lng) ?? null), KEPANJEN);
+    const points = await all.evaluate(
+      ({ lat, lng }) => [1, 2, 4, 5, 7, 8].map((n) => window.__nawaMaps?.[n]?.screenPoint(lat, lng) ?? null),
+      KEPANJEN,
+    );
     expect(points.every((p) => p !== null)).toBe(true);
     const [p1, p2, p4, , p7] = points as { x: number; y: number }[];
     expect(p1!.x - p2!.x).toBe(SCREEN.width);

@@ -6,7 +6,11 @@ import { guardRequest } from '../src/node/shell/ipc-guard';
 import type { HostWorkerClient } from '../src/node/shell/worker-bridge';
 import { EVENT_CHANNEL, REQUEST_CHANNEL } from './channels';
 
-export function bridgeIpcToHost(ipcMain: IpcMain, host: HostWorkerClient, allContents: () => WebContents[]): () => void {
+export function bridgeIpcToHost(
+  ipcMain: IpcMain,
+  host: HostWorkerClient,
+  allContents: () => WebContents[],
+): () => void {
   const tracked = new Set<number>();
   const connectionOf = (contents: WebContents): string => {
     const connId = `ipc-${contents.id}`;

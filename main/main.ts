@@ -28,7 +28,10 @@ if (!app.requestSingleInstanceLock()) {
   // A second Nawa would open ten more windows over the same database.
   app.quit();
 } else {
-  void app.whenReady().then(start).catch((e: Error) => fatal(e.message));
+  void app
+    .whenReady()
+    .then(start)
+    .catch((e: Error) => fatal(e.message));
 }
 
 async function start(): Promise<void> {
@@ -51,7 +54,11 @@ async function start(): Promise<void> {
     : new ElectronDisplayHost(screen);
   // Read at every re-plan, so an edited override takes effect at the next display change or restart.
   const overridePath = join(app.getPath('userData'), 'display-map.json');
-  const plan = () => applyOverride(planWindows(displays.displays(), { windowed: config.simulatedDisplays !== null }), readOverride(overridePath, log));
+  const plan = () =>
+    applyOverride(
+      planWindows(displays.displays(), { windowed: config.simulatedDisplays !== null }),
+      readOverride(overridePath, log),
+    );
 
   const first = plan();
   const consolePlan = first.find((p) => p.role === 'console');
@@ -74,20 +81,23 @@ async function start(): Promise<void> {
     consoleWindow.focus();
   });
 
-  const walls: WallSupervisor<BrowserWindow> = new WallSupervisor({
-    open(wallPlan) {
-      const win = openWindow(wallPlan);
-      win.webContents.on('render-process-gone', (_e, details) => {
-        const wait = walls.crashed(win);
-        log(`wall ${String(wallPlan.wall)} page gone (${details.reason}); back in ${wait ?? '-'} ms`);
-      });
-      win.on('closed', () => walls.closed(win));
-      return win;
+  const walls: WallSupervisor<BrowserWindow> = new WallSupervisor(
+    {
+      open(wallPlan) {
+        const win = openWindow(wallPlan);
+        win.webContents.on('render-process-gone', (_e, details) => {
+          const wait = walls.crashed(win);
+          log(`wall ${String(wallPlan.wall)} page gone (${details.reason}); back in ${wait ?? '-'} ms`);
+        });
+        win.on('closed', () => walls.closed(win));
+        return win;
+      },
+      close(win) {
+        if (!win.isDestroyed()) win.destroy();
+      },
     },
-    close(win) {
-      if (!win.isDestroyed()) win.destroy();
-    },
-  }, systemClock);
+    systemClock,
+  );
   walls.apply(wallPlans(first));
   displays.onChange(debounce(systemClock, 500, () => walls.apply(wallPlans(plan()))));
 
@@ -109,7 +119,12 @@ async function start(): Promise<void> {
   });
 
   stopUpdates = startUpdates({
-    isPackaged: app.isPackaged, version: app.getVersion(), userDataDir: app.getPath('userData'), config: updateConfig, host, log,
+    isPackaged: app.isPackaged,
+    version: app.getVersion(),
+    userDataDir: app.getPath('userData'),
+    config: updateConfig,
+    host,
+    log,
   });
 }
 

@@ -22,7 +22,8 @@ ipcRenderer.on(EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
 
 contextBridge.exposeInMainWorld('nawa', {
   request(name: unknown, input: unknown): Promise<unknown> {
-    if (typeof name !== 'string') return Promise.reject(new TypeError('nawa.request: the request name must be a string'));
+    if (typeof name !== 'string')
+      return Promise.reject(new TypeError('nawa.request: the request name must be a string'));
     return ipcRenderer.invoke(REQUEST_CHANNEL, name, input);
   },
   on(name: unknown, listener: unknown): () => void {

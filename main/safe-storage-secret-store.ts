@@ -4,7 +4,10 @@
 import type { SafeStorage } from 'electron';
 import type { SecretStore } from '../src/node/host/secret-store';
 
-type SafeStorageApi = Pick<SafeStorage, 'encryptString' | 'decryptString' | 'isEncryptionAvailable' | 'getSelectedStorageBackend'>;
+type SafeStorageApi = Pick<
+  SafeStorage,
+  'encryptString' | 'decryptString' | 'isEncryptionAvailable' | 'getSelectedStorageBackend'
+>;
 
 export class SafeStorageSecretStore implements SecretStore {
   constructor(private readonly safeStorage: SafeStorageApi) {}
@@ -23,8 +26,12 @@ export class SafeStorageSecretStore implements SecretStore {
  * to a key written into Chromium itself ('basic_text'), weaker than the host's own owner-only key file, so the
  * host keeps its default (KeyFileSecretStore) there. Call after app ready: before it, Linux reports 'unknown'.
  */
-export function osSecretStore(safeStorage: SafeStorageApi, platform: NodeJS.Platform = process.platform): SecretStore | undefined {
+export function osSecretStore(
+  safeStorage: SafeStorageApi,
+  platform: NodeJS.Platform = process.platform,
+): SecretStore | undefined {
   if (!safeStorage.isEncryptionAvailable()) return undefined;
-  if (platform === 'linux' && ['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend())) return undefined;
+  if (platform === 'linux' && ['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend()))
+    return undefined;
   return new SafeStorageSecretStore(safeStorage);
 }

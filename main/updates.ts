@@ -29,7 +29,11 @@ export function startUpdates(w: UpdateWiring): () => void {
   if (!w.isPackaged) return () => {};
   const { autoUpdater } = electronUpdater;
   autoUpdater.logger = { info: w.log, warn: w.log, error: w.log, debug: () => {} };
-  configureUpdater(autoUpdater, { channel: w.config.channel, rolloutId: readOrCreateRolloutId(join(w.userDataDir, 'rollout-id')), log: w.log });
+  configureUpdater(autoUpdater, {
+    channel: w.config.channel,
+    rolloutId: readOrCreateRolloutId(join(w.userDataDir, 'rollout-id')),
+    log: w.log,
+  });
 
   const port: UpdaterPort = {
     async checkAndDownload(found) {
@@ -42,11 +46,19 @@ export function startUpdates(w: UpdateWiring): () => void {
     // Silent install, then Nawa starts again: the walls come back on the new version by themselves.
     install: () => autoUpdater.quitAndInstall(true, true),
   };
-  const ask = (name: Parameters<HostWorkerClient['request']>[1], input: unknown) => w.host.request(SHELL_CONNECTION_ID, name, input);
+  const ask = (name: Parameters<HostWorkerClient['request']>[1], input: unknown) =>
+    w.host.request(SHELL_CONNECTION_ID, name, input);
   const controller = new UpdateController({
-    updater: port, clock: systemClock, config: w.config, currentVersion: w.version, log: w.log,
+    updater: port,
+    clock: systemClock,
+    config: w.config,
+    currentVersion: w.version,
+    log: w.log,
     room: () => readRoomState(ask, Date.now()),
-    report: (report) => void ask('updates.report', report).then((r) => { if (!r.ok) w.log(`update report refused: ${r.error.message}`); }),
+    report: (report) =>
+      void ask('updates.report', report).then((r) => {
+        if (!r.ok) w.log(`update report refused: ${r.error.message}`);
+      }),
   });
   // A supervisor's yes reaches the host first (it checks the role); the host announces it.
   const off = w.host.onEvent((name, payload) => {

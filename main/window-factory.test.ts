@@ -11,8 +11,12 @@ type Handler = (...args: unknown[]) => unknown;
 class FakeSession {
   requestHandler: Handler | null = null;
   checkHandler: Handler | null = null;
-  setPermissionRequestHandler(h: Handler) { this.requestHandler = h; }
-  setPermissionCheckHandler(h: Handler) { this.checkHandler = h; }
+  setPermissionRequestHandler(h: Handler) {
+    this.requestHandler = h;
+  }
+  setPermissionCheckHandler(h: Handler) {
+    this.checkHandler = h;
+  }
 }
 
 const session = new FakeSession();
@@ -21,7 +25,9 @@ class FakeWebContents extends EventEmitter {
   session = session;
   openHandler: Handler | null = null;
   loaded: string | null = null;
-  setWindowOpenHandler(h: Handler) { this.openHandler = h; }
+  setWindowOpenHandler(h: Handler) {
+    this.openHandler = h;
+  }
 }
 
 class FakeBrowserWindow extends EventEmitter {
@@ -33,17 +39,30 @@ class FakeBrowserWindow extends EventEmitter {
     super();
     FakeBrowserWindow.made.push(this);
   }
-  loadURL(url: string) { this.webContents.loaded = url; return Promise.resolve(); }
-  show() { this.shown = true; }
-  maximize() { this.maximized = true; }
+  loadURL(url: string) {
+    this.webContents.loaded = url;
+    return Promise.resolve();
+  }
+  show() {
+    this.shown = true;
+  }
+  maximize() {
+    this.maximized = true;
+  }
 }
 
-const open = createWindowFactory(FakeBrowserWindow as unknown as typeof BrowserWindow, { preload: '/app/dist-main/main/preload.cjs' });
+const open = createWindowFactory(FakeBrowserWindow as unknown as typeof BrowserWindow, {
+  preload: '/app/dist-main/main/preload.cjs',
+});
 const plan = planWindows(simulatedDisplays('3x3')!);
 const fake = (p: WindowPlan) => open(p) as unknown as FakeBrowserWindow;
 const prevented = (emit: (e: { preventDefault(): void }) => void) => {
   let blocked = false;
-  emit({ preventDefault: () => { blocked = true; } });
+  emit({
+    preventDefault: () => {
+      blocked = true;
+    },
+  });
   return blocked;
 };
 
@@ -52,8 +71,13 @@ describe('createWindowFactory', () => {
     for (const p of plan) {
       const prefs = fake(p).options.webPreferences!;
       expect(prefs).toMatchObject({
-        sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true,
-        allowRunningInsecureContent: false, webviewTag: false, preload: '/app/dist-main/main/preload.cjs',
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        preload: '/app/dist-main/main/preload.cjs',
       });
     }
   });
@@ -80,19 +104,34 @@ describe('createWindowFactory', () => {
     fake(plan[0]!);
     const ask = (permission: string, requestingUrl: string, isMainFrame = true) => {
       let granted: boolean | null = null;
-      session.requestHandler!(null, permission, (g: boolean) => { granted = g; }, { requestingUrl, isMainFrame });
+      session.requestHandler!(
+        null,
+        permission,
+        (g: boolean) => {
+          granted = g;
+        },
+        { requestingUrl, isMainFrame },
+      );
       return granted;
     };
     expect(ask('fullscreen', 'app://nawa/')).toBe(true);
     expect(ask('media', 'app://nawa/')).toBe(false);
     expect(ask('geolocation', 'https://maps.example.com/', false)).toBe(false);
-    expect(session.checkHandler!(null, 'notifications', 'app://nawa', { requestingUrl: 'app://nawa/', isMainFrame: true })).toBe(false);
+    expect(
+      session.checkHandler!(null, 'notifications', 'app://nawa', { requestingUrl: 'app://nawa/', isMainFrame: true }),
+    ).toBe(false);
   });
 
   it('makes walls frameless and full screen on their display, and keeps their title', () => {
     const wall = fake(plan[9]!);
     expect(wall.options).toMatchObject({
-      frame: false, fullscreen: true, x: 1920 * 3, y: 1080 * 2, width: 1920, height: 1080, title: 'Nawa — Layar 9',
+      frame: false,
+      fullscreen: true,
+      x: 1920 * 3,
+      y: 1080 * 2,
+      width: 1920,
+      height: 1080,
+      title: 'Nawa — Layar 9',
     });
     expect(prevented((e) => wall.emit('page-title-updated', e, 'Nawa — Layar'))).toBe(true);
     const console = fake(plan[0]!);
@@ -110,7 +149,9 @@ describe('createWindowFactory', () => {
   });
 
   it('opens the laptop "all cells" window as an ordinary window', () => {
-    const all = fake(planWindows([{ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 }, scaleFactor: 1, primary: true }])[1]!);
+    const all = fake(
+      planWindows([{ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 }, scaleFactor: 1, primary: true }])[1]!,
+    );
     expect(all.options.fullscreen).toBeFalsy();
     expect(all.webContents.loaded).toBe('app://nawa/wall/1?cells=all');
   });

@@ -13,7 +13,10 @@ export interface WindowFactoryOptions {
 
 export type OpenWindow = (plan: WindowPlan) => BrowserWindow;
 
-export function createWindowFactory(BrowserWindowCtor: typeof BrowserWindow, options: WindowFactoryOptions): OpenWindow {
+export function createWindowFactory(
+  BrowserWindowCtor: typeof BrowserWindow,
+  options: WindowFactoryOptions,
+): OpenWindow {
   const guardedSessions = new WeakSet<Session>();
 
   return (plan) => {
@@ -27,9 +30,11 @@ export function createWindowFactory(BrowserWindowCtor: typeof BrowserWindow, opt
     if (!guardedSessions.has(contents.session)) {
       guardedSessions.add(contents.session);
       contents.session.setPermissionRequestHandler((_wc, permission, callback, details) =>
-        callback(allowPermission(permission, details.requestingUrl, details.isMainFrame)));
+        callback(allowPermission(permission, details.requestingUrl, details.isMainFrame)),
+      );
       contents.session.setPermissionCheckHandler((_wc, permission, _origin, details) =>
-        allowPermission(permission, details.requestingUrl, details.isMainFrame));
+        allowPermission(permission, details.requestingUrl, details.isMainFrame),
+      );
     }
     if (plan.role === 'wall') {
       // A wall is known by its number, not by the page's title.

@@ -53,16 +53,29 @@ export async function preflight(p: PreflightInput): Promise<PreflightResult> {
   let electronDist: string | null = null;
   if (given) {
     const from = p.electronDist ? `--electron-dist ${given}` : `ELECTRON_OVERRIDE_DIST_PATH=${given}`;
-    if (p.platforms.length > 1) throw new PreflightError(`${from} is one platform's Electron: build one platform at a time (--linux or --win) with it.`);
+    if (p.platforms.length > 1)
+      throw new PreflightError(
+        `${from} is one platform's Electron: build one platform at a time (--linux or --win) with it.`,
+      );
     const exe = EXECUTABLE[p.platforms[0] ?? 'linux'];
     if (!existsSync(join(given, exe))) {
-      throw new PreflightError(`${from} holds no ${exe}: point it at an unpacked Electron ${v} folder (the one with ${exe} and resources/ in it).`);
+      throw new PreflightError(
+        `${from} holds no ${exe}: point it at an unpacked Electron ${v} folder (the one with ${exe} and resources/ in it).`,
+      );
     }
     const versionFile = join(given, 'version');
     const found = existsSync(versionFile) ? readFileSync(versionFile, 'utf8').trim().replace(/^v/, '') : null;
-    if (found && found !== v) throw new PreflightError(`${from} holds Electron ${found}, but Nawa is built for Electron ${v} (package.json): provide Electron ${v}.`);
+    if (found && found !== v)
+      throw new PreflightError(
+        `${from} holds Electron ${found}, but Nawa is built for Electron ${v} (package.json): provide Electron ${v}.`,
+      );
     electronDist = given;
-  } else if (p.localElectron && p.platforms.length === 1 && p.platforms[0] === hostPlatform() && existsSync(join(p.localElectron, EXECUTABLE[hostPlatform()]))) {
+  } else if (
+    p.localElectron &&
+    p.platforms.length === 1 &&
+    p.platforms[0] === hostPlatform() &&
+    existsSync(join(p.localElectron, EXECUTABLE[hostPlatform()]))
+  ) {
     electronDist = p.localElectron;
   } else {
     const mirror = p.env.ELECTRON_MIRROR ?? 'https://github.com/electron/electron/releases/download/';
@@ -70,8 +83,10 @@ export async function preflight(p: PreflightInput): Promise<PreflightResult> {
       const url = `${mirror.replace(/\/?$/, '/')}v${v}/electron-v${v}-${platform}-${p.arch}.zip`;
       const why = await reachable(url);
       if (why) {
-        throw new PreflightError(`Electron ${v} for ${platform}-${p.arch} is not on this machine and cannot be downloaded (${url}: ${why}); `
-          + `set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron ${v} folder, or pass --electron-dist DIR (electron-builder's electronDist), or set ELECTRON_MIRROR to a mirror that has it.`);
+        throw new PreflightError(
+          `Electron ${v} for ${platform}-${p.arch} is not on this machine and cannot be downloaded (${url}: ${why}); ` +
+            `set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron ${v} folder, or pass --electron-dist DIR (electron-builder's electronDist), or set ELECTRON_MIRROR to a mirror that has it.`,
+        );
       }
     }
   }
@@ -83,17 +98,23 @@ export async function preflight(p: PreflightInput): Promise<PreflightResult> {
     const url = `${base.replace(/\/$/, '')}/v${v}/node-v${v}-headers.tar.gz`;
     const why = await reachable(url);
     if (why) {
-      throw new PreflightError(`Electron ${v}'s headers, needed to rebuild better-sqlite3 for Electron, are not in ~/.electron-gyp/${v} and cannot be downloaded (${url}: ${why}); `
-        + `set npm_config_disturl to a mirror that has them, or package on a machine that can reach electronjs.org.`);
+      throw new PreflightError(
+        `Electron ${v}'s headers, needed to rebuild better-sqlite3 for Electron, are not in ~/.electron-gyp/${v} and cannot be downloaded (${url}: ${why}); ` +
+          `set npm_config_disturl to a mirror that has them, or package on a machine that can reach electronjs.org.`,
+      );
     }
   }
 
   if (!p.dirOnly) {
-    const tools = p.env.ELECTRON_BUILDER_BINARIES_MIRROR ?? 'https://github.com/electron-userland/electron-builder-binaries/releases/';
+    const tools =
+      p.env.ELECTRON_BUILDER_BINARIES_MIRROR ??
+      'https://github.com/electron-userland/electron-builder-binaries/releases/';
     const why = await reachable(tools);
     if (why) {
-      throw new PreflightError(`The AppImage, deb and NSIS tools come from ${tools}, which cannot be reached (${why}); `
-        + 'set ELECTRON_BUILDER_BINARIES_MIRROR to a mirror of electron-builder-binaries, or run npm run dist:dir for the unpacked app only.');
+      throw new PreflightError(
+        `The AppImage, deb and NSIS tools come from ${tools}, which cannot be reached (${why}); ` +
+          'set ELECTRON_BUILDER_BINARIES_MIRROR to a mirror of electron-builder-binaries, or run npm run dist:dir for the unpacked app only.',
+      );
     }
   }
   return { electronDist };

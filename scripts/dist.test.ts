@@ -23,11 +23,21 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function dist(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string; ms: number }> {
+function dist(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string; err: string; ms: number }> {
   const { ELECTRON_OVERRIDE_DIST_PATH: _a, NAWA_WIN_PUBLISHER: _b, NAWA_WIN_UNSIGNED: _c, ...base } = process.env;
   const started = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, ...args], {
-    env: { ...base, HOME: dir, ELECTRON_MIRROR: refused, npm_config_disturl: refused, ELECTRON_BUILDER_BINARIES_MIRROR: refused, ...env },
+    env: {
+      ...base,
+      HOME: dir,
+      ELECTRON_MIRROR: refused,
+      npm_config_disturl: refused,
+      ELECTRON_BUILDER_BINARIES_MIRROR: refused,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -51,7 +61,14 @@ function expectOneSentence(r: { code: number | null; out: string; err: string; m
 describe('dist without Electron', () => {
   it('dist:dir names ELECTRON_OVERRIDE_DIST_PATH and electronDist when Electron cannot be downloaded', async () => {
     const r = await dist(['--dir'], {});
-    expectOneSentence(r, 'Electron 45.5.0', 'cannot be downloaded', 'ELECTRON_OVERRIDE_DIST_PATH', 'electronDist', 'ECONNREFUSED');
+    expectOneSentence(
+      r,
+      'Electron 45.5.0',
+      'cannot be downloaded',
+      'ELECTRON_OVERRIDE_DIST_PATH',
+      'electronDist',
+      'ECONNREFUSED',
+    );
   });
 
   it('an override folder without the binary is named as such', async () => {

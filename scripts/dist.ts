@@ -25,8 +25,15 @@ async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
-      args: process.argv.slice(2), strict: true, allowPositionals: false,
-      options: { dir: { type: 'boolean', default: false }, linux: { type: 'boolean', default: false }, win: { type: 'boolean', default: false }, 'electron-dist': { type: 'string' } },
+      args: process.argv.slice(2),
+      strict: true,
+      allowPositionals: false,
+      options: {
+        dir: { type: 'boolean', default: false },
+        linux: { type: 'boolean', default: false },
+        win: { type: 'boolean', default: false },
+        'electron-dist': { type: 'string' },
+      },
     }));
   } catch (e) {
     fail(`${(e as Error).message}; usage: dist.ts [--dir] [--linux] [--win] [--electron-dist DIR].`);
@@ -36,17 +43,26 @@ async function main(): Promise<void> {
   if (values.win) platforms.push('win32');
   if (platforms.length === 0) platforms.push(process.platform === 'win32' ? 'win32' : 'linux');
   const env = process.env;
-  const electronVersion = (JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string }).version;
+  const electronVersion = (
+    JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string }
+  ).version;
 
   if (platforms.includes('win32') && !values.dir && !env.NAWA_WIN_PUBLISHER && env.NAWA_WIN_UNSIGNED !== '1') {
-    fail('The Windows installer needs NAWA_WIN_PUBLISHER set to the subject name of the certificate that signs it, so installed consoles refuse updates from anyone else; '
-      + 'NAWA_WIN_UNSIGNED=1 builds one that checks no publisher (test rooms only).');
+    fail(
+      'The Windows installer needs NAWA_WIN_PUBLISHER set to the subject name of the certificate that signs it, so installed consoles refuse updates from anyone else; ' +
+        'NAWA_WIN_UNSIGNED=1 builds one that checks no publisher (test rooms only).',
+    );
   }
   let electronDist: string | null;
   try {
     ({ electronDist } = await preflight({
-      electronVersion, platforms, arch: process.arch === 'arm64' ? 'arm64' : 'x64', dirOnly: values.dir,
-      electronDist: values['electron-dist'], env, localElectron: join(dirname(require.resolve('electron/package.json')), 'dist'),
+      electronVersion,
+      platforms,
+      arch: process.arch === 'arm64' ? 'arm64' : 'x64',
+      dirOnly: values.dir,
+      electronDist: values['electron-dist'],
+      env,
+      localElectron: join(dirname(require.resolve('electron/package.json')), 'dist'),
     }));
   } catch (e) {
     if (e instanceof PreflightError) fail(e.message);
@@ -58,8 +74,16 @@ async function main(): Promise<void> {
     const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
     if (r.status !== 0) fail(`${what} failed (exit code ${r.status ?? r.signal}); its output is above.`);
   };
-  run('building the renderer and the Electron main process', process.execPath, [require.resolve('vite/bin/vite.js'), 'build']);
-  run('building the main process, preload and host worker', process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '-c', 'vite.main.config.ts']);
+  run('building the renderer and the Electron main process', process.execPath, [
+    require.resolve('vite/bin/vite.js'),
+    'build',
+  ]);
+  run('building the main process, preload and host worker', process.execPath, [
+    require.resolve('vite/bin/vite.js'),
+    'build',
+    '-c',
+    'vite.main.config.ts',
+  ]);
 
   const builderArgs = [
     ...platforms.map((p) => (p === 'win32' ? '--win' : '--linux')),
@@ -68,11 +92,18 @@ async function main(): Promise<void> {
     ...(electronDist ? [`-c.electronDist=${electronDist}`] : []),
     ...(env.NAWA_UPDATE_URL ? [`-c.publish.url=${env.NAWA_UPDATE_URL}`] : []),
     ...(env.NAWA_WIN_PUBLISHER ? [`-c.win.signtoolOptions.publisherName=${env.NAWA_WIN_PUBLISHER}`] : []),
-    '--publish', 'never',
+    '--publish',
+    'never',
   ];
-  if (!env.NAWA_UPDATE_URL && !values.dir) process.stdout.write('nawa dist: NAWA_UPDATE_URL is not set: the installers keep the placeholder feed of electron-builder.yml.\n');
-  run(`electron-builder ${builderArgs.join(' ')}`, process.execPath, [require.resolve('electron-builder/cli.js'), ...builderArgs]);
+  if (!env.NAWA_UPDATE_URL && !values.dir)
+    process.stdout.write(
+      'nawa dist: NAWA_UPDATE_URL is not set: the installers keep the placeholder feed of electron-builder.yml.\n',
+    );
+  run(`electron-builder ${builderArgs.join(' ')}`, process.execPath, [
+    require.resolve('electron-builder/cli.js'),
+    ...builderArgs,
+  ]);
   process.stdout.write('nawa dist: done; the artifacts are in release/\n');
 }
 
-main().catch((e: unknown) => fail(e instanceof Error ? e.message.split('\n')[0] ?? 'failed' : String(e)));
+main().catch((e: unknown) => fail(e instanceof Error ? (e.message.split('\n')[0] ?? 'failed') : String(e)));

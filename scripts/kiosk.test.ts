@@ -13,7 +13,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function kiosk(envFile: string, profile = join(dir, 'profile')) {
   const r = spawnSync('/bin/sh', [SCRIPT], {
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NAWA_KIOSK_ENV: envFile, NAWA_KIOSK_PROFILE: profile, NAWA_KIOSK_DRY_RUN: '1' },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      NAWA_KIOSK_ENV: envFile,
+      NAWA_KIOSK_PROFILE: profile,
+      NAWA_KIOSK_DRY_RUN: '1',
+    },
     encoding: 'utf8',
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -31,7 +36,9 @@ describe('nawa-wall-kiosk.sh', () => {
     expect(plain.code).toBe(0);
     expect(plain.out).toMatch(/^chromium --kiosk /);
     expect(plain.out.trim().endsWith(' http://10.35.7.20:8790/wall/5')).toBe(true);
-    const paired = kiosk(envFile('b.env', 'NAWA_HOST_URL=https://konsol.lantai9\nNAWA_WALL=all\nNAWA_WALL_TOKEN=Ab3_x-9\n'));
+    const paired = kiosk(
+      envFile('b.env', 'NAWA_HOST_URL=https://konsol.lantai9\nNAWA_WALL=all\nNAWA_WALL_TOKEN=Ab3_x-9\n'),
+    );
     expect(paired.out.trim().endsWith(' https://konsol.lantai9/wall/all?token=Ab3_x-9')).toBe(true);
     expect(paired.out).toContain('--disable-session-crashed-bubble');
   });
@@ -57,8 +64,13 @@ describe('nawa-wall-kiosk.sh', () => {
   it('marks a profile left by a power cut as cleanly exited, so no restore bubble covers the wall', () => {
     const profile = join(dir, 'cut');
     mkdirSync(join(profile, 'Default'), { recursive: true });
-    writeFileSync(join(profile, 'Default', 'Preferences'), '{"profile":{"exit_type":"Crashed","exited_cleanly":false}}');
+    writeFileSync(
+      join(profile, 'Default', 'Preferences'),
+      '{"profile":{"exit_type":"Crashed","exited_cleanly":false}}',
+    );
     expect(kiosk(envFile('c.env', 'NAWA_HOST_URL=http://h:8790\nNAWA_WALL=3\n'), profile).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(profile, 'Default', 'Preferences'), 'utf8'))).toEqual({ profile: { exit_type: 'Normal', exited_cleanly: true } });
+    expect(JSON.parse(readFileSync(join(profile, 'Default', 'Preferences'), 'utf8'))).toEqual({
+      profile: { exit_type: 'Normal', exited_cleanly: true },
+    });
   });
 });

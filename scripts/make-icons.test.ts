@@ -24,7 +24,10 @@ function decode(png: Buffer): { size: number; pixel: (x: number, y: number) => n
   }
   const raw = inflateSync(Buffer.concat(idat));
   expect(raw.length).toBe(size * (size * 4 + 1));
-  return { size, pixel: (x, y) => [...raw.subarray(y * (size * 4 + 1) + 1 + x * 4, y * (size * 4 + 1) + 1 + x * 4 + 4)] };
+  return {
+    size,
+    pixel: (x, y) => [...raw.subarray(y * (size * 4 + 1) + 1 + x * 4, y * (size * 4 + 1) + 1 + x * 4 + 4)],
+  };
 }
 
 describe('make-icons', () => {
@@ -57,7 +60,12 @@ describe('make-icons', () => {
 
   it('the committed resources are what the script makes (run npm run icons after changing it)', () => {
     for (const size of PNG_SIZES) {
-      expect(readFileSync(join(resources, 'icons', `${size}x${size}.png`)).equals(readFileSync(join(dir, 'icons', `${size}x${size}.png`))), `${size}`).toBe(true);
+      expect(
+        readFileSync(join(resources, 'icons', `${size}x${size}.png`)).equals(
+          readFileSync(join(dir, 'icons', `${size}x${size}.png`)),
+        ),
+        `${size}`,
+      ).toBe(true);
     }
     expect(readFileSync(join(resources, 'icon.ico')).equals(readFileSync(join(dir, 'icon.ico')))).toBe(true);
   });

@@ -50,7 +50,10 @@ export function render(size: number): Buffer {
           const c = shade((x + (sx + 0.5) / n) / size, (y + (sy + 0.5) / n) / size);
           if (!c) continue;
           const a = c[3] / 255;
-          acc[0]! += c[0] * a; acc[1]! += c[1] * a; acc[2]! += c[2] * a; acc[3]! += a;
+          acc[0]! += c[0] * a;
+          acc[1]! += c[1] * a;
+          acc[2]! += c[2] * a;
+          acc[3]! += a;
         }
       }
       const o = (y * size + x) * 4;
@@ -96,7 +99,9 @@ export function encodePng(size: number, rgba: Buffer): Buffer {
   for (let y = 0; y < size; y++) rgba.copy(rows, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0)),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 

@@ -37,15 +37,30 @@ function options() {
   } catch (e) {
     fail((e as Error).message);
   }
-  if (values.help) { process.stdout.write(USAGE); process.exit(0); }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
   const size = /^(\d{2,5})x(\d{2,5})$/.exec(values.size);
   if (!size) fail(`--size must look like 1920x1080, not ${values.size}`);
   const settleMs = Number(values['settle-ms']);
   if (!Number.isFinite(settleMs) || settleMs < 0) fail('--settle-ms must be a number of milliseconds');
-  return { out: resolve(values.out), url: values.url.replace(/\/+$/, ''), width: Number(size[1]), height: Number(size[2]), token: values.token ?? null, settleMs };
+  return {
+    out: resolve(values.out),
+    url: values.url.replace(/\/+$/, ''),
+    width: Number(size[1]),
+    height: Number(size[2]),
+    token: values.token ?? null,
+    settleMs,
+  };
 }
 
-async function screenshotWall(browser: Browser, url: string, n: number, o: ReturnType<typeof options>): Promise<string> {
+async function screenshotWall(
+  browser: Browser,
+  url: string,
+  n: number,
+  o: ReturnType<typeof options>,
+): Promise<string> {
   // Each page in its own context: a background tab's animation frames are throttled and it would never ack.
   const ctx = await browser.newContext({ viewport: { width: o.width, height: o.height } });
   try {
@@ -63,21 +78,32 @@ async function compose(browser: Browser, shots: string[], width: number, height:
   const ctx = await browser.newContext({ viewport: { width: 200, height: 200 } });
   try {
     const page = await ctx.newPage();
-    const dataUrl = await page.evaluate(async ({ shots, width, height }) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = width * 3;
-      canvas.height = height * 3;
-      const g = canvas.getContext('2d')!;
-      g.fillStyle = '#000';
-      g.fillRect(0, 0, canvas.width, canvas.height);
-      await Promise.all(shots.map((b64, i) => new Promise<void>((done, failed) => {
-        const img = new Image();
-        img.onload = () => { g.drawImage(img, (i % 3) * width, Math.floor(i / 3) * height, width, height); done(); };
-        img.onerror = () => failed(new Error(`screen ${i + 1}: not an image`));
-        img.src = `data:image/png;base64,${b64}`;
-      })));
-      return canvas.toDataURL('image/png');
-    }, { shots, width, height });
+    const dataUrl = await page.evaluate(
+      async ({ shots, width, height }) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = width * 3;
+        canvas.height = height * 3;
+        const g = canvas.getContext('2d')!;
+        g.fillStyle = '#000';
+        g.fillRect(0, 0, canvas.width, canvas.height);
+        await Promise.all(
+          shots.map(
+            (b64, i) =>
+              new Promise<void>((done, failed) => {
+                const img = new Image();
+                img.onload = () => {
+                  g.drawImage(img, (i % 3) * width, Math.floor(i / 3) * height, width, height);
+                  done();
+                };
+                img.onerror = () => failed(new Error(`screen ${i + 1}: not an image`));
+                img.src = `data:image/png;base64,${b64}`;
+              }),
+          ),
+        );
+        return canvas.toDataURL('image/png');
+      },
+      { shots, width, height },
+    );
     return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
   } finally {
     await ctx.close();
@@ -87,14 +113,18 @@ async function compose(browser: Browser, shots: string[], width: number, height:
 async function main(): Promise<void> {
   const o = options();
   const statusUrl = `${o.url}/status${o.token ? `?token=${encodeURIComponent(o.token)}` : ''}`;
-  const status = await fetch(statusUrl).catch((e: Error) => fail(`no nawa serve at ${o.url} (${e.message}); start it with npm run web`));
+  const status = await fetch(statusUrl).catch((e: Error) =>
+    fail(`no nawa serve at ${o.url} (${e.message}); start it with npm run web`),
+  );
   if (!status.ok) fail(`${statusUrl} answered ${status.status}${status.status === 401 ? ' (give --token)' : ''}`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
     const shots = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => screenshotWall(browser, o.url, n, o)));
     const png = await compose(browser, shots, o.width, o.height);
     writeFileSync(o.out, png);
-    process.stdout.write(`wall:snapshot: wrote ${o.out} (${o.width * 3}x${o.height * 3}, ${Math.round(png.length / 1024)} KB)\n`);
+    process.stdout.write(
+      `wall:snapshot: wrote ${o.out} (${o.width * 3}x${o.height * 3}, ${Math.round(png.length / 1024)} KB)\n`,
+    );
   } finally {
     await browser.close();
   }

@@ -21,7 +21,13 @@ let hub: Hub;
 let hubOpts: HubOptions & { port: number };
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nawa-fault-clock-'));
-  hubOpts = { dbPath: join(dir, 'hub.db'), seed: 'demo', port: await freePort(), heartbeatMs: 300, limits: { requestsPerMinute: 1_000_000 } };
+  hubOpts = {
+    dbPath: join(dir, 'hub.db'),
+    seed: 'demo',
+    port: await freePort(),
+    heartbeatMs: 300,
+    limits: { requestsPerMinute: 1_000_000 },
+  };
   hub = await startHub(hubOpts);
 });
 afterAll(async () => {
@@ -45,7 +51,12 @@ describe('console clocks hours off', () => {
         const host = await createHost({ dataDir: join(dir, name), hubUrl: hub.url, heartbeatMs: 300, now });
         const conn: Connection = { id: name, operator: null, wall: null };
         expect((await host.dispatch('session.login', { username: 'operator', password: 'demo' }, conn)).ok).toBe(true);
-        consoles.push({ name, host, writer: new Writer((n, input) => host.dispatch(n, input, conn), `clock-${name}`, random), written: [] });
+        consoles.push({
+          name,
+          host,
+          writer: new Writer((n, input) => host.dispatch(n, input, conn), `clock-${name}`, random),
+          written: [],
+        });
       }
       const writeSome = async (n: number) => {
         for (let i = 0; i < n; i++) {
@@ -61,7 +72,11 @@ describe('console clocks hours off', () => {
       await hub.close();
       await writeSome(WRITES / 3);
       for (const c of consoles) {
-        const pending = c.host.store.decisions(1000).filter((d) => d.state === 'pending').map((d) => d.id).reverse();
+        const pending = c.host.store
+          .decisions(1000)
+          .filter((d) => d.state === 'pending')
+          .map((d) => d.id)
+          .reverse();
         expect(pending).toEqual(c.written.filter((id) => pending.includes(id)));
       }
       hub = await startHub(hubOpts);
@@ -70,16 +85,27 @@ describe('console clocks hours off', () => {
       const central = await readCentral(hub.url);
       for (const c of consoles) {
         expect(c.host.sync.status().rejected).toBe(0);
-        const order = central.decisions.filter((d) => c.written.includes(d.id)).sort((a, b) => a.seq - b.seq).map((d) => d.id);
+        const order = central.decisions
+          .filter((d) => c.written.includes(d.id))
+          .sort((a, b) => a.seq - b.seq)
+          .map((d) => d.id);
         expect(order, `central order of ${c.name}'s decisions`).toEqual(c.written);
         // decidedAt is the console's, however wrong: the central side orders by seq and keeps what was said.
-        const skewed = central.decisions.filter((d) => c.written.includes(d.id)).map((d) => Math.abs(Date.parse(String(d.decidedAt)) - Date.now()));
+        const skewed = central.decisions
+          .filter((d) => c.written.includes(d.id))
+          .map((d) => Math.abs(Date.parse(String(d.decidedAt)) - Date.now()));
         if (c.name !== 'jumpy') expect(Math.min(...skewed)).toBeGreaterThan(8 * HOUR);
       }
       for (const c of consoles) await c.host.close();
       const results = [];
-      for (const c of consoles) results.push(await compareWithHub(join(dir, c.name, 'console.db'), hub.url, c.writer.acked));
-      figure('clock skew', { seed, writes: consoles.reduce((n, c) => n + c.written.length, 0), consoles: consoles.map((c) => `${c.name}:${c.written.length}`).join('/'), centralDecisions: results[0]!.centralDecisions });
+      for (const c of consoles)
+        results.push(await compareWithHub(join(dir, c.name, 'console.db'), hub.url, c.writer.acked));
+      figure('clock skew', {
+        seed,
+        writes: consoles.reduce((n, c) => n + c.written.length, 0),
+        consoles: consoles.map((c) => `${c.name}:${c.written.length}`).join('/'),
+        centralDecisions: results[0]!.centralDecisions,
+      });
     } finally {
       for (const c of consoles) await c.host.close().catch(() => {});
     }

@@ -18,7 +18,13 @@ let dir: string;
 let hub: Hub;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nawa-fault-console-'));
-  hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, heartbeatMs: 500, limits: { requestsPerMinute: 1_000_000 } });
+  hub = await startHub({
+    dbPath: join(dir, 'hub.db'),
+    seed: 'demo',
+    port: 0,
+    heartbeatMs: 500,
+    limits: { requestsPerMinute: 1_000_000 },
+  });
 });
 afterAll(async () => {
   await hub.close();
@@ -56,7 +62,11 @@ describe('kill -9 of the console host during writes', () => {
           while (issued < Math.min(stopAt, WRITES) && !killing) {
             const summary = `fault: console-kill #${issued++}`;
             try {
-              const r = await driver.request('decisions.record', { summary, rationale: 'kill -9 test', action: 'Catat' });
+              const r = await driver.request('decisions.record', {
+                summary,
+                rationale: 'kill -9 test',
+                action: 'Catat',
+              });
               if (r.ok) acked.set((r.value as { decision: { id: string } }).decision.id, summary);
             } catch {
               unanswered++; // the host died before answering: not acknowledged, may or may not be saved
@@ -80,7 +90,16 @@ describe('kill -9 of the console host during writes', () => {
       driver.close();
       await host.stop();
       const result = await compareWithHub(join(dataDir, 'console.db'), hub.url, acked);
-      figure('console kill -9', { seed, writes: issued, acknowledged: acked.size, unanswered, kills, convergedMs: ms, seconds: ((Date.now() - t0) / 1000).toFixed(1), ...result });
+      figure('console kill -9', {
+        seed,
+        writes: issued,
+        acknowledged: acked.size,
+        unanswered,
+        kills,
+        convergedMs: ms,
+        seconds: ((Date.now() - t0) / 1000).toFixed(1),
+        ...result,
+      });
       expect(acked.size).toBeGreaterThan(WRITES * 0.9);
     } catch (e) {
       throw new Error(`${(e as Error).message}\nhost log:\n${host.log().slice(-3000)}`, { cause: e });

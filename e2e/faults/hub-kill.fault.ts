@@ -16,7 +16,9 @@ const KILLS = LONG ? 60 : 5;
 const HEARTBEAT_MS = 500;
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'nawa-fault-hub-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nawa-fault-hub-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('kill -9 of the hub during pushes', () => {
@@ -61,7 +63,17 @@ describe('kill -9 of the hub during pushes', () => {
       await h.close();
       host = null;
       const result = await compareWithHub(join(dir, 'console', 'console.db'), hub.url, writer.acked);
-      figure('hub kill -9', { seed, writes: writer.issued, acknowledged: writer.acked.size, incidentsCreated: writer.incidents.length, kills, downMs: down, convergedMs: ms, seconds: ((Date.now() - t0) / 1000).toFixed(1), ...result });
+      figure('hub kill -9', {
+        seed,
+        writes: writer.issued,
+        acknowledged: writer.acked.size,
+        incidentsCreated: writer.incidents.length,
+        kills,
+        downMs: down,
+        convergedMs: ms,
+        seconds: ((Date.now() - t0) / 1000).toFixed(1),
+        ...result,
+      });
       expect(writer.failed, writer.failures.join('\n')).toBe(0);
     } catch (e) {
       throw new Error(`${(e as Error).message}\nhub log:\n${hub.log().slice(-3000)}`, { cause: e });

@@ -24,7 +24,13 @@ let host: ConsoleHost | null = null;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nawa-fault-proxy-'));
   // The contract's heartbeat (2 s) on both sides: "offline within 5 s" is measured as an operator would see it.
-  hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, heartbeatMs: HEARTBEAT_MS, limits: { requestsPerMinute: 1_000_000 } });
+  hub = await startHub({
+    dbPath: join(dir, 'hub.db'),
+    seed: 'demo',
+    port: 0,
+    heartbeatMs: HEARTBEAT_MS,
+    limits: { requestsPerMinute: 1_000_000 },
+  });
 });
 afterAll(async () => {
   await host?.close();
@@ -82,8 +88,16 @@ describe('a loopback proxy that drops, duplicates and blackholes', () => {
     host = null;
     const result = await compareWithHub(join(dir, 'console', 'console.db'), hub.url, writer.acked);
     figure('proxy faults', {
-      seed, rounds: ROUNDS, writes: writer.issued, acknowledged: writer.acked.size, incidentsCreated: writer.incidents.length,
-      ...proxy.stats, offlineNoticedMs: noticed.join('/'), convergedAfterHealMs: ms, seconds: ((Date.now() - t0) / 1000).toFixed(1), ...result,
+      seed,
+      rounds: ROUNDS,
+      writes: writer.issued,
+      acknowledged: writer.acked.size,
+      incidentsCreated: writer.incidents.length,
+      ...proxy.stats,
+      offlineNoticedMs: noticed.join('/'),
+      convergedAfterHealMs: ms,
+      seconds: ((Date.now() - t0) / 1000).toFixed(1),
+      ...result,
     });
     expect(proxy.stats.dropped).toBeGreaterThan(0);
     expect(proxy.stats.duplicated).toBeGreaterThan(0);

@@ -8,34 +8,65 @@ import { startServe, type Serving } from '../../src/node/serve/serve';
 
 export const CHROMIUM = process.env.NAWA_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--test-type',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--test-type',
 ];
 
 export interface Stack {
-  hub: Hub; serving: Serving; browser: Browser; dir: string; close(): Promise<void>;
+  hub: Hub;
+  serving: Serving;
+  browser: Browser;
+  dir: string;
+  close(): Promise<void>;
   /** Stops the hub (the console goes offline); the function returned brings it back on the same file and port. */
   stopHub(): Promise<() => Promise<void>>;
 }
 
 export async function startStack(opts: { simulate?: number; chromiumArgs?: string[] } = {}): Promise<Stack> {
   const dist = resolve(import.meta.dirname, '../../dist');
-  if (!existsSync(join(dist, 'console/index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set NAWA_CHROMIUM).`);
+  if (!existsSync(join(dist, 'console/index.html')))
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set NAWA_CHROMIUM).`);
   const dir = mkdtempSync(join(tmpdir(), 'nawa-e2e-'));
-  let hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', simulate: opts.simulate ?? 0, port: 0, heartbeatMs: 500 });
-  const serving = await startServe({
-    hubUrl: hub.url, dataDir: join(dir, 'console'), distDir: dist, port: 0,
-    syncAccount: { username: 'viewer', password: 'demo' }, heartbeatMs: 500,
+  let hub = await startHub({
+    dbPath: join(dir, 'hub.db'),
+    seed: 'demo',
+    simulate: opts.simulate ?? 0,
+    port: 0,
+    heartbeatMs: 500,
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...(opts.chromiumArgs ?? [])], headless: true });
+  const serving = await startServe({
+    hubUrl: hub.url,
+    dataDir: join(dir, 'console'),
+    distDir: dist,
+    port: 0,
+    syncAccount: { username: 'viewer', password: 'demo' },
+    heartbeatMs: 500,
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, ...(opts.chromiumArgs ?? [])],
+    headless: true,
+  });
   return {
-    get hub() { return hub; },
-    serving, browser, dir,
+    get hub() {
+      return hub;
+    },
+    serving,
+    browser,
+    dir,
     async stopHub() {
       const port = Number(new URL(hub.url).port);
       await hub.close();
-      return async () => { hub = await startHub({ dbPath: join(dir, 'hub.db'), port, heartbeatMs: 500 }); };
+      return async () => {
+        hub = await startHub({ dbPath: join(dir, 'hub.db'), port, heartbeatMs: 500 });
+      };
     },
     async close() {
       await browser.close();
@@ -48,7 +79,9 @@ export async function startStack(opts: { simulate?: number; chromiumArgs?: strin
 
 export async function centralToken(hub: Hub, username = 'supervisor'): Promise<string> {
   const res = await fetch(`${hub.url}/api/v1/session`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
   });
   return ((await res.json()) as { token: string }).token;
 }

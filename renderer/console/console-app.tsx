@@ -18,13 +18,19 @@ export function ConsoleApp() {
 
   let body;
   if (session.isPending) {
-    body = <main className="center-screen"><p role="status">{t('app.loading')}</p></main>;
+    body = (
+      <main className="center-screen">
+        <p role="status">{t('app.loading')}</p>
+      </main>
+    );
   } else if (session.isError) {
     body = (
       <main className="center-screen">
         <h1>{t('app.sessionError')}</h1>
         <p role="alert">{errorText(t, session.error)}</p>
-        <button type="button" className="primary" onClick={() => void session.refetch()}>{t('common.retry')}</button>
+        <button type="button" className="primary" onClick={() => void session.refetch()}>
+          {t('common.retry')}
+        </button>
       </main>
     );
   } else if (session.data.operator) {

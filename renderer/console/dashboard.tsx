@@ -47,9 +47,16 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
           <MapPanel operator={operator} incidents={incidents} selectedId={selectedId} onSelect={setSelectedId} />
         </div>
         <section className="area-incidents panel" aria-labelledby={incidentsHeading}>
-          <h2 id={incidentsHeading}>{t('incident.listTitle')} ({incidents.length}) <DataAge /></h2>
+          <h2 id={incidentsHeading}>
+            {t('incident.listTitle')} ({incidents.length}) <DataAge />
+          </h2>
           <IncidentFilters filter={filter} onChange={setFilter} shown={shown.length} total={incidents.length} />
-          <IncidentList incidents={shown} selectedId={selectedId} onSelect={setSelectedId} filtered={isFiltered(filter)} />
+          <IncidentList
+            incidents={shown}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            filtered={isFiltered(filter)}
+          />
           <IncidentEditor operator={operator} incident={selected} onDone={setSelectedId} />
           {selected && <IncidentTimeline incidentId={selected.id} operator={operator} />}
         </section>
@@ -60,9 +67,17 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
           </div>
           <DecisionLog incidents={incidents} operator={operator} />
         </div>
-        <div className="area-wall"><WallPanel operator={operator} /></div>
-        <div className="area-overview"><OverviewPanel /></div>
-        {operator.role === 'supervisor' && <div className="area-accounts"><AccountsPanel self={operator.id} /></div>}
+        <div className="area-wall">
+          <WallPanel operator={operator} />
+        </div>
+        <div className="area-overview">
+          <OverviewPanel />
+        </div>
+        {operator.role === 'supervisor' && (
+          <div className="area-accounts">
+            <AccountsPanel self={operator.id} />
+          </div>
+        )}
       </main>
     </>
   );

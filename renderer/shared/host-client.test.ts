@@ -12,6 +12,8 @@ describe('splitToken', () => {
 describe('hostSocketUrl', () => {
   it('follows the page scheme and carries the token', () => {
     expect(hostSocketUrl({ protocol: 'http:', host: '127.0.0.1:8700' }, null)).toBe('ws://127.0.0.1:8700/host');
-    expect(hostSocketUrl({ protocol: 'https:', host: 'cc.malangkab.go.id' }, 'a b')).toBe('wss://cc.malangkab.go.id/host?token=a%20b');
+    expect(hostSocketUrl({ protocol: 'https:', host: 'cc.malangkab.go.id' }, 'a b')).toBe(
+      'wss://cc.malangkab.go.id/host?token=a%20b',
+    );
   });
 });

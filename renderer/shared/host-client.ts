@@ -47,14 +47,20 @@ function sessionKeyStore(name: string) {
   let memory: string | null = null;
   return {
     get(): string | null {
-      try { return sessionStorage.getItem(name) ?? memory; } catch { return memory; }
+      try {
+        return sessionStorage.getItem(name) ?? memory;
+      } catch {
+        return memory;
+      }
     },
     set(key: string | null): void {
       memory = key;
       try {
         if (key === null) sessionStorage.removeItem(name);
         else sessionStorage.setItem(name, key);
-      } catch { /* memory only */ }
+      } catch {
+        /* memory only */
+      }
     },
   };
 }

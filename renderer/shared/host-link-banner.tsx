@@ -21,5 +21,9 @@ export function useHostDown(graceMs = 1500): boolean {
 export function HostLinkBanner() {
   const t = useT();
   if (!useHostDown()) return null;
-  return <div className="banner host-banner" role="alert" data-testid="host-disconnected">{t('app.hostDown')}</div>;
+  return (
+    <div className="banner host-banner" role="alert" data-testid="host-disconnected">
+      {t('app.hostDown')}
+    </div>
+  );
 }

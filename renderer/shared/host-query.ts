@@ -31,7 +31,8 @@ export function useHostEventBridge(client: QueryClient): void {
       host.on('sync.status', (status) => client.setQueryData(hostKey('sync.status', {}), status)),
       host.on('wall.status', (status) => client.setQueryData(hostKey('wall.status', {}), status)),
       host.on('wall.state', (state) =>
-        client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state))),
+        client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state)),
+      ),
       host.onConnection((connected) => {
         if (connected) void client.invalidateQueries({ queryKey: ['host'] });
       }),

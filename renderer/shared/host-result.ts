@@ -1,8 +1,14 @@
 // Turns what either transport delivers into contract-checked values, so both fail the same way.
 import { z } from 'zod';
 import {
-  EVENTS, HostError, HostRequestError, REQUESTS,
-  type EventName, type EventPayload, type RequestName, type RequestOutput,
+  EVENTS,
+  HostError,
+  HostRequestError,
+  REQUESTS,
+  type EventName,
+  type EventPayload,
+  type RequestName,
+  type RequestOutput,
 } from '../../src/common/host-api';
 import type { HostErrorCode } from '../../src/common/host-errors';
 
@@ -22,7 +28,11 @@ export function unwrapResult<N extends RequestName>(name: N, result: unknown): R
   if (result.ok === true) {
     const parsed = REQUESTS[name].output.safeParse((result as { value?: unknown }).value);
     if (!parsed.success) {
-      throw new HostRequestError(CLIENT_ERRORS.badResponse, `${name}: answer does not match the contract`, parsed.error.issues);
+      throw new HostRequestError(
+        CLIENT_ERRORS.badResponse,
+        `${name}: answer does not match the contract`,
+        parsed.error.issues,
+      );
     }
     return parsed.data as RequestOutput<N>;
   }

@@ -3,8 +3,18 @@ import type { IncidentView } from '../../src/common/host-api';
 import { wallIncidents } from './incident-order';
 
 const inc = (id: string, severity: number, status: IncidentView['status'], reportedAt: string): IncidentView => ({
-  id, title: id, sector: 'disaster', severity, status, districtCode: '35.07.13', lat: -8.1, lon: 112.6,
-  reportedAt, updatedAt: reportedAt, version: 1, pending: false,
+  id,
+  title: id,
+  sector: 'disaster',
+  severity,
+  status,
+  districtCode: '35.07.13',
+  lat: -8.1,
+  lon: 112.6,
+  reportedAt,
+  updatedAt: reportedAt,
+  version: 1,
+  pending: false,
 });
 
 describe('wallIncidents', () => {

@@ -8,9 +8,7 @@ export function isOpen(i: Pick<IncidentView, 'status'>): boolean {
 }
 
 export function byUrgency(a: IncidentView, b: IncidentView): number {
-  return Number(isOpen(b)) - Number(isOpen(a))
-    || b.severity - a.severity
-    || b.reportedAt.localeCompare(a.reportedAt);
+  return Number(isOpen(b)) - Number(isOpen(a)) || b.severity - a.severity || b.reportedAt.localeCompare(a.reportedAt);
 }
 
 /** The wall's feed: open incidents at or above a severity, most urgent first. */

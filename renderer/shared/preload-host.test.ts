@@ -18,11 +18,13 @@ function bridge(answer: (name: string, input: unknown) => Promise<unknown>) {
 describe('PreloadHost', () => {
   it('checks answers against the contract and raises errors with their code', async () => {
     const { b } = bridge(async (name) =>
-      name === 'wall.state' ? { ok: true, value: STATE } : { ok: false, error: { code: 'forbidden', message: 'no' } });
+      name === 'wall.state' ? { ok: true, value: STATE } : { ok: false, error: { code: 'forbidden', message: 'no' } },
+    );
     const host = new PreloadHost(b);
     await expect(host.request('wall.state', {})).resolves.toEqual(STATE);
-    await expect(host.request('wall.switch', { layoutId: '6e1f0a52-0000-4000-8000-000000000003' }))
-      .rejects.toMatchObject({ name: 'HostRequestError', code: 'forbidden' });
+    await expect(
+      host.request('wall.switch', { layoutId: '6e1f0a52-0000-4000-8000-000000000003' }),
+    ).rejects.toMatchObject({ name: 'HostRequestError', code: 'forbidden' });
   });
 
   it('turns a broken IPC call into a HostRequestError', async () => {

@@ -1,7 +1,11 @@
 // The host API through Electron's preload bridge (`window.nawa`): same contract, no socket to lose.
 import {
   HostRequestError,
-  type EventName, type EventPayload, type RequestInput, type RequestName, type RequestOutput,
+  type EventName,
+  type EventPayload,
+  type RequestInput,
+  type RequestName,
+  type RequestOutput,
 } from '../../src/common/host-api';
 import { parseEvent, unwrapResult } from './host-result';
 import type { NawaHost } from './host-types';

@@ -3,7 +3,12 @@ import { HostRequestError } from '../../src/common/host-api';
 import type { HostErrorCode } from '../../src/common/host-errors';
 
 // Refusals by the host (bad input, wrong role, not logged in) do not get better by asking again.
-const NOT_RETRIED = new Set<string>(['invalid_input', 'unauthenticated', 'forbidden', 'bad_response'] satisfies HostErrorCode[]);
+const NOT_RETRIED = new Set<string>([
+  'invalid_input',
+  'unauthenticated',
+  'forbidden',
+  'bad_response',
+] satisfies HostErrorCode[]);
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

@@ -4,7 +4,12 @@ import { hostKey, queriesTouchedBy } from './query-keys';
 describe('queriesTouchedBy', () => {
   it('maps changed entities to the reads they make stale, once each', () => {
     expect(queriesTouchedBy(['decision'])).toEqual(['decisions.list', 'outbox.parked']);
-    expect(queriesTouchedBy(['status', 'reading', 'incident']).sort()).toEqual(['incidents.list', 'outbox.parked', 'overview.get', 'sites.list']);
+    expect(queriesTouchedBy(['status', 'reading', 'incident']).sort()).toEqual([
+      'incidents.list',
+      'outbox.parked',
+      'overview.get',
+      'sites.list',
+    ]);
     expect(queriesTouchedBy(['layout'])).toEqual(['layouts.list', 'wall.state', 'layouts.conflicts', 'outbox.parked']);
     expect(queriesTouchedBy([])).toEqual([]);
   });

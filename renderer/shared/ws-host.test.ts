@@ -26,7 +26,16 @@ class FakeSocket implements SocketLike {
   }
 }
 
-const SYNC = { hubUrl: 'http://hub', online: true, lastSeq: 3, pending: 0, rejected: 0, lastSyncAt: null, lastError: null, notice: null };
+const SYNC = {
+  hubUrl: 'http://hub',
+  online: true,
+  lastSeq: 3,
+  pending: 0,
+  rejected: 0,
+  lastSyncAt: null,
+  lastError: null,
+  notice: null,
+};
 
 describe('WebSocketHost', () => {
   let sockets: FakeSocket[];
@@ -65,7 +74,11 @@ describe('WebSocketHost', () => {
   it('raises the host error as HostRequestError with its code', async () => {
     last().open();
     const answer = host.request('session.login', { username: 'operator', password: 'salah' });
-    last().push({ t: 'res', id: last().sent[0]!.id, result: { ok: false, error: { code: 'invalid_credentials', message: 'no' } } });
+    last().push({
+      t: 'res',
+      id: last().sent[0]!.id,
+      result: { ok: false, error: { code: 'invalid_credentials', message: 'no' } },
+    });
     await expect(answer).rejects.toMatchObject({ name: 'HostRequestError', code: 'invalid_credentials' });
   });
 
@@ -147,16 +160,30 @@ describe('WebSocketHost session resume', () => {
     const sockets: FakeSocket[] = [];
     let stored: string | null = null;
     const host = new WebSocketHost('ws://x/host', {
-      createSocket: (url) => { const s = new FakeSocket(url); sockets.push(s); return s; },
-      minBackoffMs: 10, maxBackoffMs: 10,
-      resumeKeys: { get: () => stored, set: (k) => { stored = k; } },
+      createSocket: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+      minBackoffMs: 10,
+      maxBackoffMs: 10,
+      resumeKeys: {
+        get: () => stored,
+        set: (k) => {
+          stored = k;
+        },
+      },
     });
     const last = () => sockets[sockets.length - 1]!;
     last().open();
     expect(last().sent).toEqual([]); // nothing to resume yet
     const login = host.request('session.login', { username: 'operator', password: 'demo' });
     const operator = { id: 'operator', name: 'Operator Demo', role: 'operator' };
-    last().push({ t: 'res', id: last().sent[0]!.id, result: { ok: true, value: { operator, resumeKey: 'k'.repeat(32) } } });
+    last().push({
+      t: 'res',
+      id: last().sent[0]!.id,
+      result: { ok: true, value: { operator, resumeKey: 'k'.repeat(32) } },
+    });
     await login;
     expect(stored).toBe('k'.repeat(32));
 
@@ -178,9 +205,20 @@ describe('WebSocketHost session resume', () => {
     const sockets: FakeSocket[] = [];
     let stored: string | null = 'k'.repeat(32);
     const host = new WebSocketHost('ws://x/host', {
-      createSocket: (url) => { const s = new FakeSocket(url); sockets.push(s); return s; },
-      requestTimeoutMs: 1000, minBackoffMs: 10, maxBackoffMs: 10,
-      resumeKeys: { get: () => stored, set: (k) => { stored = k; } },
+      createSocket: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+      requestTimeoutMs: 1000,
+      minBackoffMs: 10,
+      maxBackoffMs: 10,
+      resumeKeys: {
+        get: () => stored,
+        set: (k) => {
+          stored = k;
+        },
+      },
     });
     const last = () => sockets[sockets.length - 1]!;
     last().open();
@@ -191,7 +229,11 @@ describe('WebSocketHost session resume', () => {
     await vi.advanceTimersByTimeAsync(20);
     last().open();
     const resume = last().sent[0]!;
-    last().push({ t: 'res', id: resume.id, result: { ok: false, error: { code: 'session_expired', message: 'gone' } } });
+    last().push({
+      t: 'res',
+      id: resume.id,
+      result: { ok: false, error: { code: 'session_expired', message: 'gone' } },
+    });
     await vi.advanceTimersByTimeAsync(0);
     expect(stored).toBeNull();
     host.dispose();

@@ -32,9 +32,10 @@ const OPEN = 1;
 const failure = (code: string, message: string) => ({ ok: false, error: { code, message } });
 /** The renderer's own answers when the host cannot give one; unwrapResult raises them like the host's. */
 const FAILURES: ChannelFailures<unknown> = {
-  timeout: (name, sent) => sent
-    ? failure(CLIENT_ERRORS.timeout, `${name}: the host did not answer in time`)
-    : failure(CLIENT_ERRORS.unreachable, `${name}: the host is not reachable`),
+  timeout: (name, sent) =>
+    sent
+      ? failure(CLIENT_ERRORS.timeout, `${name}: the host did not answer in time`)
+      : failure(CLIENT_ERRORS.unreachable, `${name}: the host is not reachable`),
   lost: (name) => failure(CLIENT_ERRORS.connectionLost, `${name}: connection to the host was lost`),
   closed: () => failure(CLIENT_ERRORS.connectionLost, 'host client closed'),
   unsendable: (name, reason) => failure('bad_input', `${name}: ${reason}`),
@@ -58,7 +59,10 @@ export class WebSocketHost implements NawaHost {
   private readonly minBackoffMs: number;
   private readonly maxBackoffMs: number;
 
-  constructor(private readonly url: string, private readonly options: WsHostOptions) {
+  constructor(
+    private readonly url: string,
+    private readonly options: WsHostOptions,
+  ) {
     this.channel = new RequestChannel({
       send: (frame) => {
         if (!this.socket || this.socket.readyState !== OPEN) return false;

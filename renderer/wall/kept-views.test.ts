@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Layout } from '../../src/common/layout';
 import { keepFromSearch, NO_VIEWS, showLayout } from './kept-views';
 
-const layout = (id: string, version = 1): Layout => ({ id, name: id, version, updatedAt: '2026-11-28T08:00:00.000Z', grid: { cols: 3, rows: 3 }, tiles: [] });
+const layout = (id: string, version = 1): Layout => ({
+  id,
+  name: id,
+  version,
+  updatedAt: '2026-11-28T08:00:00.000Z',
+  grid: { cols: 3, rows: 3 },
+  tiles: [],
+});
 
 describe('kept views', () => {
   it('keeps the last layouts shown in place, reuses a kept one, and drops the least recently shown', () => {

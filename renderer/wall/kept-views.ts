@@ -4,8 +4,16 @@
 // the least recently shown one is dropped when the list is full.
 import type { Layout } from '../../src/common/layout';
 
-export interface KeptView { key: string; layout: Layout; shownAt: number }
-export interface KeptViews { active: string | null; tick: number; views: KeptView[] }
+export interface KeptView {
+  key: string;
+  layout: Layout;
+  shownAt: number;
+}
+export interface KeptViews {
+  active: string | null;
+  tick: number;
+  views: KeptView[];
+}
 
 export const KEEP_DEFAULT = 5;
 export const NO_VIEWS: KeptViews = { active: null, tick: 0, views: [] };

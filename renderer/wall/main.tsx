@@ -11,6 +11,8 @@ declare global {
 }
 
 // getRandomValues, not randomUUID: a wall PC may open this page over plain http, outside a secure context.
-window.__nawaLoadId = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+window.__nawaLoadId = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) =>
+  b.toString(16).padStart(2, '0'),
+).join('');
 
 mountApp(<WallApp />);

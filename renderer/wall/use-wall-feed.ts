@@ -34,7 +34,8 @@ export function useWallFeed(page: WallPage | null): WallFeed {
       );
     };
     const offState = host.on('wall.state', (state) =>
-      setFeed((f) => (f.state && f.state.stateVersion > state.stateVersion ? f : { ...f, state })));
+      setFeed((f) => (f.state && f.state.stateVersion > state.stateVersion ? f : { ...f, state })),
+    );
     const offLink = host.onConnection((connected) => connected && hello());
     if (host.connected) hello();
     return () => {

@@ -22,7 +22,15 @@ export function AllCells({ state, keep }: { state: WallState | null; keep: numbe
     <>
       {walls.map((wall) => {
         const cell = cellOfWall(wall, grid)!;
-        return <WallScreen key={wall} wall={wall} state={state} keep={keep} box={{ left: cell.x * width, top: cell.y * height, width, height }} />;
+        return (
+          <WallScreen
+            key={wall}
+            wall={wall}
+            state={state}
+            keep={keep}
+            box={{ left: cell.x * width, top: cell.y * height, width, height }}
+          />
+        );
       })}
     </>
   );

@@ -27,10 +27,21 @@ export function WallApp() {
   if (page === null) return <WallMessage title={t('wallpage.noWall')} />;
   return (
     <div className="wall-root">
-      {page.kind === 'all'
-        ? <AllCells state={feed.state} keep={keep} />
-        : <WallScreen wall={page.wall} state={feed.state} keep={keep} box={{ left: 0, top: 0, width: win.width, height: win.height }} />}
-      {hostDown && <div className="wall-badge" role="status" data-testid="host-disconnected">{t('wallpage.disconnected')}</div>}
+      {page.kind === 'all' ? (
+        <AllCells state={feed.state} keep={keep} />
+      ) : (
+        <WallScreen
+          wall={page.wall}
+          state={feed.state}
+          keep={keep}
+          box={{ left: 0, top: 0, width: win.width, height: win.height }}
+        />
+      )}
+      {hostDown && (
+        <div className="wall-badge" role="status" data-testid="host-disconnected">
+          {t('wallpage.disconnected')}
+        </div>
+      )}
     </div>
   );
 }

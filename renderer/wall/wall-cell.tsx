@@ -10,7 +10,13 @@ import { WallMessage } from './wall-message';
  * continuous. `bezelPx` (set in the console) skips the part of the picture hidden under the screens' frames.
  * Memoised: the hidden views a screen keeps are not re-rendered when another one is shown.
  */
-export const WallCell = memo(function WallCell({ layout, wall, screen, bezelPx, active }: {
+export const WallCell = memo(function WallCell({
+  layout,
+  wall,
+  screen,
+  bezelPx,
+  active,
+}: {
   layout: Layout;
   wall: number;
   screen: { width: number; height: number };
@@ -26,14 +32,23 @@ export const WallCell = memo(function WallCell({ layout, wall, screen, bezelPx, 
   const vp = viewportOf(tile, cell, screen, bezelPx);
   return (
     <div
-      className="wall-window" data-tile-id={active ? tile.id : undefined} data-tile-kind={active ? tile.source.kind : undefined}
-      data-offset-x={active ? vp.offsetX : undefined} data-offset-y={active ? vp.offsetY : undefined}
+      className="wall-window"
+      data-tile-id={active ? tile.id : undefined}
+      data-tile-kind={active ? tile.source.kind : undefined}
+      data-offset-x={active ? vp.offsetX : undefined}
+      data-offset-y={active ? vp.offsetY : undefined}
     >
       <div
         className="tile-canvas"
         style={{ left: -vp.offsetX, top: -vp.offsetY, width: vp.canvasWidth, height: vp.canvasHeight }}
       >
-        <TileView key={`${layout.id}:${tile.id}`} source={tile.source} width={vp.canvasWidth} height={vp.canvasHeight} screenHeight={screen.height} />
+        <TileView
+          key={`${layout.id}:${tile.id}`}
+          source={tile.source}
+          width={vp.canvasWidth}
+          height={vp.canvasHeight}
+          screenHeight={screen.height}
+        />
       </div>
     </div>
   );

@@ -9,12 +9,16 @@ describe('access policy', () => {
     expect(ROLES.filter((r) => mayWrite(r, 'layout')).sort()).toEqual(['presenter', 'supervisor']);
     expect(ROLES.filter((r) => mayWrite(r, 'site')).sort()).toEqual(['supervisor']);
     // Reads that only need a login (ANY_ROLE) aside, a viewer may do nothing.
-    const guarded = Object.keys(REQUEST_ROLES).filter((q) => REQUEST_ROLES[q as keyof typeof REQUEST_ROLES] !== ANY_ROLE);
+    const guarded = Object.keys(REQUEST_ROLES).filter(
+      (q) => REQUEST_ROLES[q as keyof typeof REQUEST_ROLES] !== ANY_ROLE,
+    );
     expect(guarded.filter((q) => mayRequest('viewer', q as keyof typeof REQUEST_ROLES))).toEqual([]);
-    expect(Object.keys(REQUEST_ROLES).every((q) => mayRequest('supervisor', q as keyof typeof REQUEST_ROLES))).toBe(true);
+    expect(Object.keys(REQUEST_ROLES).every((q) => mayRequest('supervisor', q as keyof typeof REQUEST_ROLES))).toBe(
+      true,
+    );
   });
 
-  it('a host request that writes an entity follows that entity\'s writers, and names a real request', () => {
+  it("a host request that writes an entity follows that entity's writers, and names a real request", () => {
     expect(REQUEST_ROLES['decisions.record']).toBe(ENTITY_WRITERS.decision);
     expect(REQUEST_ROLES['incidents.save']).toBe(ENTITY_WRITERS.incident);
     expect(REQUEST_ROLES['layouts.save']).toBe(ENTITY_WRITERS.layout);

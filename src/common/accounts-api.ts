@@ -23,11 +23,21 @@ export type AccountView = z.infer<typeof AccountView>;
 
 export const AccountsResponse = z.strictObject({ accounts: z.array(AccountView) });
 
-export const CreateAccountRequest = z.strictObject({ username: Username, name: SafeText({ max: 120 }), role: Role, password: Password });
+export const CreateAccountRequest = z.strictObject({
+  username: Username,
+  name: SafeText({ max: 120 }),
+  role: Role,
+  password: Password,
+});
 export type CreateAccountRequest = z.infer<typeof CreateAccountRequest>;
 
 export const PatchAccountRequest = z
-  .strictObject({ name: SafeText({ max: 120 }).optional(), role: Role.optional(), disabled: z.boolean().optional(), password: Password.optional() })
+  .strictObject({
+    name: SafeText({ max: 120 }).optional(),
+    role: Role.optional(),
+    disabled: z.boolean().optional(),
+    password: Password.optional(),
+  })
   .refine((p) => Object.keys(p).length > 0, 'name at least one field to change');
 export type PatchAccountRequest = z.infer<typeof PatchAccountRequest>;
 

@@ -6,5 +6,8 @@ import { AccountView, CreateAccountRequest, PatchAccountRequest } from './accoun
 export const ACCOUNT_REQUESTS = {
   'accounts.list': { input: z.strictObject({}), output: z.strictObject({ accounts: z.array(AccountView) }) },
   'accounts.create': { input: CreateAccountRequest, output: AccountView },
-  'accounts.update': { input: z.strictObject({ username: z.string().min(1).max(64), changes: PatchAccountRequest }), output: AccountView },
+  'accounts.update': {
+    input: z.strictObject({ username: z.string().min(1).max(64), changes: PatchAccountRequest }),
+    output: AccountView,
+  },
 } as const;

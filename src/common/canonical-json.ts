@@ -11,7 +11,8 @@ export function canonicalJson(value: unknown): string {
     }
     return `{${parts.join(',')}}`;
   }
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonical JSON has no form for a non-finite number');
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new Error('canonical JSON has no form for a non-finite number');
   const s = JSON.stringify(value);
   if (s === undefined) throw new Error(`canonical JSON has no form for a ${typeof value}`);
   return s;

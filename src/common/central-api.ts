@@ -1,8 +1,18 @@
 // Messages of the central API v1 (central-api.md), shared by the hub and the console's sync client.
 import { z } from 'zod';
 import {
-  DecisionInput, Decision, Incident, IncidentInput, IsoTime, Layout, LayoutInput,
-  Reading, Role, Series, Site, Status,
+  DecisionInput,
+  Decision,
+  Incident,
+  IncidentInput,
+  IsoTime,
+  Layout,
+  LayoutInput,
+  Reading,
+  Role,
+  Series,
+  Site,
+  Status,
 } from './entities';
 import { SigningKey, SigningKeyInput } from './decision-signing';
 import { IncidentEvent, IncidentNote, IncidentNoteInput } from './incident-timeline';
@@ -14,7 +24,18 @@ export const HEARTBEAT_MS = 2000;
 export const PAGE_LIMIT_DEFAULT = 500;
 export const PAGE_LIMIT_MAX = 5000;
 
-export const ENTITIES = ['site', 'status', 'series', 'reading', 'incident', 'decision', 'layout', 'signing_key', 'incident_note', 'incident_event'] as const;
+export const ENTITIES = [
+  'site',
+  'status',
+  'series',
+  'reading',
+  'incident',
+  'decision',
+  'layout',
+  'signing_key',
+  'incident_note',
+  'incident_event',
+] as const;
 export const EntityName = z.enum(ENTITIES);
 export type EntityName = z.infer<typeof EntityName>;
 
@@ -23,14 +44,19 @@ export const ErrorBody = z.strictObject({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const SessionRequest = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+export const SessionRequest = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
 export const OperatorInfo = z.strictObject({ id: z.string(), name: z.string(), role: Role });
 export type OperatorInfo = z.infer<typeof OperatorInfo>;
 export const SessionResponse = z.strictObject({ token: z.string(), expiresAt: IsoTime, operator: OperatorInfo });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
 export const HealthResponse = z.strictObject({
-  status: z.literal('ok'), time: IsoTime, lastSeq: z.number().int().nonnegative(),
+  status: z.literal('ok'),
+  time: IsoTime,
+  lastSeq: z.number().int().nonnegative(),
   /** "1.1" from a hub that follows the v1.1 additions; absent from a v1 hub. */
   api: z.string().optional(),
 });

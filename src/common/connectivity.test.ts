@@ -7,12 +7,18 @@ const iso = (h: number) => new Date(T0 + h * 3_600_000).toISOString();
 describe('uptimeShare', () => {
   it('weighs each state by how long it lasted; degraded counts as up', () => {
     // Window 0..10 h: up (known from before), down 2..5 h, degraded 5..10 h.
-    const points = [{ at: iso(2), state: 'down' as const }, { at: iso(5), state: 'degraded' as const }];
+    const points = [
+      { at: iso(2), state: 'down' as const },
+      { at: iso(5), state: 'degraded' as const },
+    ];
     expect(uptimeShare(points, 'up', T0, T0 + 10 * 3_600_000)).toBeCloseTo(0.7, 6);
   });
 
   it('leaves out the span before the first known status, and is null when nothing is known', () => {
-    const points = [{ at: iso(5), state: 'down' as const }, { at: iso(9), state: 'up' as const }];
+    const points = [
+      { at: iso(5), state: 'down' as const },
+      { at: iso(9), state: 'up' as const },
+    ];
     // Known 5..10 h: 4 h down, 1 h up.
     expect(uptimeShare(points, null, T0, T0 + 10 * 3_600_000)).toBeCloseTo(0.2, 6);
     expect(uptimeShare([], null, T0, T0 + 3_600_000)).toBeNull();
@@ -23,7 +29,11 @@ describe('uptimeShare', () => {
 
 describe('stateSince', () => {
   it('is the first point of the trailing run of equal states', () => {
-    const points = [{ at: iso(1), state: 'up' as const }, { at: iso(2), state: 'down' as const }, { at: iso(3), state: 'down' as const }];
+    const points = [
+      { at: iso(1), state: 'up' as const },
+      { at: iso(2), state: 'down' as const },
+      { at: iso(3), state: 'down' as const },
+    ];
     expect(stateSince(points, null, null)).toBe(iso(2));
   });
   it('reaches back before the window when the state did not change', () => {
@@ -44,20 +54,45 @@ describe('isWeakLink', () => {
 });
 
 describe('groupOutages', () => {
-  const site = (id: string, kind: ConnectivitySite['kind'], districtCode: string | null, state: ConnectivitySite['state'], sinceH: number): ConnectivitySite => ({
-    id, kind, name: `Site ${id}`, districtCode, lat: -8, lon: 112, state, latencyMs: null, bandwidthMbps: null, since: iso(sinceH), uptime: null, uptimeKnownMs: 0, weak: false,
+  const site = (
+    id: string,
+    kind: ConnectivitySite['kind'],
+    districtCode: string | null,
+    state: ConnectivitySite['state'],
+    sinceH: number,
+  ): ConnectivitySite => ({
+    id,
+    kind,
+    name: `Site ${id}`,
+    districtCode,
+    lat: -8,
+    lon: 112,
+    state,
+    latencyMs: null,
+    bandwidthMbps: null,
+    since: iso(sinceH),
+    uptime: null,
+    uptimeKnownMs: 0,
+    weak: false,
   });
   const now = T0 + 10 * 3_600_000;
 
   it('makes three or more desa down in one kecamatan one outage since the earliest, longest outage first', () => {
     const sites = [
-      site('a', 'village', '35.07.12', 'down', 6), site('b', 'village', '35.07.12', 'down', 4), site('c', 'village', '35.07.12', 'down', 8),
-      site('d', 'village', '35.07.13', 'down', 1), site('e', 'village', '35.07.13', 'down', 9),
-      site('f', 'opd', '35.07.12', 'down', 2), site('g', 'village', '35.07.12', 'up', 0),
+      site('a', 'village', '35.07.12', 'down', 6),
+      site('b', 'village', '35.07.12', 'down', 4),
+      site('c', 'village', '35.07.12', 'down', 8),
+      site('d', 'village', '35.07.13', 'down', 1),
+      site('e', 'village', '35.07.13', 'down', 9),
+      site('f', 'opd', '35.07.12', 'down', 2),
+      site('g', 'village', '35.07.12', 'up', 0),
     ];
     const out = groupOutages(sites, now);
     expect(out.map((o) => [o.scope, o.siteIds.join('+')])).toEqual([
-      ['site', 'd'], ['site', 'f'], ['kecamatan', 'a+b+c'], ['site', 'e'],
+      ['site', 'd'],
+      ['site', 'f'],
+      ['kecamatan', 'a+b+c'],
+      ['site', 'e'],
     ]);
     const group = out.find((o) => o.scope === 'kecamatan')!;
     expect(group.since).toBe(iso(4));
@@ -65,8 +100,16 @@ describe('groupOutages', () => {
   });
 
   it('puts the larger outage first when both began within the same minute', () => {
-    const at = (ms: number) => ({ ...site('x', 'village', '35.07.12', 'down', 0), since: new Date(T0 + ms).toISOString() });
-    const sites = [{ ...at(0), id: 'o', kind: 'opd' as const, districtCode: '35.07.13' }, { ...at(5_000), id: 'a' }, { ...at(5_000), id: 'b' }, { ...at(5_000), id: 'c' }];
+    const at = (ms: number) => ({
+      ...site('x', 'village', '35.07.12', 'down', 0),
+      since: new Date(T0 + ms).toISOString(),
+    });
+    const sites = [
+      { ...at(0), id: 'o', kind: 'opd' as const, districtCode: '35.07.13' },
+      { ...at(5_000), id: 'a' },
+      { ...at(5_000), id: 'b' },
+      { ...at(5_000), id: 'c' },
+    ];
     expect(groupOutages(sites, T0 + 30_000).map((o) => o.scope)).toEqual(['kecamatan', 'site']);
   });
 

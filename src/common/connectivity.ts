@@ -7,7 +7,10 @@ import { DistrictCode, IsoTime, Site, SiteState, SITE_KINDS } from './entities';
 export const SiteKind = z.enum(SITE_KINDS);
 export type SiteKind = z.infer<typeof SiteKind>;
 
-export interface StatusPoint { at: string; state: SiteState }
+export interface StatusPoint {
+  at: string;
+  state: SiteState;
+}
 
 /** Thresholds of a weak link at a tourist site: visitors' payments and 112 calls need more than "up". */
 export const WEAK_LINK = { latencyMs: 150, bandwidthMbps: 5 } as const;
@@ -18,12 +21,22 @@ export const GROUP_MIN_SITES = 3;
  * Share of [from, to) a site was not down, from its points in time order. `before` is the last state known
  * before `from` (null: nothing known, that span is left out). Null when nothing at all is known.
  */
-export function uptimeShare(points: readonly StatusPoint[], before: SiteState | null, from: number, to: number): number | null {
+export function uptimeShare(
+  points: readonly StatusPoint[],
+  before: SiteState | null,
+  from: number,
+  to: number,
+): number | null {
   return uptimeOver(points, before, from, to)?.share ?? null;
 }
 
 /** The share and how much of the window it rests on (a site first seen an hour ago has an hour of data). */
-export function uptimeOver(points: readonly StatusPoint[], before: SiteState | null, from: number, to: number): { share: number; knownMs: number } | null {
+export function uptimeOver(
+  points: readonly StatusPoint[],
+  before: SiteState | null,
+  from: number,
+  to: number,
+): { share: number; knownMs: number } | null {
   let known = 0;
   let up = 0;
   let state = before;
@@ -37,7 +50,10 @@ export function uptimeOver(points: readonly StatusPoint[], before: SiteState | n
   for (const p of points) {
     const at = Date.parse(p.at);
     if (at >= to) break;
-    if (at > t) { add(at); t = at; }
+    if (at > t) {
+      add(at);
+      t = at;
+    }
     state = p.state;
   }
   add(to);
@@ -45,7 +61,11 @@ export function uptimeOver(points: readonly StatusPoint[], before: SiteState | n
 }
 
 /** When the current run of the latest state began: the first point of the trailing run of equal states. */
-export function stateSince(points: readonly StatusPoint[], before: SiteState | null, beforeAt: string | null): string | null {
+export function stateSince(
+  points: readonly StatusPoint[],
+  before: SiteState | null,
+  beforeAt: string | null,
+): string | null {
   const last = points.at(-1);
   if (!last) return beforeAt;
   let since = last.at;
@@ -56,10 +76,18 @@ export function stateSince(points: readonly StatusPoint[], before: SiteState | n
   return before === last.state && beforeAt ? beforeAt : since;
 }
 
-export function isWeakLink(kind: string, state: SiteState | null, latencyMs: number | null, bandwidthMbps: number | null): boolean {
+export function isWeakLink(
+  kind: string,
+  state: SiteState | null,
+  latencyMs: number | null,
+  bandwidthMbps: number | null,
+): boolean {
   if (kind !== 'tourism') return false;
   if (state === 'down' || state === 'degraded') return true;
-  return (latencyMs !== null && latencyMs > WEAK_LINK.latencyMs) || (bandwidthMbps !== null && bandwidthMbps < WEAK_LINK.bandwidthMbps);
+  return (
+    (latencyMs !== null && latencyMs > WEAK_LINK.latencyMs) ||
+    (bandwidthMbps !== null && bandwidthMbps < WEAK_LINK.bandwidthMbps)
+  );
 }
 
 export const ConnectivitySite = Site.extend({
@@ -105,15 +133,33 @@ export function groupOutages(sites: readonly ConnectivitySite[], nowMs: number, 
     if (list.length < minGroup) continue;
     const since = list.map((s) => s.since!).sort()[0]!;
     for (const s of list) grouped.add(s.id);
-    out.push({ scope: 'kecamatan', districtCode, siteIds: list.map((s) => s.id).sort(), name: null, kind: 'village', since, durationMs: Math.max(0, nowMs - Date.parse(since)) });
+    out.push({
+      scope: 'kecamatan',
+      districtCode,
+      siteIds: list.map((s) => s.id).sort(),
+      name: null,
+      kind: 'village',
+      since,
+      durationMs: Math.max(0, nowMs - Date.parse(since)),
+    });
   }
   for (const s of down) {
     if (grouped.has(s.id)) continue;
-    out.push({ scope: 'site', districtCode: s.districtCode, siteIds: [s.id], name: s.name, kind: s.kind, since: s.since!, durationMs: Math.max(0, nowMs - Date.parse(s.since!)) });
+    out.push({
+      scope: 'site',
+      districtCode: s.districtCode,
+      siteIds: [s.id],
+      name: s.name,
+      kind: s.kind,
+      since: s.since!,
+      durationMs: Math.max(0, nowMs - Date.parse(s.since!)),
+    });
   }
   // Within the same minute the larger outage first: twenty desa down matter more than one office down 5 s longer.
   const minutes = (o: Outage) => Math.floor(o.durationMs / 60_000);
-  return out.sort((a, b) => minutes(b) - minutes(a) || b.siteIds.length - a.siteIds.length || b.durationMs - a.durationMs);
+  return out.sort(
+    (a, b) => minutes(b) - minutes(a) || b.siteIds.length - a.siteIds.length || b.durationMs - a.durationMs,
+  );
 }
 
 export const Connectivity = z.strictObject({

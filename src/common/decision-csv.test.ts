@@ -2,14 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, decisionsCsv, type CsvDecision } from './decision-csv';
 
 const d = (over: Partial<CsvDecision> = {}): CsvDecision => ({
-  seq: 12, decidedAt: '2026-12-01T03:00:00.000Z', operatorId: 'operator', consoleId: 'posko', summary: 'Kirim tim BPBD',
-  rationale: 'Air naik', action: 'Evakuasi', hash: 'ab'.repeat(32), ...over,
+  seq: 12,
+  decidedAt: '2026-12-01T03:00:00.000Z',
+  operatorId: 'operator',
+  consoleId: 'posko',
+  summary: 'Kirim tim BPBD',
+  rationale: 'Air naik',
+  action: 'Evakuasi',
+  hash: 'ab'.repeat(32),
+  ...over,
 });
 
 describe('decision CSV', () => {
   it('starts with a BOM and a header, ends rows with CRLF', () => {
     const csv = decisionsCsv([d()]);
-    expect(csv.startsWith('\uFEFFseq,decidedAt,operatorId,consoleId,incidentId,incidentTitle,summary,rationale,action,supersedes,hash\r\n')).toBe(true);
+    expect(
+      csv.startsWith(
+        '\uFEFFseq,decidedAt,operatorId,consoleId,incidentId,incidentTitle,summary,rationale,action,supersedes,hash\r\n',
+      ),
+    ).toBe(true);
     expect(csv.endsWith(`${'ab'.repeat(32)}\r\n`)).toBe(true);
     expect(csv.split('\r\n')).toHaveLength(3);
   });
@@ -29,6 +40,8 @@ describe('decision CSV', () => {
 
   it('writes semicolons between cells with the Indonesian option', () => {
     const csv = decisionsCsv([d({ rationale: 'Air naik, 1,5 m' })], ';');
-    expect(csv.split('\r\n')[1]).toBe(`12;2026-12-01T03:00:00.000Z;operator;posko;;;Kirim tim BPBD;Air naik, 1,5 m;Evakuasi;;${'ab'.repeat(32)}`);
+    expect(csv.split('\r\n')[1]).toBe(
+      `12;2026-12-01T03:00:00.000Z;operator;posko;;;Kirim tim BPBD;Air naik, 1,5 m;Evakuasi;;${'ab'.repeat(32)}`,
+    );
   });
 });

@@ -3,18 +3,45 @@
 export type CsvSeparator = ',' | ';';
 
 export interface CsvDecision {
-  seq: number | null; decidedAt: string; operatorId: string; consoleId: string; incidentId?: string;
-  incidentTitle?: string; summary: string; rationale: string; action: string; supersedes?: string; hash: string | null;
+  seq: number | null;
+  decidedAt: string;
+  operatorId: string;
+  consoleId: string;
+  incidentId?: string;
+  incidentTitle?: string;
+  summary: string;
+  rationale: string;
+  action: string;
+  supersedes?: string;
+  hash: string | null;
 }
 
-export const CSV_COLUMNS = ['seq', 'decidedAt', 'operatorId', 'consoleId', 'incidentId', 'incidentTitle', 'summary', 'rationale', 'action', 'supersedes', 'hash'] as const;
+export const CSV_COLUMNS = [
+  'seq',
+  'decidedAt',
+  'operatorId',
+  'consoleId',
+  'incidentId',
+  'incidentTitle',
+  'summary',
+  'rationale',
+  'action',
+  'supersedes',
+  'hash',
+] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One cell: an apostrophe before what a spreadsheet would read as a formula, then quoted when it must be. */
 export function csvCell(value: unknown, separator: CsvSeparator): string {
-  let s = value === null || value === undefined ? '' : typeof value === 'string' ? value
-    : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  let s =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'string'
+        ? value
+        : typeof value === 'number' || typeof value === 'boolean'
+          ? String(value)
+          : JSON.stringify(value);
   if (FORMULA_START.test(s)) s = `'${s}`;
   if (s.includes(separator) || /["\r\n]/.test(s) || s !== s.trim()) s = `"${s.replace(/"/g, '""')}"`;
   return s;

@@ -5,7 +5,9 @@ import { IsoTime } from './entities';
 export const ChainCheckView = z.strictObject({
   count: z.number().int().nonnegative(),
   verifiedTo: z.number().int().positive().nullable(),
-  broken: z.strictObject({ seq: z.number().int().positive(), id: z.string(), reason: z.enum(['order', 'prevHash', 'hash']) }).nullable(),
+  broken: z
+    .strictObject({ seq: z.number().int().positive(), id: z.string(), reason: z.enum(['order', 'prevHash', 'hash']) })
+    .nullable(),
 });
 export type ChainCheckView = z.infer<typeof ChainCheckView>;
 
@@ -14,7 +16,8 @@ export const DECISION_LOG_REQUESTS = {
   'decisions.verify': { input: z.strictObject({}), output: ChainCheckView },
   /** CSV of the decisions decided in [from, to): UTF-8 with BOM, formulas made inert; `;` for Indonesian settings. */
   'decisions.export': {
-    input: z.strictObject({ from: IsoTime.optional(), to: IsoTime.optional(), separator: z.enum([',', ';']).optional() })
+    input: z
+      .strictObject({ from: IsoTime.optional(), to: IsoTime.optional(), separator: z.enum([',', ';']).optional() })
       .refine((r) => !r.from || !r.to || r.from < r.to, { message: 'from must be before to', path: ['to'] }),
     output: z.strictObject({ csv: z.string(), count: z.number().int().nonnegative() }),
   },

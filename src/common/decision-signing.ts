@@ -31,15 +31,31 @@ export const SigningKey = SigningKeyInput.extend({
 export type SigningKey = z.infer<typeof SigningKey>;
 
 export interface SignedFields {
-  id: string; incidentId?: string; supersedes?: string; decidedAt: string; summary: string; rationale: string;
-  action: string; operatorId: string; consoleId: string; keyId: string;
+  id: string;
+  incidentId?: string;
+  supersedes?: string;
+  decidedAt: string;
+  summary: string;
+  rationale: string;
+  action: string;
+  operatorId: string;
+  consoleId: string;
+  keyId: string;
 }
 
 /** `s` of the contract: the decision as the hub will publish it, less seq, prevHash, hash and signature. */
 export function signingPayload(d: SignedFields): string {
   const s: SignedFields = {
-    id: d.id, incidentId: d.incidentId, supersedes: d.supersedes, decidedAt: d.decidedAt, summary: d.summary,
-    rationale: d.rationale, action: d.action, operatorId: d.operatorId, consoleId: d.consoleId, keyId: d.keyId,
+    id: d.id,
+    incidentId: d.incidentId,
+    supersedes: d.supersedes,
+    decidedAt: d.decidedAt,
+    summary: d.summary,
+    rationale: d.rationale,
+    action: d.action,
+    operatorId: d.operatorId,
+    consoleId: d.consoleId,
+    keyId: d.keyId,
   };
   return canonicalJson(s);
 }

@@ -34,4 +34,3 @@ export const TRUST_EVENTS = {
   /** Sent when an alarm is raised. */
   'decisions.trust': DecisionTrust,
 } as const;
-

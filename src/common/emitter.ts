@@ -6,9 +6,14 @@ export class Emitter<Events extends Record<string, unknown>> {
 
   on<K extends keyof Events>(name: K, listener: Listener<Events[K]>): () => void {
     let set = this.listeners.get(name);
-    if (!set) { set = new Set(); this.listeners.set(name, set); }
+    if (!set) {
+      set = new Set();
+      this.listeners.set(name, set);
+    }
     set.add(listener);
-    return () => { set.delete(listener); };
+    return () => {
+      set.delete(listener);
+    };
   }
 
   emit<K extends keyof Events>(name: K, payload: Events[K]): void {

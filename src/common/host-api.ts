@@ -97,12 +97,22 @@ export const WallStatusList = z.strictObject({
 export type WallStatusList = z.infer<typeof WallStatusList>;
 
 export const Kpi = z.strictObject({
-  seriesId: z.string(), name: z.string(), sector: Sector, unit: z.string(), value: z.number(), at: IsoTime,
+  seriesId: z.string(),
+  name: z.string(),
+  sector: Sector,
+  unit: z.string(),
+  value: z.number(),
+  at: IsoTime,
 });
 export type Kpi = z.infer<typeof Kpi>;
 export const Overview = z.strictObject({
   sites: z.number().int(),
-  states: z.strictObject({ up: z.number().int(), degraded: z.number().int(), down: z.number().int(), unknown: z.number().int() }),
+  states: z.strictObject({
+    up: z.number().int(),
+    degraded: z.number().int(),
+    down: z.number().int(),
+    unknown: z.number().int(),
+  }),
   down: z.array(z.strictObject({ id: z.string(), name: z.string(), kind: z.string(), since: IsoTime })),
   kpis: z.array(Kpi),
 });
@@ -135,7 +145,10 @@ export const REQUESTS = {
   },
   'incidents.save': {
     input: z.strictObject({
-      incident: IncidentInput.omit({ id: true, reportedAt: true }).extend({ id: Uuid.optional(), reportedAt: IsoTime.optional() }),
+      incident: IncidentInput.omit({ id: true, reportedAt: true }).extend({
+        id: Uuid.optional(),
+        reportedAt: IsoTime.optional(),
+      }),
       /** v1.1: why a report was closed as false (required then); written as a note after the change. */
       reason: NoteText.optional(),
     }),
@@ -153,7 +166,10 @@ export const REQUESTS = {
   'overview.get': { input: Empty, output: Overview },
   'sync.status': { input: Empty, output: SyncStatus },
   /** Supervisor: an online backup of the console database now (besides the scheduled ones). */
-  'store.backup': { input: Empty, output: z.strictObject({ path: z.string(), at: IsoTime, bytes: z.number().int().nonnegative() }) },
+  'store.backup': {
+    input: Empty,
+    output: z.strictObject({ path: z.string(), at: IsoTime, bytes: z.number().int().nonnegative() }),
+  },
   'wall.state': { input: Empty, output: WallState },
   'wall.switch': { input: z.strictObject({ layoutId: Uuid }), output: WallState },
   /** Back to the layout before the last switch (a short history is kept, so it can be pressed again). */
@@ -162,7 +178,10 @@ export const REQUESTS = {
   'wall.identify': { input: z.strictObject({ on: z.boolean() }), output: WallState },
   /** `all`: this window draws every cell of the grid (a laptop, one 5760 x 3240 display) and speaks for every wall. */
   'wall.hello': { input: z.strictObject({ wall: WallNumber, all: z.boolean().optional() }), output: WallState },
-  'wall.painted': { input: z.strictObject({ wall: WallNumber, stateVersion: z.number().int().nonnegative() }), output: Empty },
+  'wall.painted': {
+    input: z.strictObject({ wall: WallNumber, stateVersion: z.number().int().nonnegative() }),
+    output: Empty,
+  },
   'wall.status': { input: Empty, output: WallStatusList },
   ...WALL_PLAN_REQUESTS,
   ...TRUST_REQUESTS,
@@ -193,7 +212,10 @@ export type EventPayload<E extends EventName> = z.infer<(typeof EVENTS)[E]>;
 
 /** `code` from the closed set (host-errors.ts), worded by the UI with `params`; `message` is for logs. */
 export const HostError = z.strictObject({
-  code: HostErrorCode, message: z.string(), params: HostErrorParams.optional(), details: z.unknown().optional(),
+  code: HostErrorCode,
+  message: z.string(),
+  params: HostErrorParams.optional(),
+  details: z.unknown().optional(),
 });
 export type HostError = z.infer<typeof HostError>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: HostError };
@@ -206,9 +228,7 @@ export const ClientFrame = z.strictObject({
   input: z.unknown(),
 });
 export type ClientFrame = z.infer<typeof ClientFrame>;
-export type ServerFrame =
-  | ResponseFrame<Result<unknown>>
-  | { t: 'evt'; name: EventName; payload: unknown };
+export type ServerFrame = ResponseFrame<Result<unknown>> | { t: 'evt'; name: EventName; payload: unknown };
 
 export function isRequestName(name: string): name is RequestName {
   return Object.prototype.hasOwnProperty.call(REQUESTS, name);
@@ -222,7 +242,12 @@ export interface HostApi {
 
 /** A failed request, raised in the renderer from `{ok: false, error}`. */
 export class HostRequestError extends Error {
-  constructor(readonly code: string, message: string, readonly details?: unknown, readonly params?: HostErrorParams) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    readonly params?: HostErrorParams,
+  ) {
     super(message);
     this.name = 'HostRequestError';
   }

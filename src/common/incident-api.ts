@@ -29,7 +29,10 @@ export const SearchQuery = z.string().trim().min(1).max(200);
 
 export const INCIDENT_REQUESTS = {
   /** Central events in seq order, then this console's waiting changes in the order they were made. */
-  'incidents.timeline': { input: z.strictObject({ id: Uuid }), output: z.strictObject({ entries: z.array(TimelineEntry) }) },
+  'incidents.timeline': {
+    input: z.strictObject({ id: Uuid }),
+    output: z.strictObject({ entries: z.array(TimelineEntry) }),
+  },
   'incidents.addNote': {
     input: z.strictObject({ incidentId: Uuid, text: NoteText }),
     output: z.strictObject({ entry: TimelineEntry }),

@@ -3,8 +3,15 @@ import { INCIDENT_STATUSES, type IncidentStatus } from './entities';
 import { checkIncidentWrite, initialStatuses, isFalseReportClose, nextSteps, TRANSITIONS } from './incident-lifecycle';
 
 const opd = (id: string) => ['BPBD', 'DISHUB'].includes(id);
-const ALLOWED = new Set(['reported>verified', 'reported>closed', 'verified>dispatched', 'verified>closed',
-  'dispatched>resolved', 'resolved>closed', 'resolved>dispatched']);
+const ALLOWED = new Set([
+  'reported>verified',
+  'reported>closed',
+  'verified>dispatched',
+  'verified>closed',
+  'dispatched>resolved',
+  'resolved>closed',
+  'resolved>dispatched',
+]);
 
 describe('incident lifecycle', () => {
   it('allows exactly the contract transitions and refuses every other change of status', () => {
@@ -12,28 +19,43 @@ describe('incident lifecycle', () => {
       for (const to of INCIDENT_STATUSES) {
         const r = checkIncidentWrite(from, { status: to, assignedOpd: 'BPBD' }, 'operator', opd);
         if (from === to || ALLOWED.has(`${from}>${to}`)) expect(r, `${from} -> ${to}`).toBeNull();
-        else expect(r, `${from} -> ${to}`).toMatchObject({ code: 'invalid_transition', message: expect.stringContaining(`from ${from} to ${to}`) });
+        else
+          expect(r, `${from} -> ${to}`).toMatchObject({
+            code: 'invalid_transition',
+            message: expect.stringContaining(`from ${from} to ${to}`),
+          });
       }
     }
     expect(Object.values(TRANSITIONS).flat()).toHaveLength(ALLOWED.size);
   });
 
   it('needs an OPD site for dispatched, also when an edit keeps the status', () => {
-    expect(checkIncidentWrite('verified', { status: 'dispatched' }, 'operator', opd)).toMatchObject({ code: 'assignment_required' });
-    expect(checkIncidentWrite('verified', { status: 'dispatched', assignedOpd: null }, 'operator', opd)).toMatchObject({ code: 'assignment_required' });
-    expect(checkIncidentWrite('resolved', { status: 'dispatched', assignedOpd: 'Pak Camat' }, 'operator', opd))
-      .toMatchObject({ code: 'assignment_required', message: expect.stringContaining('Pak Camat') });
-    expect(checkIncidentWrite('dispatched', { status: 'dispatched', assignedOpd: '' }, 'operator', opd)).toMatchObject({ code: 'assignment_required' });
+    expect(checkIncidentWrite('verified', { status: 'dispatched' }, 'operator', opd)).toMatchObject({
+      code: 'assignment_required',
+    });
+    expect(checkIncidentWrite('verified', { status: 'dispatched', assignedOpd: null }, 'operator', opd)).toMatchObject({
+      code: 'assignment_required',
+    });
+    expect(
+      checkIncidentWrite('resolved', { status: 'dispatched', assignedOpd: 'Pak Camat' }, 'operator', opd),
+    ).toMatchObject({ code: 'assignment_required', message: expect.stringContaining('Pak Camat') });
+    expect(checkIncidentWrite('dispatched', { status: 'dispatched', assignedOpd: '' }, 'operator', opd)).toMatchObject({
+      code: 'assignment_required',
+    });
     expect(checkIncidentWrite('verified', { status: 'dispatched', assignedOpd: 'DISHUB' }, 'operator', opd)).toBeNull();
   });
 
   it('creates as reported, or verified by a supervisor only', () => {
     expect(initialStatuses('operator')).toEqual(['reported']);
     expect(checkIncidentWrite(null, { status: 'reported' }, 'operator', opd)).toBeNull();
-    expect(checkIncidentWrite(null, { status: 'verified' }, 'operator', opd)).toMatchObject({ code: 'invalid_transition' });
+    expect(checkIncidentWrite(null, { status: 'verified' }, 'operator', opd)).toMatchObject({
+      code: 'invalid_transition',
+    });
     expect(checkIncidentWrite(null, { status: 'verified' }, 'supervisor', opd)).toBeNull();
     for (const s of ['dispatched', 'resolved', 'closed'] as IncidentStatus[]) {
-      expect(checkIncidentWrite(null, { status: s, assignedOpd: 'BPBD' }, 'supervisor', opd)).toMatchObject({ code: 'invalid_transition' });
+      expect(checkIncidentWrite(null, { status: s, assignedOpd: 'BPBD' }, 'supervisor', opd)).toMatchObject({
+        code: 'invalid_transition',
+      });
     }
   });
 

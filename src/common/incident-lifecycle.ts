@@ -11,7 +11,10 @@ export const TRANSITIONS: Readonly<Record<IncidentStatus, readonly IncidentStatu
   closed: [],
 };
 
-export interface LifecycleRefusal { code: 'invalid_transition' | 'assignment_required'; message: string }
+export interface LifecycleRefusal {
+  code: 'invalid_transition' | 'assignment_required';
+  message: string;
+}
 
 /** The statuses an incident in `status` may move to next, in the order the UI offers them. */
 export function nextSteps(status: IncidentStatus): readonly IncidentStatus[] {
@@ -42,9 +45,10 @@ export function checkIncidentWrite(
     if (!initialStatuses(role).includes(to.status)) {
       return {
         code: 'invalid_transition',
-        message: role === 'supervisor'
-          ? `a new incident starts as reported or verified, not ${to.status}`
-          : `a new incident starts as reported (only a supervisor may create it verified), not ${to.status}`,
+        message:
+          role === 'supervisor'
+            ? `a new incident starts as reported or verified, not ${to.status}`
+            : `a new incident starts as reported (only a supervisor may create it verified), not ${to.status}`,
       };
     }
   } else if (from !== to.status && !TRANSITIONS[from].includes(to.status)) {

@@ -8,7 +8,11 @@ export const NoteText = z.string().trim().min(1).max(2000);
 /** What a client writes; at, operatorId and consoleId are central. */
 export const IncidentNoteInput = z.strictObject({ id: Uuid, incidentId: Uuid, text: NoteText });
 export type IncidentNoteInput = z.infer<typeof IncidentNoteInput>;
-export const IncidentNote = IncidentNoteInput.extend({ at: IsoTime, operatorId: z.string().min(1), consoleId: z.string().min(1) });
+export const IncidentNote = IncidentNoteInput.extend({
+  at: IsoTime,
+  operatorId: z.string().min(1),
+  consoleId: z.string().min(1),
+});
 export type IncidentNote = z.infer<typeof IncidentNote>;
 
 export const INCIDENT_EVENT_KINDS = ['created', 'status', 'severity', 'assigned', 'edited', 'note'] as const;
@@ -30,8 +34,17 @@ export const IncidentEvent = z.strictObject({
 });
 export type IncidentEvent = z.infer<typeof IncidentEvent>;
 
-type IncidentFields = { status: IncidentStatus; severity: number; assignedOpd?: string | null; title: string; sector: string;
-  districtCode: string; lat: number; lon: number; reportedAt: string };
+type IncidentFields = {
+  status: IncidentStatus;
+  severity: number;
+  assignedOpd?: string | null;
+  title: string;
+  sector: string;
+  districtCode: string;
+  lat: number;
+  lon: number;
+  reportedAt: string;
+};
 
 export type EventDraft = Pick<IncidentEvent, 'kind'> & { from?: IncidentEvent['from']; to?: IncidentEvent['to'] };
 

@@ -6,7 +6,14 @@ import { PRESET_LAYOUTS } from './presets';
 import { checkWebUrl } from './web-allow-list';
 
 const grid = { cols: 3, rows: 3 };
-const tile = (id: string, x: number, y: number, w = 1, h = 1, source: Tile['source'] = { kind: 'connectivity' }): Tile => ({ id, x, y, w, h, source });
+const tile = (
+  id: string,
+  x: number,
+  y: number,
+  w = 1,
+  h = 1,
+  source: Tile['source'] = { kind: 'connectivity' },
+): Tile => ({ id, x, y, w, h, source });
 
 describe('checkLayout', () => {
   it('accepts every shipped preset', () => {
@@ -15,10 +22,18 @@ describe('checkLayout', () => {
 
   it('names what is wrong: empty or taken name, a tile outside, an overlap, a repeated tile id', () => {
     expect(checkLayout({ name: '  ', grid, tiles: [] })).toEqual([{ code: 'name_empty' }]);
-    expect(checkLayout({ name: 'ikhtisar ', grid, tiles: [] }, ['Ikhtisar'])).toEqual([{ code: 'name_taken', name: 'ikhtisar' }]);
-    expect(checkLayout({ name: 'A', grid, tiles: [tile('a', 2, 2, 2, 1)] })).toEqual([{ code: 'tile_outside', tileId: 'a' }]);
-    expect(checkLayout({ name: 'A', grid, tiles: [tile('a', 0, 0, 2, 2), tile('b', 1, 1)] })).toEqual([{ code: 'tile_overlap', tileId: 'b', otherId: 'a' }]);
-    expect(checkLayout({ name: 'A', grid, tiles: [tile('a', 0, 0), tile('a', 1, 0)] })).toEqual([{ code: 'tile_duplicate_id', tileId: 'a' }]);
+    expect(checkLayout({ name: 'ikhtisar ', grid, tiles: [] }, ['Ikhtisar'])).toEqual([
+      { code: 'name_taken', name: 'ikhtisar' },
+    ]);
+    expect(checkLayout({ name: 'A', grid, tiles: [tile('a', 2, 2, 2, 1)] })).toEqual([
+      { code: 'tile_outside', tileId: 'a' },
+    ]);
+    expect(checkLayout({ name: 'A', grid, tiles: [tile('a', 0, 0, 2, 2), tile('b', 1, 1)] })).toEqual([
+      { code: 'tile_overlap', tileId: 'b', otherId: 'a' },
+    ]);
+    expect(checkLayout({ name: 'A', grid, tiles: [tile('a', 0, 0), tile('a', 1, 0)] })).toEqual([
+      { code: 'tile_duplicate_id', tileId: 'a' },
+    ]);
   });
 
   it('lets web tiles show only allow-listed HTTPS pages', () => {
@@ -30,8 +45,16 @@ describe('checkLayout', () => {
     expect(web('http://malangkab.go.id/')).toMatchObject([{ code: 'web_not_allowed' }]);
     expect(web('bukan alamat')).toEqual([{ code: 'url_invalid', tileId: 'w' }]);
     // Video and images are not framed pages: any http(s) address will do, a malformed one will not.
-    expect(checkLayout({ name: 'V', grid, tiles: [tile('v', 0, 0, 1, 1, { kind: 'video', url: 'https://cctv.example.net/a.m3u8' })] })).toEqual([]);
-    expect(checkLayout({ name: 'V', grid, tiles: [tile('v', 0, 0, 1, 1, { kind: 'image', url: 'ftp://x/y.png' })] })).toMatchObject([{ code: 'url_invalid' }]);
+    expect(
+      checkLayout({
+        name: 'V',
+        grid,
+        tiles: [tile('v', 0, 0, 1, 1, { kind: 'video', url: 'https://cctv.example.net/a.m3u8' })],
+      }),
+    ).toEqual([]);
+    expect(
+      checkLayout({ name: 'V', grid, tiles: [tile('v', 0, 0, 1, 1, { kind: 'image', url: 'ftp://x/y.png' })] }),
+    ).toMatchObject([{ code: 'url_invalid' }]);
   });
 
   it('refuses credentials in a web address', () => {
@@ -40,14 +63,21 @@ describe('checkLayout', () => {
   });
 
   it('agrees with layoutProblems (the hub rule) on every geometry', () => {
-    const arbTile = fc.record({
-      id: fc.constantFrom('a', 'b', 'c', 'd'), x: fc.integer({ min: 0, max: 3 }), y: fc.integer({ min: 0, max: 3 }),
-      w: fc.integer({ min: 1, max: 3 }), h: fc.integer({ min: 1, max: 3 }),
-    }).map((r) => tile(r.id, r.x, r.y, r.w, r.h));
-    fc.assert(fc.property(fc.array(arbTile, { maxLength: 5 }), (tiles) => {
-      const ours = checkLayout({ name: 'P', grid, tiles });
-      expect(ours.length === 0).toBe(layoutProblems(grid, tiles).length === 0);
-    }));
+    const arbTile = fc
+      .record({
+        id: fc.constantFrom('a', 'b', 'c', 'd'),
+        x: fc.integer({ min: 0, max: 3 }),
+        y: fc.integer({ min: 0, max: 3 }),
+        w: fc.integer({ min: 1, max: 3 }),
+        h: fc.integer({ min: 1, max: 3 }),
+      })
+      .map((r) => tile(r.id, r.x, r.y, r.w, r.h));
+    fc.assert(
+      fc.property(fc.array(arbTile, { maxLength: 5 }), (tiles) => {
+        const ours = checkLayout({ name: 'P', grid, tiles });
+        expect(ours.length === 0).toBe(layoutProblems(grid, tiles).length === 0);
+      }),
+    );
   });
 
   it('fits() is what the editor asks before moving or resizing a tile', () => {

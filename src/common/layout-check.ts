@@ -59,11 +59,15 @@ function urlProblem(tileId: string, source: TileSource): LayoutProblem | null {
  * Problems of a draft, empty when it may be saved. `otherNames` are the names of the other layouts, so two
  * layouts never share a name a presenter would confuse on the switch buttons.
  */
-export function checkLayout(draft: Pick<LayoutDraft, 'name' | 'grid' | 'tiles'>, otherNames: readonly string[] = []): LayoutProblem[] {
+export function checkLayout(
+  draft: Pick<LayoutDraft, 'name' | 'grid' | 'tiles'>,
+  otherNames: readonly string[] = [],
+): LayoutProblem[] {
   const problems: LayoutProblem[] = [];
   const name = draft.name.trim();
   if (name === '') problems.push({ code: 'name_empty' });
-  else if (otherNames.some((n) => n.trim().toLocaleLowerCase('id') === name.toLocaleLowerCase('id'))) problems.push({ code: 'name_taken', name });
+  else if (otherNames.some((n) => n.trim().toLocaleLowerCase('id') === name.toLocaleLowerCase('id')))
+    problems.push({ code: 'name_taken', name });
   if (draft.tiles.length > MAX_TILES) problems.push({ code: 'too_many_tiles', max: MAX_TILES });
   const seen = new Set<string>();
   const placed: Tile[] = [];

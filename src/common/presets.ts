@@ -3,7 +3,14 @@ import type { LayoutInput, Tile, TileSource } from './layout';
 
 const KEPANJEN: [number, number] = [-8.13, 112.57];
 const REGENCY: [number, number] = [-8.12, 112.64];
-const t = (id: string, x: number, y: number, w: number, h: number, source: TileSource): Tile => ({ id, x, y, w, h, source });
+const t = (id: string, x: number, y: number, w: number, h: number, source: TileSource): Tile => ({
+  id,
+  x,
+  y,
+  w,
+  h,
+  source,
+});
 const grid = { cols: 3, rows: 3 };
 
 export const PRESET_LAYOUTS: LayoutInput[] = [

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isRequestFrame, RequestChannel, responseFrame, type ChannelOptions, type RequestFrame } from './request-channel';
+import {
+  isRequestFrame,
+  RequestChannel,
+  responseFrame,
+  type ChannelOptions,
+  type RequestFrame,
+} from './request-channel';
 
 type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 const fail = (code: string, message: string): Answer => ({ ok: false, error: { code, message } });
@@ -21,20 +27,29 @@ function link(up = true) {
       wire.push(structuredClone(frame));
       return true;
     },
-    failures: FAILURES, timeoutMs: 1000, onStray: (id) => strays.push(id),
+    failures: FAILURES,
+    timeoutMs: 1000,
+    onStray: (id) => strays.push(id),
   });
   return { channel, wire, strays, state };
 }
 
 describe('RequestChannel', () => {
-  beforeEach(() => { vi.useFakeTimers(); });
-  afterEach(() => { vi.useRealTimers(); });
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('numbers each request and hands each answer to the request with its id, in any order', async () => {
     const { channel, wire } = link();
     const a = channel.request('a', { n: 1 });
     const b = channel.request('b', { n: 2 }, { connId: 'ui-1' });
-    expect(wire).toEqual([{ t: 'req', id: 1, name: 'a', input: { n: 1 } }, { t: 'req', id: 2, name: 'b', input: { n: 2 }, connId: 'ui-1' }]);
+    expect(wire).toEqual([
+      { t: 'req', id: 1, name: 'a', input: { n: 1 } },
+      { t: 'req', id: 2, name: 'b', input: { n: 2 }, connId: 'ui-1' },
+    ]);
     expect(wire.every(isRequestFrame)).toBe(true);
     expect(channel.receive(responseFrame(2, { ok: true, value: 'B' }))).toBe(true);
     expect(channel.receive(responseFrame(1, { ok: true, value: 'A' }))).toBe(true);
@@ -43,7 +58,7 @@ describe('RequestChannel', () => {
     expect(channel.waiting).toBe(0);
   });
 
-  it('passes the responder\'s error through as data', async () => {
+  it("passes the responder's error through as data", async () => {
     const { channel } = link();
     const r = channel.request('login', {});
     channel.receive(responseFrame(1, fail('invalid_credentials', 'no')));
@@ -102,7 +117,12 @@ describe('RequestChannel', () => {
   });
 
   it('answers an unsendable input at once', async () => {
-    const channel = new RequestChannel<Answer>({ send: () => { throw new Error('could not be cloned'); }, failures: FAILURES });
+    const channel = new RequestChannel<Answer>({
+      send: () => {
+        throw new Error('could not be cloned');
+      },
+      failures: FAILURES,
+    });
     expect(await channel.request('x', () => {})).toEqual(fail('unsendable', 'x: could not be cloned'));
     expect(channel.waiting).toBe(0);
   });
@@ -136,7 +156,14 @@ describe('RequestChannel.requestSync', () => {
     const wire: RequestFrame[] = [];
     const strays: number[] = [];
     const channel = new RequestChannel<Answer>({
-      send: (f) => { wire.push(f); return true; }, failures: FAILURES, timeoutMs, now: () => clock, onStray: (id) => strays.push(id),
+      send: (f) => {
+        wire.push(f);
+        return true;
+      },
+      failures: FAILURES,
+      timeoutMs,
+      now: () => clock,
+      onStray: (id) => strays.push(id),
     });
     // Blocks until a frame is there; with none, the time passes.
     const next = (left: number) => {
@@ -150,7 +177,11 @@ describe('RequestChannel.requestSync', () => {
   it('returns the answer to its own id, skipping a late answer to an earlier call', () => {
     const { channel, inbox, wire, strays, next } = syncLink();
     expect(channel.requestSync('seal', 'a', next)).toEqual(fail('timeout', 'seal'));
-    inbox.push(responseFrame(1, { ok: true, value: 'late' }), { t: 'evt' }, responseFrame(2, { ok: true, value: 'sealed:b' }));
+    inbox.push(
+      responseFrame(1, { ok: true, value: 'late' }),
+      { t: 'evt' },
+      responseFrame(2, { ok: true, value: 'sealed:b' }),
+    );
     expect(channel.requestSync('seal', 'b', next)).toEqual({ ok: true, value: 'sealed:b' });
     expect(wire.map((f) => f.id)).toEqual([1, 2]);
     expect(strays).toEqual([1]);
@@ -162,7 +193,12 @@ describe('RequestChannel.requestSync', () => {
     expect(channel.requestSync('seal', 'x', next)).toEqual(fail('sealing_failed', 'no key'));
     const down = new RequestChannel<Answer>({ send: () => false, failures: FAILURES, timeoutMs: 10 });
     expect(down.requestSync('seal', 'x', () => undefined)).toEqual(fail('unreachable', 'seal'));
-    const broken = new RequestChannel<Answer>({ send: () => { throw new Error('port closed'); }, failures: FAILURES });
+    const broken = new RequestChannel<Answer>({
+      send: () => {
+        throw new Error('port closed');
+      },
+      failures: FAILURES,
+    });
     expect(broken.requestSync('seal', 'x', () => undefined)).toEqual(fail('unsendable', 'seal: port closed'));
   });
 });

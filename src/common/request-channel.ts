@@ -2,9 +2,18 @@
 // secret-store port): numbered frames, a timeout per request, and every failure answered as data, never thrown.
 
 /** A request on the wire; a transport may add its own fields (the worker adds the UI's connection id). */
-export interface RequestFrame { t: 'req'; id: number; name: string; input: unknown }
+export interface RequestFrame {
+  t: 'req';
+  id: number;
+  name: string;
+  input: unknown;
+}
 /** The answer to request `id`; `result` is whatever the responder sends (for the host: `{ok, value | error}`). */
-export interface ResponseFrame<R = unknown> { t: 'res'; id: number; result: R }
+export interface ResponseFrame<R = unknown> {
+  t: 'res';
+  id: number;
+  result: R;
+}
 
 export const requestFrame = (id: number, name: string, input: unknown): RequestFrame => ({ t: 'req', id, name, input });
 export const responseFrame = <R>(id: number, result: R): ResponseFrame<R> => ({ t: 'res', id, result });
@@ -69,7 +78,8 @@ export class RequestChannel<R> {
     return new Promise<R>((resolve) => {
       const ms = this.options.timeoutMs;
       const entry: Pending<R> = { frame, sent: false, resolve, timer: undefined };
-      if (ms !== undefined) entry.timer = setTimeout(() => this.settle(frame.id, this.options.failures.timeout(name, entry.sent)), ms);
+      if (ms !== undefined)
+        entry.timer = setTimeout(() => this.settle(frame.id, this.options.failures.timeout(name, entry.sent)), ms);
       this.pending.set(frame.id, entry);
       this.trySend(entry);
     });

@@ -3,8 +3,17 @@
 import { z } from 'zod';
 
 export const SECTORS = [
-  'transport', 'health', 'education', 'energy', 'egov', 'traffic',
-  'payment', 'disaster', 'security', 'tourism', 'connectivity',
+  'transport',
+  'health',
+  'education',
+  'energy',
+  'egov',
+  'traffic',
+  'payment',
+  'disaster',
+  'security',
+  'tourism',
+  'connectivity',
 ] as const;
 export const Sector = z.enum(SECTORS);
 export type Sector = z.infer<typeof Sector>;

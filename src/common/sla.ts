@@ -2,9 +2,16 @@
 import { z } from 'zod';
 import type { IncidentStatus } from './entities';
 
-const Minutes = z.number().int().positive().max(60 * 24 * 365);
-export const SlaTargets = z.strictObject({ verify: Minutes, dispatch: Minutes, resolve: Minutes })
-  .refine((s) => s.verify <= s.dispatch && s.dispatch <= s.resolve, { message: 'expected verify <= dispatch <= resolve' });
+const Minutes = z
+  .number()
+  .int()
+  .positive()
+  .max(60 * 24 * 365);
+export const SlaTargets = z
+  .strictObject({ verify: Minutes, dispatch: Minutes, resolve: Minutes })
+  .refine((s) => s.verify <= s.dispatch && s.dispatch <= s.resolve, {
+    message: 'expected verify <= dispatch <= resolve',
+  });
 export type SlaTargets = z.infer<typeof SlaTargets>;
 export const SlaPolicy = z.strictObject({
   comment: z.string().optional(),
@@ -15,10 +22,19 @@ export type SlaPolicy = z.infer<typeof SlaPolicy>;
 export type SlaStage = 'verify' | 'dispatch' | 'resolve';
 /** ok: under three quarters of the time used; due: the last quarter; overdue: past the target. */
 export type SlaState = 'ok' | 'due' | 'overdue';
-export interface SlaClock { stage: SlaStage; dueAt: string; remainingMs: number; state: SlaState }
+export interface SlaClock {
+  stage: SlaStage;
+  dueAt: string;
+  remainingMs: number;
+  state: SlaState;
+}
 
 /** The step each open status waits for; resolved and closed incidents run no clock. */
-const STAGE: Partial<Record<IncidentStatus, SlaStage>> = { reported: 'verify', verified: 'dispatch', dispatched: 'resolve' };
+const STAGE: Partial<Record<IncidentStatus, SlaStage>> = {
+  reported: 'verify',
+  verified: 'dispatch',
+  dispatched: 'resolve',
+};
 
 /** The running clock of an incident now, measured from its report, or null when it waits for nothing. */
 export function slaClock(

@@ -18,7 +18,10 @@ describe('SlidingWindow', () => {
   it('waits for the right event when more than the limit were recorded', () => {
     let t = 0;
     const w = new SlidingWindow(2, 1000, () => t);
-    for (const at of [0, 100, 200, 300]) { t = at; w.record(); }
+    for (const at of [0, 100, 200, 300]) {
+      t = at;
+      w.record();
+    }
     // Two must leave before one more fits: the one at 200 leaves at 1200.
     expect(w.waitMs()).toBe(900);
   });

@@ -4,7 +4,11 @@
 export class SlidingWindow {
   private readonly times: number[] = [];
 
-  constructor(readonly limit: number, readonly windowMs: number, private readonly now: () => number) {}
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+    private readonly now: () => number,
+  ) {}
 
   /** Milliseconds until one more event fits in the window; 0 when it fits now. */
   waitMs(): number {

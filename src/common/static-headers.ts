@@ -2,13 +2,22 @@
 // app:// protocol hands it to a window: one content type table, one CSP, one caching rule.
 
 export const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.geojson': 'application/geo+json',
-  '.webp': 'image/webp', '.jpg': 'image/jpeg', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.geojson': 'application/geo+json',
+  '.webp': 'image/webp',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
 };
 
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
-  + "connect-src 'self' ws: wss:; frame-src https:; media-src 'self' https: http:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
+  "connect-src 'self' ws: wss:; frame-src https:; media-src 'self' https: http:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** `file` is a path inside the build folder; assets have hashed names, so they never change under one name. */
 export function staticFileHeaders(file: string, kind: 'page' | 'asset', csp: string = CSP): Record<string, string> {

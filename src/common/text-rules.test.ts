@@ -14,7 +14,8 @@ describe('text rules', () => {
   });
 
   it('refuses text that is empty once zero-width characters are removed', () => {
-    for (const s of ['\u200B', ' \u200B\u200C\u200D ', '\uFEFF', '\u2060', '']) expect(line.safeParse(s).success, JSON.stringify(s)).toBe(false);
+    for (const s of ['\u200B', ' \u200B\u200C\u200D ', '\uFEFF', '\u2060', ''])
+      expect(line.safeParse(s).success, JSON.stringify(s)).toBe(false);
     expect(optional.parse('')).toBe('');
     expect(optional.safeParse('\u200B').success).toBe(false);
     // A zero-width joiner inside real text (emoji, Indic scripts) is allowed.
@@ -51,6 +52,7 @@ describe('text rules', () => {
 
   it('holds consoleId to 64 letters, digits, ".", "_", "-"', () => {
     for (const ok of ['console-1', 'ruang.kendali_2', 'a'.repeat(64)]) expect(CONSOLE_ID.test(ok)).toBe(true);
-    for (const bad of ['', 'a'.repeat(65), 'konsol 1', 'k/1', 'k\u202E1', 'k\n']) expect(CONSOLE_ID.test(bad), JSON.stringify(bad)).toBe(false);
+    for (const bad of ['', 'a'.repeat(65), 'konsol 1', 'k/1', 'k\u202E1', 'k\n'])
+      expect(CONSOLE_ID.test(bad), JSON.stringify(bad)).toBe(false);
   });
 });

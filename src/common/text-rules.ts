@@ -54,7 +54,8 @@ export function SafeText(rule: TextRule) {
     .check((ctx) => {
       const problem = textProblem(ctx.value, rule);
       if (problem) {
-        const message = problem === 'too_long' ? `is longer than ${rule.max} characters` : TEXT_PROBLEM_MESSAGES[problem];
+        const message =
+          problem === 'too_long' ? `is longer than ${rule.max} characters` : TEXT_PROBLEM_MESSAGES[problem];
         ctx.issues.push({ code: 'custom', message, input: ctx.value });
       }
     });

@@ -4,7 +4,13 @@ import { crossedUp, levelOf, Thresholds } from './thresholds';
 describe('series thresholds', () => {
   it('grades readings past warning and critical in the direction', () => {
     const above = { direction: 'above' as const, warning: 70, critical: 90 };
-    expect([10, 70, 70.1, 90, 90.5].map((v) => levelOf(v, above))).toEqual(['normal', 'normal', 'warning', 'warning', 'critical']);
+    expect([10, 70, 70.1, 90, 90.5].map((v) => levelOf(v, above))).toEqual([
+      'normal',
+      'normal',
+      'warning',
+      'warning',
+      'critical',
+    ]);
     const below = { direction: 'below' as const, warning: 20, critical: 5 };
     expect([50, 19, 5, 4].map((v) => levelOf(v, below))).toEqual(['normal', 'warning', 'warning', 'critical']);
     expect(levelOf(1e9, undefined)).toBe('normal');

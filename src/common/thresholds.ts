@@ -1,14 +1,16 @@
 // Sector thresholds of central-api.md v1.1: a series may say when a reading is a warning or critical.
 import { z } from 'zod';
 
-export const Thresholds = z.strictObject({
-  direction: z.enum(['above', 'below']),
-  warning: z.number(),
-  critical: z.number(),
-}).refine((t) => (t.direction === 'above' ? t.critical >= t.warning : t.critical <= t.warning), {
-  message: 'critical must lie past warning in the threshold direction',
-  path: ['critical'],
-});
+export const Thresholds = z
+  .strictObject({
+    direction: z.enum(['above', 'below']),
+    warning: z.number(),
+    critical: z.number(),
+  })
+  .refine((t) => (t.direction === 'above' ? t.critical >= t.warning : t.critical <= t.warning), {
+    message: 'critical must lie past warning in the threshold direction',
+    path: ['critical'],
+  });
 export type Thresholds = z.infer<typeof Thresholds>;
 
 export const LEVELS = ['normal', 'warning', 'critical'] as const;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkTileUrl, inCameraNetworks, validCameraNetwork } from './tile-url-policy';
 
-const policy = { webDomains: ['malangkab.go.id', 'bmkg.go.id'], cameraNetworks: ['10.20.0.0/16', '192.168.7.9', 'cctv.malangkab.go.id'] };
+const policy = {
+  webDomains: ['malangkab.go.id', 'bmkg.go.id'],
+  cameraNetworks: ['10.20.0.0/16', '192.168.7.9', 'cctv.malangkab.go.id'],
+};
 
 describe('tile URL policy', () => {
   it('lets web tiles show only https pages of the allow-list', () => {
@@ -21,7 +24,9 @@ describe('tile URL policy', () => {
     expect(checkTileUrl({ kind: 'video', url: 'http://192.168.7.10/live' }, policy).ok).toBe(false);
     expect(checkTileUrl({ kind: 'video', url: 'http://user:pw@10.20.3.4/live' }, policy).ok).toBe(false);
     expect(checkTileUrl({ kind: 'video', url: 'http://evilcctv.malangkab.go.id.example.com/' }, policy).ok).toBe(false);
-    expect(checkTileUrl({ kind: 'video', url: 'http://10.20.3.4/live' }, { ...policy, cameraNetworks: [] }).ok).toBe(false);
+    expect(checkTileUrl({ kind: 'video', url: 'http://10.20.3.4/live' }, { ...policy, cameraNetworks: [] }).ok).toBe(
+      false,
+    );
   });
 
   it('matches CIDRs by arithmetic, /0 to /32', () => {
@@ -34,7 +39,8 @@ describe('tile URL policy', () => {
 
   it('knows a usable camera network entry from a bad one', () => {
     for (const ok of ['10.20.0.0/16', '10.0.0.1', 'cctv.malangkab.go.id']) expect(validCameraNetwork(ok)).toBe(true);
-    for (const bad of ['10.20.0.0/33', '300.1.1.1/8', 'a/b/c', 'localhost', '', 'x_y.z']) expect(validCameraNetwork(bad), bad).toBe(false);
+    for (const bad of ['10.20.0.0/33', '300.1.1.1/8', 'a/b/c', 'localhost', '', 'x_y.z'])
+      expect(validCameraNetwork(bad), bad).toBe(false);
   });
 
   it('passes sources without a URL', () => {

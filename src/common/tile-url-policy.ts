@@ -51,7 +51,10 @@ export function checkTileUrl(source: TileSource, policy: TileUrlPolicy = DEFAULT
     const v = checkWebUrl(source.url, policy.webDomains);
     if (v.ok) return { ok: true };
     if (v.reason === 'not_https') return { ok: false, message: 'a web tile must use https' };
-    return { ok: false, message: `web tiles may show only ${policy.webDomains.join(', ')} (not ${v.host ?? 'this URL'})` };
+    return {
+      ok: false,
+      message: `web tiles may show only ${policy.webDomains.join(', ')} (not ${v.host ?? 'this URL'})`,
+    };
   }
   if (source.kind === 'video') {
     let url: URL;
@@ -60,10 +63,15 @@ export function checkTileUrl(source: TileSource, policy: TileUrlPolicy = DEFAULT
     } catch {
       return { ok: false, message: 'the video URL does not parse' };
     }
-    if (url.username !== '' || url.password !== '') return { ok: false, message: 'a video URL must not carry credentials' };
+    if (url.username !== '' || url.password !== '')
+      return { ok: false, message: 'a video URL must not carry credentials' };
     if (url.protocol === 'https:') return { ok: true };
-    if (url.protocol === 'http:' && inCameraNetworks(url.hostname.replace(/^\[|\]$/g, ''), policy.cameraNetworks)) return { ok: true };
-    return { ok: false, message: `plain-http video only from the camera networks (${policy.cameraNetworks.join(', ') || 'none configured'})` };
+    if (url.protocol === 'http:' && inCameraNetworks(url.hostname.replace(/^\[|\]$/g, ''), policy.cameraNetworks))
+      return { ok: true };
+    return {
+      ok: false,
+      message: `plain-http video only from the camera networks (${policy.cameraNetworks.join(', ') || 'none configured'})`,
+    };
   }
   return { ok: true };
 }

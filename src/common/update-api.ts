@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { IsoTime } from './entities';
 
 const Empty = z.strictObject({});
-const VersionText = z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'expected a version such as 1.2.0').max(64);
+const VersionText = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'expected a version such as 1.2.0')
+  .max(64);
 
 /** The central API version this console is written against (central-api.md). */
 export const CENTRAL_API_SPOKEN = '1.1';

@@ -1,7 +1,10 @@
 // Where a wall display sits in the grid and which part of a tile's virtual canvas it draws.
 import type { Grid, Tile } from './layout';
 
-export interface Cell { x: number; y: number }
+export interface Cell {
+  x: number;
+  y: number;
+}
 
 /** Walls are numbered 1..cols*rows, row by row from the top left, as the room numbers its screens. */
 export function cellOfWall(wall: number, grid: Grid): Cell | null {

@@ -4,10 +4,21 @@ import { EMERGENCY_LAYOUT_ID, pruneAcknowledged, suggestLayout, type RuleInciden
 
 const layouts = PRESET_LAYOUTS.map(({ id, name }) => ({ id, name }));
 const IKHTISAR = PRESET_LAYOUTS[0]!.id;
-const inc = (n: number, severity: number, status: RuleIncident['status'] = 'reported'): RuleIncident =>
-  ({ id: `0000000${n}-0000-4000-8000-000000000000`, title: `Insiden ${n}`, severity, status, districtCode: '35.07.13' });
-const input = (over: Partial<RuleInput>): RuleInput =>
-  ({ incidents: [], layouts, showingLayoutId: IKHTISAR, interruptActive: false, acknowledged: new Set(), ...over });
+const inc = (n: number, severity: number, status: RuleIncident['status'] = 'reported'): RuleIncident => ({
+  id: `0000000${n}-0000-4000-8000-000000000000`,
+  title: `Insiden ${n}`,
+  severity,
+  status,
+  districtCode: '35.07.13',
+});
+const input = (over: Partial<RuleInput>): RuleInput => ({
+  incidents: [],
+  layouts,
+  showingLayoutId: IKHTISAR,
+  interruptActive: false,
+  acknowledged: new Set(),
+  ...over,
+});
 
 describe('wall rules', () => {
   it('a critical incident that is not closed suggests the Darurat layout', () => {
@@ -25,7 +36,9 @@ describe('wall rules', () => {
   it('does not repeat itself for acknowledged incidents, but speaks up for a new one', () => {
     const acknowledged = new Set([inc(1, 4).id]);
     expect(suggestLayout(input({ incidents: [inc(1, 4)], acknowledged }))).toBeNull();
-    expect(suggestLayout(input({ incidents: [inc(1, 4), inc(2, 4)], acknowledged }))?.incidents.map((i) => i.title)).toEqual(['Insiden 2']);
+    expect(
+      suggestLayout(input({ incidents: [inc(1, 4), inc(2, 4)], acknowledged }))?.incidents.map((i) => i.title),
+    ).toEqual(['Insiden 2']);
   });
 
   it('finds a re-created emergency layout by its name, and suggests nothing when there is none', () => {
@@ -36,6 +49,8 @@ describe('wall rules', () => {
   });
 
   it('forgets acknowledgements of incidents no longer critical', () => {
-    expect(pruneAcknowledged([inc(1, 4).id, inc(2, 4).id, inc(3, 4).id], [inc(1, 4), inc(2, 3), inc(3, 4, 'closed')])).toEqual([inc(1, 4).id]);
+    expect(
+      pruneAcknowledged([inc(1, 4).id, inc(2, 4).id, inc(3, 4).id], [inc(1, 4), inc(2, 3), inc(3, 4, 'closed')]),
+    ).toEqual([inc(1, 4).id]);
   });
 });

@@ -6,7 +6,12 @@ import { PRESET_LAYOUTS } from './presets';
 
 export const EMERGENCY_LAYOUT_ID = PRESET_LAYOUTS.find((p) => p.name === 'Darurat')?.id ?? '';
 
-export const SuggestedIncident = z.strictObject({ id: z.uuid(), title: z.string(), districtCode: z.string(), severity: z.number().int() });
+export const SuggestedIncident = z.strictObject({
+  id: z.uuid(),
+  title: z.string(),
+  districtCode: z.string(),
+  severity: z.number().int(),
+});
 export const Suggestion = z.strictObject({
   rule: z.enum(['critical_incident']),
   layoutId: z.uuid(),
@@ -42,9 +47,11 @@ export interface RuleInput {
 
 /** The emergency layout: the shipped one, or (if it was deleted and made again) whichever is named Darurat. */
 export function emergencyLayout<L extends { id: string; name: string }>(layouts: readonly L[]): L | null {
-  return layouts.find((l) => l.id === EMERGENCY_LAYOUT_ID)
-    ?? layouts.find((l) => l.name.trim().toLocaleLowerCase('id') === 'darurat')
-    ?? null;
+  return (
+    layouts.find((l) => l.id === EMERGENCY_LAYOUT_ID) ??
+    layouts.find((l) => l.name.trim().toLocaleLowerCase('id') === 'darurat') ??
+    null
+  );
 }
 
 /** A critical incident (severity 4) is one the room must watch until it is closed. */
@@ -63,7 +70,9 @@ export function suggestLayout(input: RuleInput): Suggestion | null {
   const fresh = input.incidents.filter((i) => isCritical(i) && !input.acknowledged.has(i.id));
   if (fresh.length === 0) return null;
   return {
-    rule: 'critical_incident', layoutId: target.id, layoutName: target.name,
+    rule: 'critical_incident',
+    layoutId: target.id,
+    layoutName: target.name,
     incidents: fresh.map((i) => ({ id: i.id, title: i.title, districtCode: i.districtCode, severity: i.severity })),
   };
 }

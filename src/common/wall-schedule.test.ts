@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { currentOccurrence, dueOccurrence, nextOccurrence, scheduleProblems, WORKDAYS, type Schedule } from './wall-schedule';
+import {
+  currentOccurrence,
+  dueOccurrence,
+  nextOccurrence,
+  scheduleProblems,
+  WORKDAYS,
+  type Schedule,
+} from './wall-schedule';
 
 const IKHTISAR = '6e1f0a52-0000-4000-8000-000000000001';
 const FOKUS = '6e1f0a52-0000-4000-8000-000000000002';
@@ -11,7 +18,10 @@ const weekdays: Schedule = {
     { id: 'rapat', at: '09:00', days: [...WORKDAYS], layoutId: RAPAT },
   ],
 };
-const withNight: Schedule = { ...weekdays, entries: [...weekdays.entries, { id: 'malam', at: '22:00', days: [1, 2, 3, 4, 5, 6, 7], layoutId: FOKUS }] };
+const withNight: Schedule = {
+  ...weekdays,
+  entries: [...weekdays.entries, { id: 'malam', at: '22:00', days: [1, 2, 3, 4, 5, 6, 7], layoutId: FOKUS }],
+};
 /** A UTC instant, as a host running in UTC sees the clock. 2026-12-01 is a Tuesday. */
 const utc = (iso: string) => Date.parse(iso);
 const at = (s: Schedule, iso: string) => currentOccurrence(s, utc(iso))?.entry.id ?? null;
@@ -51,7 +61,10 @@ describe('wall schedule', () => {
   });
 
   it('refuses two entries at the same minute of a day, and layouts it does not know', () => {
-    const clash: Schedule = { enabled: true, entries: [...weekdays.entries, { id: 'x', at: '09:00', days: [5, 6], layoutId: FOKUS }] };
+    const clash: Schedule = {
+      enabled: true,
+      entries: [...weekdays.entries, { id: 'x', at: '09:00', days: [5, 6], layoutId: FOKUS }],
+    };
     expect(scheduleProblems(clash, new Set([IKHTISAR, RAPAT]))).toEqual([
       { code: 'same_time', at: '09:00', day: 5 },
       { code: 'unknown_layout', entryId: 'x', layoutId: FOKUS },

@@ -30,7 +30,11 @@ export type Schedule = z.infer<typeof Schedule>;
 export const EMPTY_SCHEDULE: Schedule = { enabled: false, entries: [] };
 
 /** One time an entry starts: `startsAt` is the UTC instant in ms; `key` names it, so it is applied once. */
-export interface Occurrence { entry: ScheduleEntry; startsAt: number; key: string }
+export interface Occurrence {
+  entry: ScheduleEntry;
+  startsAt: number;
+  key: string;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -60,7 +64,11 @@ function occurrencesOn(schedule: Schedule, dayOffset: number, now: number, offse
  * The entry in force at `now`: the latest start at or before it, looking back over the past week, so 01:00 on a
  * Tuesday still falls under Monday's 22:00 entry and a Monday morning under Friday's last one.
  */
-export function currentOccurrence(schedule: Schedule, now: number, offsetMin = ROOM_UTC_OFFSET_MINUTES): Occurrence | null {
+export function currentOccurrence(
+  schedule: Schedule,
+  now: number,
+  offsetMin = ROOM_UTC_OFFSET_MINUTES,
+): Occurrence | null {
   let best: Occurrence | null = null;
   for (let d = 0; d >= -7; d--) {
     for (const o of occurrencesOn(schedule, d, now, offsetMin)) {
@@ -72,7 +80,11 @@ export function currentOccurrence(schedule: Schedule, now: number, offsetMin = R
 }
 
 /** The next start after `now`, within a week; what the console announces and when the host's timer should wake. */
-export function nextOccurrence(schedule: Schedule, now: number, offsetMin = ROOM_UTC_OFFSET_MINUTES): Occurrence | null {
+export function nextOccurrence(
+  schedule: Schedule,
+  now: number,
+  offsetMin = ROOM_UTC_OFFSET_MINUTES,
+): Occurrence | null {
   let best: Occurrence | null = null;
   for (let d = 0; d <= 7; d++) {
     for (const o of occurrencesOn(schedule, d, now, offsetMin)) {
@@ -87,15 +99,19 @@ export function nextOccurrence(schedule: Schedule, now: number, offsetMin = ROOM
  * What the host should switch to now, if anything: the occurrence in force, unless it was applied already
  * (`lastKey`). A presenter's own switch after an entry started therefore stands until the next entry starts.
  */
-export function dueOccurrence(schedule: Schedule, now: number, lastKey: string | null, offsetMin = ROOM_UTC_OFFSET_MINUTES): Occurrence | null {
+export function dueOccurrence(
+  schedule: Schedule,
+  now: number,
+  lastKey: string | null,
+  offsetMin = ROOM_UTC_OFFSET_MINUTES,
+): Occurrence | null {
   if (!schedule.enabled) return null;
   const current = currentOccurrence(schedule, now, offsetMin);
   return current && current.key !== lastKey ? current : null;
 }
 
 export type ScheduleProblem =
-  | { code: 'same_time'; at: string; day: number }
-  | { code: 'unknown_layout'; entryId: string; layoutId: string };
+  { code: 'same_time'; at: string; day: number } | { code: 'unknown_layout'; entryId: string; layoutId: string };
 
 /** Two entries starting at the same minute of the same day would leave the wall to chance; unknown layouts never show. */
 export function scheduleProblems(schedule: Schedule, layoutIds: ReadonlySet<string>): ScheduleProblem[] {

@@ -9,7 +9,8 @@ export const WEB_TILE_DOMAINS: readonly string[] = [
   'bnpb.go.id', // disaster data (InaRISK, DIBI)
 ];
 
-export type WebUrlVerdict = { ok: true; host: string } | { ok: false; reason: 'not_url' | 'not_https' | 'not_allowed'; host: string | null };
+export type WebUrlVerdict =
+  { ok: true; host: string } | { ok: false; reason: 'not_url' | 'not_https' | 'not_allowed'; host: string | null };
 
 /** Checks a web tile's URL against the allow-list: HTTPS, no credentials, a host under a listed domain. */
 export function checkWebUrl(url: string, domains: readonly string[] = WEB_TILE_DOMAINS): WebUrlVerdict {

@@ -37,18 +37,31 @@ function files(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?\bfrom\s+'([^']+)'|(?:^|\n)\s*import\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/g)]
-    .map((m) => m[1] ?? m[2] ?? m[3]!);
-  return specs.filter((s) => s.startsWith('.')).map((s) => {
-    const base = resolve(dirname(file), s.replace(/\.js$/, ''));
-    for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
-      try { if (statSync(c).isFile()) return c; } catch { /* next candidate */ }
-    }
-    return base;
-  });
+  const specs = [
+    ...text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\b[^'";]*?\bfrom\s+'([^']+)'|(?:^|\n)\s*import\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]!);
+  return specs
+    .filter((s) => s.startsWith('.'))
+    .map((s) => {
+      const base = resolve(dirname(file), s.replace(/\.js$/, ''));
+      for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+        try {
+          if (statSync(c).isFile()) return c;
+        } catch {
+          /* next candidate */
+        }
+      }
+      return base;
+    });
 }
 
-const graph = new Map(files(NODE).filter((f) => !isTest(f)).map((f) => [f, importsOf(f).filter((t) => t.startsWith(NODE))]));
+const graph = new Map(
+  files(NODE)
+    .filter((f) => !isTest(f))
+    .map((f) => [f, importsOf(f).filter((t) => t.startsWith(NODE))]),
+);
 const rel = (f: string) => relative(NODE, f);
 const folderOf = (f: string) => rel(f).split('/')[0]!;
 
@@ -61,17 +74,26 @@ function cycles(g: Map<string, string[]>): string[][] {
   const on = new Set<string>();
   const out: string[][] = [];
   const visit = (v: string) => {
-    idx.set(v, index); low.set(v, index); index++;
-    stack.push(v); on.add(v);
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    on.add(v);
     for (const w of g.get(v) ?? []) {
       if (!g.has(w)) continue;
-      if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
-      else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
     }
     if (low.get(v) === idx.get(v)) {
       const comp: string[] = [];
       let w: string;
-      do { w = stack.pop()!; on.delete(w); comp.push(w); } while (w !== v);
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        comp.push(w);
+      } while (w !== v);
       if (comp.length > 1 || (g.get(v) ?? []).includes(v)) out.push(comp.map(rel).sort());
     }
   };
@@ -107,7 +129,14 @@ describe('src/node import graph', () => {
   it('finds a cycle when there is one (the check can fail)', () => {
     const a = join(NODE, 'x/a.ts');
     const b = join(NODE, 'x/b.ts');
-    expect(cycles(new Map([[a, [b]], [b, [a]]]))).toEqual([['x/a.ts', 'x/b.ts']]);
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, [a]],
+        ]),
+      ),
+    ).toEqual([['x/a.ts', 'x/b.ts']]);
   });
 
   it('the lint rule refuses an import against the order, and lets the order through', async () => {
@@ -115,13 +144,42 @@ describe('src/node import graph', () => {
     const eslint = new ESLint({ cwd: ROOT, overrideConfig: tseslint.configs.disableTypeChecked });
     const lint = async (filePath: string, code: string) =>
       (await eslint.lintText(code, { filePath }))[0]!.messages.map((m) => m.ruleId);
-    expect(await lint('src/node/store/bad.ts', `import { createHost } from '../host/host';\nexport const x = createHost;\n`)).toEqual(['no-restricted-imports']);
-    expect(await lint('src/node/sync/bad.ts', `import type { ConsoleHost } from '../host/host';\nexport type X = ConsoleHost;\n`)).toEqual(['no-restricted-imports']);
-    expect(await lint('src/node/host/bad.ts', `import { startServe } from '../serve/serve';\nexport const x = startServe;\n`)).toEqual(['no-restricted-imports']);
-    expect(await lint('src/node/hub/bad.ts', `import { ConsoleStore } from '../store/console-store';\nexport const x = ConsoleStore;\n`)).toEqual(['no-restricted-imports']);
+    expect(
+      await lint('src/node/store/bad.ts', `import { createHost } from '../host/host';\nexport const x = createHost;\n`),
+    ).toEqual(['no-restricted-imports']);
+    expect(
+      await lint(
+        'src/node/sync/bad.ts',
+        `import type { ConsoleHost } from '../host/host';\nexport type X = ConsoleHost;\n`,
+      ),
+    ).toEqual(['no-restricted-imports']);
+    expect(
+      await lint(
+        'src/node/host/bad.ts',
+        `import { startServe } from '../serve/serve';\nexport const x = startServe;\n`,
+      ),
+    ).toEqual(['no-restricted-imports']);
+    expect(
+      await lint(
+        'src/node/hub/bad.ts',
+        `import { ConsoleStore } from '../store/console-store';\nexport const x = ConsoleStore;\n`,
+      ),
+    ).toEqual(['no-restricted-imports']);
     // The runtime lines still hold in a layer's files.
-    expect(await lint('src/node/store/bad.ts', `import { app } from 'electron';\nexport const x = app;\n`)).toEqual(['no-restricted-imports']);
-    expect(await lint('src/node/host/ok.ts', `import { SyncEngine } from '../sync/sync-engine';\nexport const x = SyncEngine;\n`)).toEqual([]);
-    expect(await lint('src/node/hub/ok.ts', `import { openDatabase } from '../store/database';\nexport const x = openDatabase;\n`)).toEqual([]);
+    expect(await lint('src/node/store/bad.ts', `import { app } from 'electron';\nexport const x = app;\n`)).toEqual([
+      'no-restricted-imports',
+    ]);
+    expect(
+      await lint(
+        'src/node/host/ok.ts',
+        `import { SyncEngine } from '../sync/sync-engine';\nexport const x = SyncEngine;\n`,
+      ),
+    ).toEqual([]);
+    expect(
+      await lint(
+        'src/node/hub/ok.ts',
+        `import { openDatabase } from '../store/database';\nexport const x = openDatabase;\n`,
+      ),
+    ).toEqual([]);
   }, 60_000);
 });

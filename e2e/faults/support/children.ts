@@ -16,26 +16,47 @@ export interface Child {
 
 /** Starts `entry` (a .ts file beside this one) with tsx and waits for its `READY <url>` line. */
 export async function startChild(entry: string, args: unknown, timeoutMs = 30_000): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, entry), JSON.stringify(args)], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve(import.meta.dirname, entry), JSON.stringify(args)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let err = '';
-  child.stderr.on('data', (d: Buffer) => { err = (err + d.toString()).slice(-20_000); });
+  child.stderr.on('data', (d: Buffer) => {
+    err = (err + d.toString()).slice(-20_000);
+  });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); fail(new Error(`${entry} did not start in ${timeoutMs} ms: ${err}`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`${entry} did not start in ${timeoutMs} ms: ${err}`));
+    }, timeoutMs);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /READY (\S+)/.exec(out);
-      if (m) { clearTimeout(timer); ok(m[1]!); }
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]!);
+      }
     });
-    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`${entry} exited (${code}) before it was ready: ${err}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`${entry} exited (${code}) before it was ready: ${err}`));
+    });
   });
   const ended = () => child.exitCode !== null || child.signalCode !== null;
   return {
-    url, process: child, log: () => err,
-    async kill9() { if (!ended()) child.kill('SIGKILL'); await exited; },
+    url,
+    process: child,
+    log: () => err,
+    async kill9() {
+      if (!ended()) child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
       if (!ended()) child.kill('SIGTERM');
       const late = setTimeout(() => child.kill('SIGKILL'), 10_000);

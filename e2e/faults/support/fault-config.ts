@@ -3,11 +3,18 @@ export const LONG = process.env.NAWA_FAULTS === 'long';
 
 /** Prints a figure the long form's note quotes. */
 export function figure(test: string, facts: Record<string, unknown>): void {
-  process.stdout.write(`[faults${LONG ? ' long' : ''}] ${test}: ${Object.entries(facts).map(([k, v]) => `${k}=${String(v)}`).join(', ')}\n`);
+  process.stdout.write(
+    `[faults${LONG ? ' long' : ''}] ${test}: ${Object.entries(facts)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', ')}\n`,
+  );
 }
 
 /** A seeded generator, so a failing run can be repeated with NAWA_FAULTS_SEED. */
-export function seeded(seed = Number(process.env.NAWA_FAULTS_SEED ?? Date.now() % 1_000_000)): { random: () => number; seed: number } {
+export function seeded(seed = Number(process.env.NAWA_FAULTS_SEED ?? Date.now() % 1_000_000)): {
+  random: () => number;
+  seed: number;
+} {
   let a = seed >>> 0;
   const random = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -16,7 +23,9 @@ export function seeded(seed = Number(process.env.NAWA_FAULTS_SEED ?? Date.now() 
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  process.stdout.write(`[faults] seed ${seed} (NAWA_FAULTS_SEED=${seed} repeats the random choices; timing still varies)\n`);
+  process.stdout.write(
+    `[faults] seed ${seed} (NAWA_FAULTS_SEED=${seed} repeats the random choices; timing still varies)\n`,
+  );
   return { random, seed };
 }
 

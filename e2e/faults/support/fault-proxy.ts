@@ -4,7 +4,13 @@
 // - duplicates a request (the hub sees it twice);
 // - blackholes traffic both ways for a while: nothing is forwarded in either direction until it heals, as when
 //   a route drops every packet and TCP delivers them once it is back (the stream goes silent, calls hang).
-import { request as httpRequest, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  request as httpRequest,
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface FaultPlan {
@@ -18,9 +24,18 @@ export interface FaultPlan {
 
 export const NO_FAULTS: FaultPlan = { dropResponse: 0, duplicate: 0 };
 
-export interface ProxyStats { requests: number; dropped: number; duplicated: number; held: number }
+export interface ProxyStats {
+  requests: number;
+  dropped: number;
+  duplicated: number;
+  held: number;
+}
 
-interface Upstream { status: number; headers: IncomingMessage['headers']; body: Buffer }
+interface Upstream {
+  status: number;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+}
 
 export class FaultProxy {
   readonly stats: ProxyStats = { requests: 0, dropped: 0, duplicated: 0, held: 0 };
@@ -32,13 +47,21 @@ export class FaultProxy {
   private server: Server | null = null;
   private readonly target: URL;
 
-  constructor(target: string, private readonly random: () => number = Math.random) {
+  constructor(
+    target: string,
+    private readonly random: () => number = Math.random,
+  ) {
     this.target = new URL(target);
   }
 
   async start(port = 0): Promise<string> {
-    this.server = createServer((req, res) => { void this.handle(req, res); });
-    this.server.on('connection', (s) => { this.sockets.add(s); s.on('close', () => this.sockets.delete(s)); });
+    this.server = createServer((req, res) => {
+      void this.handle(req, res);
+    });
+    this.server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', () => resolve()));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
@@ -54,7 +77,9 @@ export class FaultProxy {
   /** Nothing passes either way until healed. */
   blackhole(): void {
     if (this.heal) return;
-    this.healed = new Promise((resolve) => { this.heal = resolve; });
+    this.healed = new Promise((resolve) => {
+      this.heal = resolve;
+    });
     for (const s of this.streams) s.pause();
   }
 
@@ -111,29 +136,47 @@ export class FaultProxy {
 
   private forward(req: IncomingMessage, body: Buffer): Promise<Upstream> {
     return new Promise((resolve, reject) => {
-      const up = httpRequest({
-        host: this.target.hostname, port: this.target.port, method: req.method, path: req.url,
-        headers: { ...req.headers, host: this.target.host, connection: 'close' },
-      }, (r) => {
-        readAll(r).then((b) => resolve({ status: r.statusCode ?? 502, headers: withoutHop(r.headers), body: b }), reject);
-      });
+      const up = httpRequest(
+        {
+          host: this.target.hostname,
+          port: this.target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: this.target.host, connection: 'close' },
+        },
+        (r) => {
+          readAll(r).then(
+            (b) => resolve({ status: r.statusCode ?? 502, headers: withoutHop(r.headers), body: b }),
+            reject,
+          );
+        },
+      );
       up.on('error', reject);
       up.end(body);
     });
   }
 
   private pipeStream(req: IncomingMessage, res: ServerResponse): void {
-    const up = httpRequest({
-      host: this.target.hostname, port: this.target.port, method: 'GET', path: req.url,
-      headers: { ...req.headers, host: this.target.host },
-    }, (r) => {
-      this.streams.add(r);
-      if (this.heal) r.pause();
-      res.writeHead(r.statusCode ?? 502, withoutHop(r.headers));
-      r.on('data', (chunk: Buffer) => res.write(chunk));
-      r.on('end', () => res.end());
-      r.on('close', () => { this.streams.delete(r); res.destroy(); });
-    });
+    const up = httpRequest(
+      {
+        host: this.target.hostname,
+        port: this.target.port,
+        method: 'GET',
+        path: req.url,
+        headers: { ...req.headers, host: this.target.host },
+      },
+      (r) => {
+        this.streams.add(r);
+        if (this.heal) r.pause();
+        res.writeHead(r.statusCode ?? 502, withoutHop(r.headers));
+        r.on('data', (chunk: Buffer) => res.write(chunk));
+        r.on('end', () => res.end());
+        r.on('close', () => {
+          this.streams.delete(r);
+          res.destroy();
+        });
+      },
+    );
     up.on('error', () => res.destroy());
     res.on('close', () => up.destroy());
     up.end();

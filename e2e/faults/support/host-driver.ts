@@ -22,7 +22,10 @@ export class HostDriver {
 
   static async connect(url: string): Promise<HostDriver> {
     const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/host`);
-    await new Promise<void>((ok, fail) => { ws.once('open', () => ok()); ws.once('error', fail); });
+    await new Promise<void>((ok, fail) => {
+      ws.once('open', () => ok());
+      ws.once('error', fail);
+    });
     ws.on('error', () => {});
     return new HostDriver(ws);
   }
@@ -31,7 +34,10 @@ export class HostDriver {
   request(name: string, input: unknown = {}): Promise<Result<unknown>> {
     const id = this.next++;
     return new Promise((ok, fail) => {
-      if (this.ws.readyState !== WebSocket.OPEN) { fail(new Error('the host connection is closed')); return; }
+      if (this.ws.readyState !== WebSocket.OPEN) {
+        fail(new Error('the host connection is closed'));
+        return;
+      }
       this.waiting.set(id, { ok, fail });
       this.ws.send(JSON.stringify({ t: 'req', id, name, input }));
     });

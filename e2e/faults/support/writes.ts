@@ -17,7 +17,11 @@ export class Writer {
   /** Why the host refused a write: code and message, for the failure message of a test. */
   readonly failures: string[] = [];
 
-  constructor(private readonly dispatch: Dispatch, private readonly tag: string, private readonly random: () => number) {}
+  constructor(
+    private readonly dispatch: Dispatch,
+    private readonly tag: string,
+    private readonly random: () => number,
+  ) {}
 
   async decision(): Promise<void> {
     const summary = `fault: ${this.tag} #${this.issued++}`;
@@ -37,11 +41,19 @@ export class Writer {
       incident: {
         ...(id ? { id } : {}),
         title: `${this.tag} insiden ${id ? `edit ${++this.edits}` : known + 1}`,
-        sector: SECTORS[Math.floor(this.random() * SECTORS.length)], severity: 1 + Math.floor(this.random() * 4),
-        status, assignedOpd: 'BPBD', districtCode: '35.07.13', lat: -8.13, lon: 112.57,
+        sector: SECTORS[Math.floor(this.random() * SECTORS.length)],
+        severity: 1 + Math.floor(this.random() * 4),
+        status,
+        assignedOpd: 'BPBD',
+        districtCode: '35.07.13',
+        lat: -8.13,
+        lon: 112.57,
       },
     });
-    if (!r.ok) { this.refused(r); return; }
+    if (!r.ok) {
+      this.refused(r);
+      return;
+    }
     if (!id) this.incidents.push((r.value as { incident: { id: string } }).incident.id);
   }
 
@@ -53,7 +65,9 @@ export class Writer {
   /** The status as the host shows it now, or one of the steps allowed from it. */
   private async nextStatus(id: string): Promise<IncidentStatus> {
     const r = await this.dispatch('incidents.list', {});
-    const shown = r.ok ? (r.value as { incidents: { id: string; status: IncidentStatus }[] }).incidents.find((i) => i.id === id) : undefined;
+    const shown = r.ok
+      ? (r.value as { incidents: { id: string; status: IncidentStatus }[] }).incidents.find((i) => i.id === id)
+      : undefined;
     if (!shown) return 'reported';
     // Never closed: closing a report as false needs a reason, and a closed incident takes no further step.
     const options = [shown.status, ...nextSteps(shown.status)].filter((s) => s !== 'closed');

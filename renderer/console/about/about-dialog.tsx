@@ -12,7 +12,9 @@ export function AboutButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} data-testid="about-open">{t('about.open')}</button>
+      <button type="button" onClick={() => setOpen(true)} data-testid="about-open">
+        {t('about.open')}
+      </button>
       {open && <AboutDialog onClose={() => setOpen(false)} />}
     </>
   );
@@ -31,7 +33,16 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
   }, []);
   const served = about?.centralApi.served;
   return (
-    <dialog ref={dialog} className="about-dialog" aria-labelledby={title} data-testid="about-dialog" onCancel={(e) => { e.preventDefault(); onClose(); }}>
+    <dialog
+      ref={dialog}
+      className="about-dialog"
+      aria-labelledby={title}
+      data-testid="about-dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <h2 id={title}>{t('about.title')}</h2>
       <dl>
         <dt>{t('about.nawaVersion')}</dt>
@@ -45,7 +56,9 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
               {served ? t('about.centralServed', { served }) : t('about.centralUnreachable')}
               <span className="muted"> ({about.centralApi.url})</span>
             </>
-          ) : '…'}
+          ) : (
+            '…'
+          )}
         </dd>
         <dt>{t('about.updates')}</dt>
         <dd data-testid="about-update">
@@ -54,12 +67,18 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
               {updateSentence(t, lang, update, Date.now())}
               {blockersSentence(t, update) && <> {blockersSentence(t, update)}</>}
               {update.channel && <div className="muted">{t('about.channel', { channel: update.channel })}</div>}
-              {update.lastCheckAt && <div className="muted">{t('about.lastCheck', { time: formatTime(lang, update.lastCheckAt) })}</div>}
+              {update.lastCheckAt && (
+                <div className="muted">{t('about.lastCheck', { time: formatTime(lang, update.lastCheckAt) })}</div>
+              )}
             </>
-          ) : '…'}
+          ) : (
+            '…'
+          )}
         </dd>
       </dl>
-      <button type="button" onClick={onClose}>{t('about.close')}</button>
+      <button type="button" onClick={onClose}>
+        {t('about.close')}
+      </button>
     </dialog>
   );
 }

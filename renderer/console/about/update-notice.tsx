@@ -15,7 +15,8 @@ export function UpdateNotice({ operator }: { operator: OperatorInfo }) {
   const approve = useApproveUpdate();
   if (!status || (status.state !== 'downloaded' && status.state !== 'installing')) return null;
   const waiting = blockersSentence(t, status);
-  const canApprove = operator.role === 'supervisor' && status.state === 'downloaded' && status.version !== null && !status.approval;
+  const canApprove =
+    operator.role === 'supervisor' && status.state === 'downloaded' && status.version !== null && !status.approval;
   return (
     <div className="update-notice" role="status" data-testid="update-notice" data-state={status.state}>
       <span>{updateSentence(t, lang, status, now)}</span>
@@ -23,13 +24,17 @@ export function UpdateNotice({ operator }: { operator: OperatorInfo }) {
       {waiting && <span className="muted"> {waiting}</span>}
       {canApprove && (
         <button
-          type="button" title={t('update.approveHint')} disabled={approve.isPending}
+          type="button"
+          title={t('update.approveHint')}
+          disabled={approve.isPending}
           onClick={() => approve.mutate(status.version ?? '')}
         >
           {t('update.approve')}
         </button>
       )}
-      {approve.isError && <span role="alert"> {t('update.approveFailed', { message: errorText(t, approve.error) })}</span>}
+      {approve.isError && (
+        <span role="alert"> {t('update.approveFailed', { message: errorText(t, approve.error) })}</span>
+      )}
     </div>
   );
 }

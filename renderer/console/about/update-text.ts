@@ -12,9 +12,12 @@ export function updateSentence(t: Translate, lang: Lang, s: UpdateStatus, now: n
       if (!Number.isFinite(at) || at <= now) return t('update.downloadedAsap', { version });
       return t('update.downloaded', { version, time: formatTime(lang, s.installAt ?? '') });
     }
-    case 'installing': return t('update.installing', { version: s.version ?? '' });
-    case 'error': return t('update.error', { message: s.error ?? '' });
-    default: return t(`update.${s.state}`);
+    case 'installing':
+      return t('update.installing', { version: s.version ?? '' });
+    case 'error':
+      return t('update.error', { message: s.error ?? '' });
+    default:
+      return t(`update.${s.state}`);
   }
 }
 

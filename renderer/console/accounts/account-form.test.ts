@@ -7,9 +7,17 @@ describe('account form', () => {
   });
 
   it('names each problem the hub would refuse', () => {
-    expect(newAccountProblems({ username: 'Dewi', name: '\u200B', password: 'pendek' })).toEqual(['accounts.bad.username', 'accounts.bad.name', 'accounts.bad.password']);
-    expect(newAccountProblems({ username: 'ab', name: 'A', password: 'x'.repeat(10) })).toEqual(['accounts.bad.username']);
-    expect(newAccountProblems({ username: 'abc', name: 'A\u202E', password: 'x'.repeat(10) })).toEqual(['accounts.bad.name']);
+    expect(newAccountProblems({ username: 'Dewi', name: '\u200B', password: 'pendek' })).toEqual([
+      'accounts.bad.username',
+      'accounts.bad.name',
+      'accounts.bad.password',
+    ]);
+    expect(newAccountProblems({ username: 'ab', name: 'A', password: 'x'.repeat(10) })).toEqual([
+      'accounts.bad.username',
+    ]);
+    expect(newAccountProblems({ username: 'abc', name: 'A\u202E', password: 'x'.repeat(10) })).toEqual([
+      'accounts.bad.name',
+    ]);
   });
 
   it('counts a password in characters, not UTF-16 units', () => {

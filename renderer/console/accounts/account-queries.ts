@@ -13,7 +13,9 @@ function useAccountMutation<N extends 'accounts.create' | 'accounts.update'>(nam
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: RequestInput<N>) => host.request(name, input),
-    onSuccess: () => { void client.invalidateQueries({ queryKey: hostKeyPrefix('accounts.list') }); },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: hostKeyPrefix('accounts.list') });
+    },
   });
 }
 

@@ -6,7 +6,11 @@ import { useT } from '../../shared/i18n';
 import { ConnectivityView } from './connectivity-view';
 import './connectivity.css';
 
-interface Props { open: boolean; onClose: () => void; onShowSite: (site: ConnectivitySite) => void }
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onShowSite: (site: ConnectivitySite) => void;
+}
 
 export function ConnectivityDialog({ open, onClose, onShowSite }: Props) {
   const t = useT();
@@ -22,9 +26,18 @@ export function ConnectivityDialog({ open, onClose, onShowSite }: Props) {
     <dialog ref={ref} className="connectivity-dialog" aria-labelledby={headingId} onClose={onClose}>
       <div className="row dialog-head">
         <h2 id={headingId}>{t('connectivity.title')}</h2>
-        <button type="button" onClick={onClose}>{t('connectivity.close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('connectivity.close')}
+        </button>
       </div>
-      {open && <ConnectivityView onShowSite={(s) => { onClose(); onShowSite(s); }} />}
+      {open && (
+        <ConnectivityView
+          onShowSite={(s) => {
+            onClose();
+            onShowSite(s);
+          }}
+        />
+      )}
     </dialog>
   );
 }

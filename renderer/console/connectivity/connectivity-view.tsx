@@ -12,7 +12,9 @@ type Sort = 'outage' | 'name' | 'uptime';
 const KINDS: SiteKind[] = ['village', 'opd', 'tourism'];
 const KECAMATAN = kecamatan.features.map((f) => f.properties).sort((a, b) => a.nama.localeCompare(b.nama));
 
-interface Props { onShowSite: (site: ConnectivitySite) => void }
+interface Props {
+  onShowSite: (site: ConnectivitySite) => void;
+}
 
 export function ConnectivityView({ onShowSite }: Props) {
   const t = useT();
@@ -21,14 +23,18 @@ export function ConnectivityView({ onShowSite }: Props) {
   const [districtCode, setDistrict] = useState('');
   const [kind, setKind] = useState<SiteKind | ''>('');
   const [sort, setSort] = useState<Sort>('outage');
-  const filter = useMemo(() => ({ ...(districtCode ? { districtCode } : {}), ...(kind ? { kind } : {}) }), [districtCode, kind]);
+  const filter = useMemo(
+    () => ({ ...(districtCode ? { districtCode } : {}), ...(kind ? { kind } : {}) }),
+    [districtCode, kind],
+  );
   const { data } = useConnectivity(filter, true);
   const now = data ? Date.parse(data.at) : 0;
 
   const sites = useMemo(() => {
     const list = [...(data?.sites ?? [])];
     const outageMs = (s: ConnectivitySite) => (s.state === 'down' && s.since ? now - Date.parse(s.since) : -1);
-    if (sort === 'outage') list.sort((a, b) => outageMs(b) - outageMs(a) || stateRank(b) - stateRank(a) || a.name.localeCompare(b.name));
+    if (sort === 'outage')
+      list.sort((a, b) => outageMs(b) - outageMs(a) || stateRank(b) - stateRank(a) || a.name.localeCompare(b.name));
     else if (sort === 'uptime') list.sort((a, b) => (a.uptime ?? 2) - (b.uptime ?? 2) || a.name.localeCompare(b.name));
     else list.sort((a, b) => a.name.localeCompare(b.name));
     return list;
@@ -38,7 +44,9 @@ export function ConnectivityView({ onShowSite }: Props) {
   // Uptime over less than the whole window says over how long, so 0 % of two minutes is not read as a week.
   const uptimeText = (s: ConnectivitySite) => {
     const pct = `${formatNumber(lang, Math.round((s.uptime ?? 0) * 1000) / 10)} %`;
-    return s.uptimeKnownMs < windowMs * 0.95 ? `${pct} ${t('connectivity.uptimeOver', { duration: formatDuration(t, s.uptimeKnownMs) })}` : pct;
+    return s.uptimeKnownMs < windowMs * 0.95
+      ? `${pct} ${t('connectivity.uptimeOver', { duration: formatDuration(t, s.uptimeKnownMs) })}`
+      : pct;
   };
   const byId = useMemo(() => new Map((data?.sites ?? []).map((s) => [s.id, s])), [data]);
 
@@ -48,12 +56,20 @@ export function ConnectivityView({ onShowSite }: Props) {
         <label htmlFor={ids.kec}>{t('connectivity.filterKecamatan')}</label>
         <select id={ids.kec} value={districtCode} onChange={(e) => setDistrict(e.target.value)}>
           <option value="">{t('connectivity.all')}</option>
-          {KECAMATAN.map((k) => <option key={k.kode} value={k.kode}>{k.nama}</option>)}
+          {KECAMATAN.map((k) => (
+            <option key={k.kode} value={k.kode}>
+              {k.nama}
+            </option>
+          ))}
         </select>
         <label htmlFor={ids.kind}>{t('connectivity.filterKind')}</label>
         <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as SiteKind | '')}>
           <option value="">{t('connectivity.all')}</option>
-          {KINDS.map((k) => <option key={k} value={k}>{t(`siteKind.${k}`)}</option>)}
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`siteKind.${k}`)}
+            </option>
+          ))}
         </select>
         <label htmlFor={ids.sort}>{t('connectivity.sort')}</label>
         <select id={ids.sort} value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
@@ -62,16 +78,27 @@ export function ConnectivityView({ onShowSite }: Props) {
           <option value="name">{t('connectivity.sortName')}</option>
         </select>
       </div>
-      {!data ? <p className="muted">{t('common.noData')}</p> : (
+      {!data ? (
+        <p className="muted">{t('common.noData')}</p>
+      ) : (
         <>
           <p className="muted">{t('connectivity.window', { days: data.windowDays })}</p>
           {weak > 0 && <p className="note weak-summary">{t('connectivity.weakCount', { n: weak })}</p>}
           <section aria-labelledby={ids.outages} className="outage-section">
             <h3 id={ids.outages}>{t('connectivity.outages', { n: data.outages.length })}</h3>
-            {data.outages.length === 0 ? <p className="muted">{t('connectivity.noOutage')}</p> : (
+            {data.outages.length === 0 ? (
+              <p className="muted">{t('connectivity.noOutage')}</p>
+            ) : (
               <ol className="outage-list">
                 {data.outages.map((o) => (
-                  <OutageItem key={`${o.scope}:${o.siteIds.join(',')}`} outage={o} onShow={() => { const s = byId.get(o.siteIds[0]!); if (s) onShowSite(s); }} />
+                  <OutageItem
+                    key={`${o.scope}:${o.siteIds.join(',')}`}
+                    outage={o}
+                    onShow={() => {
+                      const s = byId.get(o.siteIds[0]!);
+                      if (s) onShowSite(s);
+                    }}
+                  />
                 ))}
               </ol>
             )}
@@ -94,15 +121,34 @@ export function ConnectivityView({ onShowSite }: Props) {
                 </thead>
                 <tbody>
                   {sites.map((s) => (
-                    <tr key={s.id} data-site={s.id} data-state={s.state ?? 'unknown'} className={s.weak ? 'weak' : undefined}>
-                      <td><button type="button" className="link-button" onClick={() => onShowSite(s)}>{s.name}</button>
-                        {s.weak && <span className="weak-badge">{t('connectivity.weak')}</span>}</td>
+                    <tr
+                      key={s.id}
+                      data-site={s.id}
+                      data-state={s.state ?? 'unknown'}
+                      className={s.weak ? 'weak' : undefined}
+                    >
+                      <td>
+                        <button type="button" className="link-button" onClick={() => onShowSite(s)}>
+                          {s.name}
+                        </button>
+                        {s.weak && <span className="weak-badge">{t('connectivity.weak')}</span>}
+                      </td>
                       <td>{t(`siteKind.${s.kind}`)}</td>
                       <td>{s.districtCode ? kecamatanName(s.districtCode) : ''}</td>
-                      <td><span className={`state-word state-${s.state ?? 'unknown'}`}>{t(`overview.${s.state ?? 'unknown'}`)}</span></td>
+                      <td>
+                        <span className={`state-word state-${s.state ?? 'unknown'}`}>
+                          {t(`overview.${s.state ?? 'unknown'}`)}
+                        </span>
+                      </td>
                       <td className="num">{s.latencyMs === null ? '' : `${formatNumber(lang, s.latencyMs)} ms`}</td>
-                      <td className="num">{s.bandwidthMbps === null ? '' : `${formatNumber(lang, s.bandwidthMbps)} Mbps`}</td>
-                      <td className="since">{s.since ? `${formatTime(lang, s.since)} (${formatDuration(t, now - Date.parse(s.since))})` : ''}</td>
+                      <td className="num">
+                        {s.bandwidthMbps === null ? '' : `${formatNumber(lang, s.bandwidthMbps)} Mbps`}
+                      </td>
+                      <td className="since">
+                        {s.since
+                          ? `${formatTime(lang, s.since)} (${formatDuration(t, now - Date.parse(s.since))})`
+                          : ''}
+                      </td>
                       <td className="num">{s.uptime === null ? '' : uptimeText(s)}</td>
                     </tr>
                   ))}
@@ -119,13 +165,22 @@ export function ConnectivityView({ onShowSite }: Props) {
 function OutageItem({ outage: o, onShow }: { outage: Outage; onShow: () => void }) {
   const t = useT();
   const lang = useLang();
-  const name = o.scope === 'kecamatan'
-    ? t('connectivity.groupOutage', { n: o.siteIds.length, kecamatan: o.districtCode ? kecamatanName(o.districtCode) : '' })
-    : `${o.name ?? o.siteIds[0]} (${t(`siteKind.${o.kind}`)})`;
+  const name =
+    o.scope === 'kecamatan'
+      ? t('connectivity.groupOutage', {
+          n: o.siteIds.length,
+          kecamatan: o.districtCode ? kecamatanName(o.districtCode) : '',
+        })
+      : `${o.name ?? o.siteIds[0]} (${t(`siteKind.${o.kind}`)})`;
   return (
     <li className={`outage-item scope-${o.scope}`} data-scope={o.scope} data-district={o.districtCode ?? ''}>
-      <button type="button" className="link-button" onClick={onShow}>{name}</button>
-      <span className="muted"> {t('connectivity.sinceFor', { time: formatTime(lang, o.since), duration: formatDuration(t, o.durationMs) })}</span>
+      <button type="button" className="link-button" onClick={onShow}>
+        {name}
+      </button>
+      <span className="muted">
+        {' '}
+        {t('connectivity.sinceFor', { time: formatTime(lang, o.since), duration: formatDuration(t, o.durationMs) })}
+      </span>
     </li>
   );
 }

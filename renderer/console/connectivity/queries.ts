@@ -12,7 +12,8 @@ export function useConnectivity(filter: ConnectivityFilter, enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     return host.on('data.changed', ({ entities }) => {
-      if (entities.includes('status') || entities.includes('site')) void client.invalidateQueries({ queryKey: hostKeyPrefix('connectivity.get') });
+      if (entities.includes('status') || entities.includes('site'))
+        void client.invalidateQueries({ queryKey: hostKeyPrefix('connectivity.get') });
     });
   }, [host, client, enabled]);
   return useHostQuery('connectivity.get', filter, { enabled, refetchInterval: 60_000 });

@@ -9,14 +9,18 @@ export function ChainStatus({ revision }: { revision: string }) {
   const t = useT();
   const check = useHostQuery('decisions.verify', {});
   const { refetch } = check;
-  useEffect(() => { void refetch(); }, [revision, refetch]);
+  useEffect(() => {
+    void refetch();
+  }, [revision, refetch]);
   const c = check.data;
   if (!c) return null;
   if (c.broken) {
     const reason = t(`chain.reason.${c.broken.reason}`);
     return (
       <p className="chain-status chain-broken" role="alert" data-testid="chain-status" data-state="broken">
-        {c.verifiedTo === null ? t('chain.brokenFirst', { seq: c.broken.seq, reason }) : t('chain.broken', { seq: c.broken.seq, reason, last: c.verifiedTo })}
+        {c.verifiedTo === null
+          ? t('chain.brokenFirst', { seq: c.broken.seq, reason })
+          : t('chain.broken', { seq: c.broken.seq, reason, last: c.verifiedTo })}
       </p>
     );
   }

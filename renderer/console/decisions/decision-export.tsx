@@ -20,7 +20,8 @@ export function DecisionExport() {
   const [to, setTo] = useState('');
   const [semicolon, setSemicolon] = useState(true);
   const exportCsv = useMutation({
-    mutationFn: () => host.request('decisions.export', { from: dayStart(from), to: dayStart(to, 1), separator: semicolon ? ';' : ',' }),
+    mutationFn: () =>
+      host.request('decisions.export', { from: dayStart(from), to: dayStart(to, 1), separator: semicolon ? ';' : ',' }),
     onSuccess: ({ csv }) => {
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
       const a = document.createElement('a');
@@ -32,17 +33,33 @@ export function DecisionExport() {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
   });
-  const submit = (e: FormEvent) => { e.preventDefault(); exportCsv.mutate(); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    exportCsv.mutate();
+  };
   return (
     <form className="decision-export" onSubmit={submit} aria-label={t('export.title')}>
       <label htmlFor={ids.from}>{t('export.from')}</label>
       <input id={ids.from} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
       <label htmlFor={ids.to}>{t('export.to')}</label>
       <input id={ids.to} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-      <label className="check"><input id={ids.semi} type="checkbox" checked={semicolon} onChange={(e) => setSemicolon(e.target.checked)} /> {t('export.semicolon')}</label>
-      <button type="submit" disabled={exportCsv.isPending}>{t('export.csv')}</button>
-      {exportCsv.isSuccess && <span className="muted" role="status">{t('export.done', { count: exportCsv.data.count })}</span>}
-      {exportCsv.isError && <p className="form-error" role="alert">{errorText(t, exportCsv.error)}</p>}
+      <label className="check">
+        <input id={ids.semi} type="checkbox" checked={semicolon} onChange={(e) => setSemicolon(e.target.checked)} />{' '}
+        {t('export.semicolon')}
+      </label>
+      <button type="submit" disabled={exportCsv.isPending}>
+        {t('export.csv')}
+      </button>
+      {exportCsv.isSuccess && (
+        <span className="muted" role="status">
+          {t('export.done', { count: exportCsv.data.count })}
+        </span>
+      )}
+      {exportCsv.isError && (
+        <p className="form-error" role="alert">
+          {errorText(t, exportCsv.error)}
+        </p>
+      )}
     </form>
   );
 }

@@ -28,34 +28,72 @@ export function DecisionForm({ operator, incidents, selectedIncidentId }: Props)
   const submit = (e: FormEvent) => {
     e.preventDefault();
     record.mutate(
-      { summary: summary.trim(), rationale: rationale.trim(), action: action.trim(), ...(incidentId ? { incidentId } : {}) },
-      { onSuccess: () => { setSummary(''); setRationale(''); setAction(''); } },
+      {
+        summary: summary.trim(),
+        rationale: rationale.trim(),
+        action: action.trim(),
+        ...(incidentId ? { incidentId } : {}),
+      },
+      {
+        onSuccess: () => {
+          setSummary('');
+          setRationale('');
+          setAction('');
+        },
+      },
     );
   };
 
   return (
     <form className="decision-form" onSubmit={submit} aria-describedby={allowed ? undefined : ids.note}>
       <h2>{t('decision.formTitle')}</h2>
-      {!allowed && <p id={ids.note} className="note">{t('decision.roleBlocked', { role: t(`role.${operator.role}`) })}</p>}
+      {!allowed && (
+        <p id={ids.note} className="note">
+          {t('decision.roleBlocked', { role: t(`role.${operator.role}`) })}
+        </p>
+      )}
       <fieldset disabled={!allowed || record.isPending}>
         <label htmlFor={ids.summary}>{t('decision.summary')}</label>
         <input id={ids.summary} required maxLength={300} value={summary} onChange={(e) => setSummary(e.target.value)} />
         <label htmlFor={ids.rationale}>{t('decision.rationale')}</label>
-        <textarea id={ids.rationale} rows={3} maxLength={4000} value={rationale} onChange={(e) => setRationale(e.target.value)} />
+        <textarea
+          id={ids.rationale}
+          rows={3}
+          maxLength={4000}
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+        />
         <label htmlFor={ids.action}>{t('decision.action')}</label>
-        <textarea id={ids.action} rows={2} required maxLength={1000} value={action} onChange={(e) => setAction(e.target.value)} />
+        <textarea
+          id={ids.action}
+          rows={2}
+          required
+          maxLength={1000}
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+        />
         <label htmlFor={ids.incident}>{t('decision.incident')}</label>
         <select id={ids.incident} value={incidentId} onChange={(e) => setIncidentId(e.target.value)}>
           <option value="">{t('decision.noIncident')}</option>
-          {incidents.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}
+          {incidents.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.title}
+            </option>
+          ))}
         </select>
-        <button type="submit" className="primary">{t('decision.submit')}</button>
+        <button type="submit" className="primary">
+          {t('decision.submit')}
+        </button>
       </fieldset>
       <div aria-live="polite">
         {record.isPending && <p className="muted">{t('decision.saving')}</p>}
         {record.isSuccess && <p className="ok">{t('decision.saved')}</p>}
       </div>
-      {record.isError && <p className="form-error" role="alert">{errorText(t, record.error)}</p>}
+      {record.isError && (
+        <p className="form-error" role="alert">
+          {errorText(t, record.error)}
+        </p>
+      )}
     </form>
   );
 }

@@ -30,11 +30,16 @@ export function DecisionLog({ incidents, operator }: Props) {
   const decisions = data?.decisions ?? [];
   // A correction supersedes: the corrected entry is struck through with a link to what corrects it.
   const byId = useMemo(() => new Map(decisions.map((d) => [d.id, d])), [decisions]);
-  const correctedBy = useMemo(() => new Map(decisions.filter((d) => d.supersedes).map((d) => [d.supersedes as string, d])), [decisions]);
+  const correctedBy = useMemo(
+    () => new Map(decisions.filter((d) => d.supersedes).map((d) => [d.supersedes as string, d])),
+    [decisions],
+  );
   const revision = `${decisions.length}:${decisions.map((d) => d.seq ?? 0).join(',')}`;
   return (
     <section className="panel decision-log" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('decision.logTitle')} <DataAge /></h2>
+      <h2 id={headingId}>
+        {t('decision.logTitle')} <DataAge />
+      </h2>
       {trust && (
         <p className="muted decision-verified" data-testid="decision-verified" data-seq={String(trust.verifiedSeq)}>
           {trust.verifiedSeq > 0 ? t('trust.verifiedTo', { seq: trust.verifiedSeq }) : t('trust.verifiedNone')}
@@ -50,21 +55,47 @@ export function DecisionLog({ incidents, operator }: Props) {
             const correction = correctedBy.get(d.id);
             const corrected = d.supersedes ? byId.get(d.supersedes) : undefined;
             return (
-            <li key={d.id} id={`decision-${d.id}`} className={`decision-item state-${d.state}${correction ? ' superseded' : ''}`} data-testid="decision-item" data-state={d.state} data-id={d.id}
-              data-superseded={correction ? 'true' : undefined}>
-              <div className="decision-head">
-                {correction ? <s><strong>{d.summary}</strong></s> : <strong>{d.summary}</strong>}
-                <span className={`state-badge state-${d.state}`} title={d.hash ?? undefined}>{decisionStateText(t, d)}</span>
-              </div>
-              <div>{d.action}</div>
-              {d.rationale && <div className="muted">{d.rationale}</div>}
-              <div className="decision-meta">
-                {formatTime(lang, d.decidedAt)} · {t('decision.by', { operator: d.operatorId === operator.id ? operator.name : d.operatorId })}
-                {d.incidentId && <> · {t('decision.forIncident', { title: titles.get(d.incidentId) ?? d.incidentId })}</>}
-              </div>
-              {correction && <a className="supersede-link" href={`#decision-${correction.id}`}>{t('supersede.by', { summary: correction.summary })}</a>}
-              {corrected && <a className="supersede-link" href={`#decision-${corrected.id}`}>{t('supersede.of', { summary: corrected.summary })}</a>}
-            </li>
+              <li
+                key={d.id}
+                id={`decision-${d.id}`}
+                className={`decision-item state-${d.state}${correction ? ' superseded' : ''}`}
+                data-testid="decision-item"
+                data-state={d.state}
+                data-id={d.id}
+                data-superseded={correction ? 'true' : undefined}
+              >
+                <div className="decision-head">
+                  {correction ? (
+                    <s>
+                      <strong>{d.summary}</strong>
+                    </s>
+                  ) : (
+                    <strong>{d.summary}</strong>
+                  )}
+                  <span className={`state-badge state-${d.state}`} title={d.hash ?? undefined}>
+                    {decisionStateText(t, d)}
+                  </span>
+                </div>
+                <div>{d.action}</div>
+                {d.rationale && <div className="muted">{d.rationale}</div>}
+                <div className="decision-meta">
+                  {formatTime(lang, d.decidedAt)} ·{' '}
+                  {t('decision.by', { operator: d.operatorId === operator.id ? operator.name : d.operatorId })}
+                  {d.incidentId && (
+                    <> · {t('decision.forIncident', { title: titles.get(d.incidentId) ?? d.incidentId })}</>
+                  )}
+                </div>
+                {correction && (
+                  <a className="supersede-link" href={`#decision-${correction.id}`}>
+                    {t('supersede.by', { summary: correction.summary })}
+                  </a>
+                )}
+                {corrected && (
+                  <a className="supersede-link" href={`#decision-${corrected.id}`}>
+                    {t('supersede.of', { summary: corrected.summary })}
+                  </a>
+                )}
+              </li>
             );
           })}
         </ol>

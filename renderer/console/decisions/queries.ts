@@ -26,8 +26,10 @@ export function useRecordDecision() {
     mutationFn: (input: RequestInput<'decisions.record'>) => host.request('decisions.record', input),
     onSuccess: ({ decision }) => {
       // Shown at once as pending; the log refetch and later sync events bring its seq and hash.
-      client.setQueryData(hostKey('decisions.list', { limit: DECISION_LOG_LIMIT }), (old: RequestOutput<'decisions.list'> | undefined) =>
-        withDecision(old, decision));
+      client.setQueryData(
+        hostKey('decisions.list', { limit: DECISION_LOG_LIMIT }),
+        (old: RequestOutput<'decisions.list'> | undefined) => withDecision(old, decision),
+      );
       void client.invalidateQueries({ queryKey: hostKeyPrefix('decisions.list') });
     },
   });

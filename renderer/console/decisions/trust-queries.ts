@@ -15,7 +15,8 @@ export function useDecisionTrust() {
     const offs = [
       host.on('decisions.trust', (trust) => client.setQueryData(TRUST, trust)),
       host.on('data.changed', ({ entities }) => {
-        if (entities.includes('decision')) void client.invalidateQueries({ queryKey: hostKeyPrefix('decisions.trust') });
+        if (entities.includes('decision'))
+          void client.invalidateQueries({ queryKey: hostKeyPrefix('decisions.trust') });
       }),
     ];
     return () => offs.forEach((off) => off());

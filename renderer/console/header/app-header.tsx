@@ -26,7 +26,9 @@ export function AppHeader({ operator }: { operator: OperatorInfo }) {
         </div>
         <LanguageSwitch />
         <AboutButton />
-        <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>{t('header.logout')}</button>
+        <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
+          {t('header.logout')}
+        </button>
       </div>
     </header>
   );

@@ -8,10 +8,7 @@ export function LanguageSwitch() {
   return (
     <div className="lang-switch" role="group" aria-label={t('header.language')}>
       {LANGS.map((l: Lang) => (
-        <button
-          key={l} type="button" lang={l} aria-pressed={l === lang} title={t(NAMES[l])}
-          onClick={() => setLang(l)}
-        >
+        <button key={l} type="button" lang={l} aria-pressed={l === lang} title={t(NAMES[l])} onClick={() => setLang(l)}>
           {t(`lang.${l}`)}
         </button>
       ))}

@@ -8,7 +8,13 @@ export function TamperAlarm() {
   if (!trust || trust.alarms === 0) return null;
   const last = trust.recent[0];
   return (
-    <div className="tamper-alarm" role="alert" data-testid="tamper-alarm" data-alarms={String(trust.alarms)} title={last?.reason}>
+    <div
+      className="tamper-alarm"
+      role="alert"
+      data-testid="tamper-alarm"
+      data-alarms={String(trust.alarms)}
+      title={last?.reason}
+    >
       <strong>{t('trust.alarm')}</strong>{' '}
       <span>{t('trust.alarmDetail', { n: trust.alarms, seq: last?.seq ?? '?' })}</span>
     </div>

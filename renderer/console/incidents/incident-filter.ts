@@ -13,24 +13,47 @@ export interface IncidentFilter {
   opd: string;
   query: string;
 }
-export const NO_FILTER: IncidentFilter = { status: 'all', sector: '', severity: 0, districtCode: '', opd: '', query: '' };
+export const NO_FILTER: IncidentFilter = {
+  status: 'all',
+  sector: '',
+  severity: 0,
+  districtCode: '',
+  opd: '',
+  query: '',
+};
 
 export function isFiltered(f: IncidentFilter): boolean {
-  return f.status !== 'all' || f.sector !== '' || f.severity !== 0 || f.districtCode !== '' || f.opd !== '' || f.query.trim() !== '';
+  return (
+    f.status !== 'all' ||
+    f.sector !== '' ||
+    f.severity !== 0 ||
+    f.districtCode !== '' ||
+    f.opd !== '' ||
+    f.query.trim() !== ''
+  );
 }
 
 /** `matches`: incident ids the search found (null while there is no query). */
-export function filterIncidents(list: readonly IncidentView[], f: IncidentFilter, matches: ReadonlySet<string> | null): IncidentView[] {
-  return list.filter((i) =>
-    (f.status === 'all' || (f.status === 'open' ? isOpen(i) : i.status === f.status))
-    && (f.sector === '' || i.sector === f.sector)
-    && (f.severity === 0 || i.severity === f.severity)
-    && (f.districtCode === '' || i.districtCode === f.districtCode)
-    && (f.opd === '' || i.assignedOpd === f.opd)
-    && (matches === null || matches.has(i.id)));
+export function filterIncidents(
+  list: readonly IncidentView[],
+  f: IncidentFilter,
+  matches: ReadonlySet<string> | null,
+): IncidentView[] {
+  return list.filter(
+    (i) =>
+      (f.status === 'all' || (f.status === 'open' ? isOpen(i) : i.status === f.status)) &&
+      (f.sector === '' || i.sector === f.sector) &&
+      (f.severity === 0 || i.severity === f.severity) &&
+      (f.districtCode === '' || i.districtCode === f.districtCode) &&
+      (f.opd === '' || i.assignedOpd === f.opd) &&
+      (matches === null || matches.has(i.id)),
+  );
 }
 
-export interface Ordered { incident: IncidentView; clock: SlaClock | null }
+export interface Ordered {
+  incident: IncidentView;
+  clock: SlaClock | null;
+}
 
 /** Overdue first (most overdue on top), then the nearest deadline, then the usual urgency order. */
 export function orderBySla(list: readonly IncidentView[], policy: SlaPolicy | undefined, now: number): Ordered[] {

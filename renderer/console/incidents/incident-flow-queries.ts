@@ -4,13 +4,19 @@ import { useHost } from '../../shared/host-context';
 import { useHostQuery } from '../../shared/host-query';
 
 export function useTimeline(id: string | null) {
-  return useHostQuery('incidents.timeline', { id: id ?? '00000000-0000-4000-8000-000000000000' }, { enabled: id !== null });
+  return useHostQuery(
+    'incidents.timeline',
+    { id: id ?? '00000000-0000-4000-8000-000000000000' },
+    { enabled: id !== null },
+  );
 }
 
 export function useAddNote() {
   const host = useHost();
   // The host's data.changed event (incident_note) refreshes the timeline.
-  return useMutation({ mutationFn: (input: { incidentId: string; text: string }) => host.request('incidents.addNote', input) });
+  return useMutation({
+    mutationFn: (input: { incidentId: string; text: string }) => host.request('incidents.addNote', input),
+  });
 }
 
 export function useIncidentSearch(query: string) {

@@ -32,14 +32,26 @@ export function IncidentList({ incidents, selectedId, onSelect, filtered = false
         return (
           <li key={i.id}>
             <button
-              type="button" className={`incident-item severity-${i.severity}${isOpen(i) ? '' : ' done'}`} aria-pressed={selected}
-              data-testid="incident-item" data-id={i.id} onClick={() => onSelect(selected ? null : i.id)}
+              type="button"
+              className={`incident-item severity-${i.severity}${isOpen(i) ? '' : ' done'}`}
+              aria-pressed={selected}
+              data-testid="incident-item"
+              data-id={i.id}
+              onClick={() => onSelect(selected ? null : i.id)}
             >
-              <span className={`severity-badge severity-${i.severity}`}>{t(`severity.${i.severity}` as 'severity.1')}</span>
+              <span className={`severity-badge severity-${i.severity}`}>
+                {t(`severity.${i.severity}` as 'severity.1')}
+              </span>
               <span className="incident-title">{i.title}</span>
               <span className="incident-meta">
-                {t(`sector.${i.sector}`)} · {kecamatanName(i.districtCode)} · {t(`status.${i.status}`)} · {formatTime(lang, i.reportedAt)}
-                {i.pending && <> · <em>{t('incident.pending')}</em></>}
+                {t(`sector.${i.sector}`)} · {kecamatanName(i.districtCode)} · {t(`status.${i.status}`)} ·{' '}
+                {formatTime(lang, i.reportedAt)}
+                {i.pending && (
+                  <>
+                    {' '}
+                    · <em>{t('incident.pending')}</em>
+                  </>
+                )}
               </span>
               <SlaBadge clock={clock} />
             </button>

@@ -31,6 +31,8 @@ export function useDismissParked() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => host.request('outbox.dismiss', { id }),
-    onSuccess: () => { void client.invalidateQueries({ queryKey: hostKeyPrefix('outbox.parked') }); },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: hostKeyPrefix('outbox.parked') });
+    },
   });
 }

@@ -12,7 +12,12 @@ import { useOpdSites } from './incident-queries';
 
 const STATUSES = new Set(['reported', 'verified', 'dispatched', 'resolved', 'closed']);
 
-function value(t: Translate, kind: TimelineEntry['kind'], v: TimelineEntry['from'], opdName: (id: string) => string): string {
+function value(
+  t: Translate,
+  kind: TimelineEntry['kind'],
+  v: TimelineEntry['from'],
+  opdName: (id: string) => string,
+): string {
   if (v === null || v === undefined) return t('timeline.none');
   if (kind === 'severity' && typeof v === 'number') return t(`severity.${v as 1 | 2 | 3 | 4}`);
   if (typeof v === 'string' && STATUSES.has(v) && kind !== 'assigned') return t(`status.${v as 'reported'}`);
@@ -33,7 +38,15 @@ export function IncidentTimeline({ incidentId, operator }: { incidentId: string;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;
-    addNote.mutate({ incidentId, text: text.trim() }, { onSuccess: () => { setText(''); void timeline.refetch(); } });
+    addNote.mutate(
+      { incidentId, text: text.trim() },
+      {
+        onSuccess: () => {
+          setText('');
+          void timeline.refetch();
+        },
+      },
+    );
   };
 
   return (
@@ -44,11 +57,28 @@ export function IncidentTimeline({ incidentId, operator }: { incidentId: string;
         {entries.map((e) => {
           const who = e.operatorId === 'nawa-hub' ? t('timeline.hub') : e.operatorId;
           return (
-            <li key={e.id} data-testid="timeline-entry" data-kind={e.kind} data-state={e.state} className={`timeline-${e.state}`}>
+            <li
+              key={e.id}
+              data-testid="timeline-entry"
+              data-kind={e.kind}
+              data-state={e.state}
+              className={`timeline-${e.state}`}
+            >
               <time dateTime={e.at}>{formatTime(lang, e.at)}</time>{' '}
-              <span>{t(`timeline.${e.kind}`, { who, from: value(t, e.kind, e.from, opdName), to: value(t, e.kind, e.to, opdName) })}</span>
+              <span>
+                {t(`timeline.${e.kind}`, {
+                  who,
+                  from: value(t, e.kind, e.from, opdName),
+                  to: value(t, e.kind, e.to, opdName),
+                })}
+              </span>
               {e.text && <blockquote className="timeline-note">{e.text}</blockquote>}
-              {e.state !== 'synced' && <em className="timeline-state"> · {t(e.state === 'pending' ? 'timeline.pending' : 'timeline.rejected')}</em>}
+              {e.state !== 'synced' && (
+                <em className="timeline-state">
+                  {' '}
+                  · {t(e.state === 'pending' ? 'timeline.pending' : 'timeline.rejected')}
+                </em>
+              )}
             </li>
           );
         })}
@@ -56,9 +86,22 @@ export function IncidentTimeline({ incidentId, operator }: { incidentId: string;
       {canRecordDecisions(operator.role) && (
         <form className="note-form" onSubmit={submit}>
           <label htmlFor={noteId}>{t('note.label')}</label>
-          <textarea id={noteId} rows={2} maxLength={2000} value={text} placeholder={t('note.placeholder')} onChange={(e) => setText(e.target.value)} />
-          <button type="submit" disabled={addNote.isPending || !text.trim()}>{t('note.add')}</button>
-          {addNote.isError && <p className="form-error" role="alert">{errorText(t, addNote.error)}</p>}
+          <textarea
+            id={noteId}
+            rows={2}
+            maxLength={2000}
+            value={text}
+            placeholder={t('note.placeholder')}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit" disabled={addNote.isPending || !text.trim()}>
+            {t('note.add')}
+          </button>
+          {addNote.isError && (
+            <p className="form-error" role="alert">
+              {errorText(t, addNote.error)}
+            </p>
+          )}
         </form>
       )}
     </section>

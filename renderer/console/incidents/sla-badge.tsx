@@ -15,7 +15,12 @@ export function SlaBadge({ clock }: { clock: SlaClock | null }) {
   const stage = t(`sla.${clock.stage}`);
   const time = durationText(t, clock.remainingMs);
   return (
-    <span className={`sla-badge sla-${clock.state}`} data-testid="sla-clock" data-state={clock.state} title={t('sla.label')}>
+    <span
+      className={`sla-badge sla-${clock.state}`}
+      data-testid="sla-clock"
+      data-state={clock.state}
+      title={t('sla.label')}
+    >
       {t(`sla.${clock.state}`, { stage, time })}
     </span>
   );

@@ -7,7 +7,11 @@ import { useT } from '../../shared/i18n';
 import type { PointInfo } from '../../shared/map/console-map-view';
 import { useSaveIncident } from '../incidents/incident-queries';
 
-interface Props { point: PointInfo; onClose: () => void; onCreated: (id: string) => void }
+interface Props {
+  point: PointInfo;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}
 
 export function MapCreateForm({ point, onClose, onCreated }: Props) {
   const t = useT();
@@ -20,12 +24,21 @@ export function MapCreateForm({ point, onClose, onCreated }: Props) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({
-      incident: {
-        title: title.trim(), sector, severity, status: 'reported', districtCode: kecamatan.kode,
-        lat: Number(point.lat.toFixed(6)), lon: Number(point.lon.toFixed(6)), assignedOpd: null,
+    save.mutate(
+      {
+        incident: {
+          title: title.trim(),
+          sector,
+          severity,
+          status: 'reported',
+          districtCode: kecamatan.kode,
+          lat: Number(point.lat.toFixed(6)),
+          lon: Number(point.lon.toFixed(6)),
+          assignedOpd: null,
+        },
       },
-    }, { onSuccess: ({ incident }) => onCreated(incident.id) });
+      { onSuccess: ({ incident }) => onCreated(incident.id) },
+    );
   };
 
   return (
@@ -34,21 +47,44 @@ export function MapCreateForm({ point, onClose, onCreated }: Props) {
       <p className="muted">{t('mapCreate.where', { lat: point.lat.toFixed(5), lon: point.lon.toFixed(5) })}</p>
       <fieldset disabled={save.isPending}>
         <label htmlFor={ids.title}>{t('incidentEdit.titleField')}</label>
-        <input id={ids.title} required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+        <input
+          id={ids.title}
+          required
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          autoFocus
+        />
         <label htmlFor={ids.sector}>{t('incident.sector')}</label>
         <select id={ids.sector} value={sector} onChange={(e) => setSector(e.target.value as Sector)}>
-          {SECTORS.map((s) => <option key={s} value={s}>{t(`sector.${s}`)}</option>)}
+          {SECTORS.map((s) => (
+            <option key={s} value={s}>
+              {t(`sector.${s}`)}
+            </option>
+          ))}
         </select>
         <label htmlFor={ids.severity}>{t('incident.severity')}</label>
         <select id={ids.severity} value={severity} onChange={(e) => setSeverity(Number(e.target.value))}>
-          {[1, 2, 3, 4].map((s) => <option key={s} value={s}>{t(`severity.${s as 1 | 2 | 3 | 4}`)}</option>)}
+          {[1, 2, 3, 4].map((s) => (
+            <option key={s} value={s}>
+              {t(`severity.${s as 1 | 2 | 3 | 4}`)}
+            </option>
+          ))}
         </select>
         <div className="row">
-          <button type="submit" className="primary">{t('incidentEdit.create')}</button>
-          <button type="button" onClick={onClose}>{t('incidentEdit.cancel')}</button>
+          <button type="submit" className="primary">
+            {t('incidentEdit.create')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('incidentEdit.cancel')}
+          </button>
         </div>
       </fieldset>
-      {save.isError && <p className="form-error" role="alert">{errorText(t, save.error)}</p>}
+      {save.isError && (
+        <p className="form-error" role="alert">
+          {errorText(t, save.error)}
+        </p>
+      )}
     </form>
   );
 }

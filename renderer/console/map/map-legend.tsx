@@ -9,7 +9,10 @@ import { STATE_COLOURS } from '../../shared/map/site-layer';
 // On a narrow desk screen the open legend would hide a third of the map: it starts folded there.
 const WIDE = typeof window === 'undefined' || window.innerWidth >= 1600;
 
-interface Props { layers: LayerVisibility; onChange: (next: LayerVisibility) => void }
+interface Props {
+  layers: LayerVisibility;
+  onChange: (next: LayerVisibility) => void;
+}
 
 export function MapLegend({ layers, onChange }: Props) {
   const t = useT();
@@ -33,7 +36,10 @@ export function MapLegend({ layers, onChange }: Props) {
         {box('incidents', t('mapLayer.incidents'), null)}
         <div className="legend-row" aria-label={t('mapLayer.severity')}>
           {[1, 2, 3, 4].map((s) => (
-            <span key={s} className="legend-key"><span className="swatch dot" style={{ background: SEVERITY_COLOURS[s] }} aria-hidden />{t(`severity.${s as 1 | 2 | 3 | 4}`)}</span>
+            <span key={s} className="legend-key">
+              <span className="swatch dot" style={{ background: SEVERITY_COLOURS[s] }} aria-hidden />
+              {t(`severity.${s as 1 | 2 | 3 | 4}`)}
+            </span>
           ))}
         </div>
         <p className="legend-hint">{t('mapLayer.clusterHint')}</p>
@@ -41,11 +47,20 @@ export function MapLegend({ layers, onChange }: Props) {
       <fieldset className="legend-group">
         <legend>{t('mapLayer.sites')}</legend>
         {SITE_KINDS.map((k) => (
-          <span key={k}>{box(`site-${k}`, t(`siteKind.${k}`), <span className="swatch ring" style={{ borderColor: KIND_RINGS[k].ring }} aria-hidden />)}</span>
+          <span key={k}>
+            {box(
+              `site-${k}`,
+              t(`siteKind.${k}`),
+              <span className="swatch ring" style={{ borderColor: KIND_RINGS[k].ring }} aria-hidden />,
+            )}
+          </span>
         ))}
         <div className="legend-row" aria-label={t('mapLayer.linkState')}>
           {(['up', 'degraded', 'down', 'unknown'] as const).map((s) => (
-            <span key={s} className="legend-key"><span className="swatch dot" style={{ background: STATE_COLOURS[s] }} aria-hidden />{t(`overview.${s}`)}</span>
+            <span key={s} className="legend-key">
+              <span className="swatch dot" style={{ background: STATE_COLOURS[s] }} aria-hidden />
+              {t(`overview.${s}`)}
+            </span>
           ))}
         </div>
       </fieldset>

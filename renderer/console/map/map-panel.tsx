@@ -45,32 +45,60 @@ export function MapPanel({ operator, incidents, selectedId, onSelect }: Props) {
     view.current = v;
     const resize = new ResizeObserver(() => v.base.map.invalidateSize());
     resize.observe(el.current);
-    return () => { resize.disconnect(); v.remove(); view.current = null; };
+    return () => {
+      resize.disconnect();
+      v.remove();
+      view.current = null;
+    };
     // Built once: language and data reach it through the effects below.
   }, []);
 
-  useEffect(() => { view.current?.setTranslate(t); }, [t]);
-  useEffect(() => { view.current?.setIncidents(incidents, selectedId); }, [incidents, selectedId]);
-  useEffect(() => { if (sites) view.current?.setSites(sites); }, [sites]);
-  useEffect(() => { view.current?.setLayers(layers); }, [layers]);
+  useEffect(() => {
+    view.current?.setTranslate(t);
+  }, [t]);
+  useEffect(() => {
+    view.current?.setIncidents(incidents, selectedId);
+  }, [incidents, selectedId]);
+  useEffect(() => {
+    if (sites) view.current?.setSites(sites);
+  }, [sites]);
+  useEffect(() => {
+    view.current?.setLayers(layers);
+  }, [layers]);
 
-  const pick = (entry: PlaceEntry) => { void view.current?.focus(entry); };
+  const pick = (entry: PlaceEntry) => {
+    void view.current?.focus(entry);
+  };
 
   return (
     <div className="map-panel-body">
       <div className="map-tools">
         <MapSearch index={index} onPick={pick} />
-        <button type="button" className="connectivity-open" onClick={() => setMonitor(true)}>{t('connectivity.open')}</button>
+        <button type="button" className="connectivity-open" onClick={() => setMonitor(true)}>
+          {t('connectivity.open')}
+        </button>
       </div>
       <div className="map-stage">
         <div ref={el} className="incident-map" role="region" aria-label={t('map.label')} />
         <MapLegend layers={layers} onChange={setLayers} />
         {draft?.kecamatan && (
-          <MapCreateForm point={draft} onClose={() => setDraft(null)} onCreated={(id) => { setDraft(null); onSelect(id); }} />
+          <MapCreateForm
+            point={draft}
+            onClose={() => setDraft(null)}
+            onCreated={(id) => {
+              setDraft(null);
+              onSelect(id);
+            }}
+          />
         )}
       </div>
-      <ConnectivityDialog open={monitor} onClose={() => setMonitor(false)}
-        onShowSite={(s) => pick({ id: s.id, kind: s.kind === 'opd' ? 'opd' : 'place', name: s.name, lat: s.lat, lon: s.lon })} />
+      <ConnectivityDialog
+        open={monitor}
+        onClose={() => setMonitor(false)}
+        onShowSite={(s) =>
+          pick({ id: s.id, kind: s.kind === 'opd' ? 'opd' : 'place', name: s.name, lat: s.lat, lon: s.lon })
+        }
+      />
     </div>
   );
 }

@@ -14,8 +14,12 @@ export function OverviewPanel() {
   const { data } = useOverview();
   return (
     <section className="panel overview" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('overview.title')} <DataAge /></h2>
-      {!data ? <p className="muted">{t('common.noData')}</p> : (
+      <h2 id={headingId}>
+        {t('overview.title')} <DataAge />
+      </h2>
+      {!data ? (
+        <p className="muted">{t('common.noData')}</p>
+      ) : (
         <>
           <p className="muted">{t('overview.sites', { n: data.sites })}</p>
           <dl className="site-states">
@@ -28,10 +32,14 @@ export function OverviewPanel() {
           </dl>
           {data.down.length > 0 && (
             <details className="down-list">
-              <summary>{t('overview.downList')} ({data.down.length})</summary>
+              <summary>
+                {t('overview.downList')} ({data.down.length})
+              </summary>
               <ul>
                 {data.down.map((d) => (
-                  <li key={d.id}>{d.name} — {t('overview.downSince', { time: formatTime(lang, d.since) })}</li>
+                  <li key={d.id}>
+                    {d.name} — {t('overview.downSince', { time: formatTime(lang, d.since) })}
+                  </li>
                 ))}
               </ul>
             </details>
@@ -53,7 +61,9 @@ function KpiList({ kpis }: { kpis: readonly Kpi[] }) {
         <li key={k.seriesId} className="kpi" data-testid="kpi" data-series={k.seriesId}>
           <span className="kpi-sector">{t(`sector.${k.sector}`)}</span>
           <span className="kpi-name">{k.name}</span>
-          <span className="kpi-value">{formatNumber(lang, k.value)} <small>{k.unit}</small></span>
+          <span className="kpi-value">
+            {formatNumber(lang, k.value)} <small>{k.unit}</small>
+          </span>
         </li>
       ))}
     </ul>

@@ -10,7 +10,6 @@ function describe(yours: Record<string, unknown>): string {
   return String(name);
 }
 
-
 /** A field of a refused write as the operator reads it: text and numbers as they are, anything else left out. */
 const shownValue = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
@@ -22,23 +21,39 @@ export function ReviewPanel() {
   if (parked.length === 0) return null;
   return (
     <section className="panel review-panel" aria-labelledby={heading}>
-      <h2 id={heading}>{t('review.title')} ({parked.length})</h2>
+      <h2 id={heading}>
+        {t('review.title')} ({parked.length})
+      </h2>
       <ul className="plain-list">
         {parked.map((p) => {
           const central = p.central as Record<string, unknown> | null;
           return (
             <li key={p.id} data-testid="review-item" data-state={p.state}>
-              <strong>{t(`review.entity.${p.entity === 'incident' || p.entity === 'decision' || p.entity === 'layout' ? p.entity : 'other'}`)}: {describe(p.yours)}</strong>
+              <strong>
+                {t(
+                  `review.entity.${p.entity === 'incident' || p.entity === 'decision' || p.entity === 'layout' ? p.entity : 'other'}`,
+                )}
+                : {describe(p.yours)}
+              </strong>
               <p>{p.state === 'conflict' ? t('review.conflict') : t('review.rejected', { reason: p.error })}</p>
               {p.state === 'conflict' && central && (
-                <p className="muted">{t('review.centralNow', { status: shownValue(central.status), version: shownValue(central.version) })} · {t('review.yours', { status: shownValue(p.yours.status) })}</p>
+                <p className="muted">
+                  {t('review.centralNow', { status: shownValue(central.status), version: shownValue(central.version) })}{' '}
+                  · {t('review.yours', { status: shownValue(p.yours.status) })}
+                </p>
               )}
-              <button type="button" onClick={() => dismiss.mutate(p.id)}>{t('review.dismiss')}</button>
+              <button type="button" onClick={() => dismiss.mutate(p.id)}>
+                {t('review.dismiss')}
+              </button>
             </li>
           );
         })}
       </ul>
-      {dismiss.isError && <p className="form-error" role="alert">{errorText(t, dismiss.error)}</p>}
+      {dismiss.isError && (
+        <p className="form-error" role="alert">
+          {errorText(t, dismiss.error)}
+        </p>
+      )}
     </section>
   );
 }

@@ -9,13 +9,21 @@ export function SyncIndicator() {
   const now = useNow(1000);
   const { data: status } = useSyncStatus();
   if (!status) {
-    return <div className="sync-indicator" data-testid="sync-indicator" role="status">{t('sync.unknown')}</div>;
+    return (
+      <div className="sync-indicator" data-testid="sync-indicator" role="status">
+        {t('sync.unknown')}
+      </div>
+    );
   }
   return (
     <div
       className={`sync-indicator ${status.online ? 'online' : 'offline'}`}
-      data-testid="sync-indicator" data-online={String(status.online)} data-pending={String(status.pending)}
-      role="status" aria-label={t('sync.label')} title={status.notice ?? status.lastError ?? status.hubUrl}
+      data-testid="sync-indicator"
+      data-online={String(status.online)}
+      data-pending={String(status.pending)}
+      role="status"
+      aria-label={t('sync.label')}
+      title={status.notice ?? status.lastError ?? status.hubUrl}
     >
       <span className="sync-dot" aria-hidden="true" />
       <strong>{status.online ? t('sync.online') : t('sync.offline')}</strong>
@@ -33,7 +41,11 @@ export function OfflineBanner() {
   if (!status) return null;
   return (
     <>
-      {!status.online && <div className="banner offline-banner" role="alert">{t('sync.offlineBanner')}</div>}
+      {!status.online && (
+        <div className="banner offline-banner" role="alert">
+          {t('sync.offlineBanner')}
+        </div>
+      )}
       {status.notice && (
         <div className="banner offline-banner store-notice" role="alert" data-testid="store-notice">
           <strong>{t('sync.storeNotice')}</strong> {status.notice}

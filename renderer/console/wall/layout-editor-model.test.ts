@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { checkLayout } from '../../../src/common/layout-check';
 import { PRESET_LAYOUTS } from '../../../src/common/presets';
 import {
-  addTile, cellAt, copyName, defaultSource, dragRect, duplicateDraft, emptyDraft, nudgeTile, placeTile, removeTile, SOURCE_KINDS,
+  addTile,
+  cellAt,
+  copyName,
+  defaultSource,
+  dragRect,
+  duplicateDraft,
+  emptyDraft,
+  nudgeTile,
+  placeTile,
+  removeTile,
+  SOURCE_KINDS,
 } from './layout-editor-model';
 
 const IKHTISAR = PRESET_LAYOUTS[0]!;
@@ -43,8 +53,18 @@ describe('layout editor model', () => {
     expect(cellAt(box, { cols: 3, rows: 3 }, 399, 199)).toEqual({ x: 2, y: 2 });
     expect(cellAt(box, { cols: 3, rows: 3 }, 900, -10)).toEqual({ x: 2, y: 0 });
     const start = { x: 0, y: 0, w: 1, h: 1 };
-    expect(dragRect({ mode: 'move', tileId: 't', start, grab: { x: 0, y: 0 } }, { x: 2, y: 1 })).toEqual({ x: 2, y: 1, w: 1, h: 1 });
-    expect(dragRect({ mode: 'resize', tileId: 't', start, grab: { x: 0, y: 0 } }, { x: 1, y: 2 })).toEqual({ x: 0, y: 0, w: 2, h: 3 });
+    expect(dragRect({ mode: 'move', tileId: 't', start, grab: { x: 0, y: 0 } }, { x: 2, y: 1 })).toEqual({
+      x: 2,
+      y: 1,
+      w: 1,
+      h: 1,
+    });
+    expect(dragRect({ mode: 'resize', tileId: 't', start, grab: { x: 0, y: 0 } }, { x: 1, y: 2 })).toEqual({
+      x: 0,
+      y: 0,
+      w: 2,
+      h: 3,
+    });
   });
 
   it('offers a valid default for every source kind but the ones that need an address', () => {

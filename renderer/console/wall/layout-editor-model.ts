@@ -5,7 +5,17 @@ import { fits, type LayoutDraft } from '../../../src/common/layout-check';
 
 export type Rect = Pick<Tile, 'x' | 'y' | 'w' | 'h'>;
 export type SourceKind = TileSource['kind'];
-export const SOURCE_KINDS: readonly SourceKind[] = ['map', 'incidents', 'sector', 'connectivity', 'decisions', 'video', 'web', 'image', 'clock'];
+export const SOURCE_KINDS: readonly SourceKind[] = [
+  'map',
+  'incidents',
+  'sector',
+  'connectivity',
+  'decisions',
+  'video',
+  'web',
+  'image',
+  'clock',
+];
 
 export const DEFAULT_GRID: Grid = { cols: 3, rows: 3 };
 const REGENCY_CENTRE: [number, number] = [-8.12, 112.64];
@@ -23,21 +33,37 @@ export function duplicateDraft(layout: Pick<Layout, 'grid' | 'tiles'>, id: strin
 export function copyName(taken: readonly string[], word: (n: number | null) => string): string {
   const used = new Set(taken.map((n) => n.trim().toLocaleLowerCase('id')));
   let n = 1;
-  while (used.has(word(n === 1 ? null : n).trim().toLocaleLowerCase('id'))) n++;
+  while (
+    used.has(
+      word(n === 1 ? null : n)
+        .trim()
+        .toLocaleLowerCase('id'),
+    )
+  )
+    n++;
   return word(n === 1 ? null : n);
 }
 
 export function defaultSource(kind: SourceKind): TileSource {
   switch (kind) {
-    case 'map': return { kind, center: REGENCY_CENTRE, zoom: 11, layers: ['kecamatan', 'incidents'] };
-    case 'incidents': return { kind };
-    case 'sector': return { kind, sector: 'health' };
-    case 'connectivity': return { kind };
-    case 'decisions': return { kind };
-    case 'video': return { kind, url: 'https://' };
-    case 'web': return { kind, url: 'https://malangkab.go.id/' };
-    case 'image': return { kind, url: 'https://' };
-    case 'clock': return { kind, ticker: 'Command Center Kabupaten Malang' };
+    case 'map':
+      return { kind, center: REGENCY_CENTRE, zoom: 11, layers: ['kecamatan', 'incidents'] };
+    case 'incidents':
+      return { kind };
+    case 'sector':
+      return { kind, sector: 'health' };
+    case 'connectivity':
+      return { kind };
+    case 'decisions':
+      return { kind };
+    case 'video':
+      return { kind, url: 'https://' };
+    case 'web':
+      return { kind, url: 'https://malangkab.go.id/' };
+    case 'image':
+      return { kind, url: 'https://' };
+    case 'clock':
+      return { kind, ticker: 'Command Center Kabupaten Malang' };
   }
 }
 
@@ -53,10 +79,19 @@ export function placeTile(draft: LayoutDraft, tileId: string, rect: Rect): Layou
 }
 
 /** Moves (dx, dy) or resizes (dw, dh) by steps, as the arrow keys do. */
-export function nudgeTile(draft: LayoutDraft, tileId: string, step: { dx?: number; dy?: number; dw?: number; dh?: number }): LayoutDraft | null {
+export function nudgeTile(
+  draft: LayoutDraft,
+  tileId: string,
+  step: { dx?: number; dy?: number; dw?: number; dh?: number },
+): LayoutDraft | null {
   const t = draft.tiles.find((x) => x.id === tileId);
   if (!t) return null;
-  return placeTile(draft, tileId, { x: t.x + (step.dx ?? 0), y: t.y + (step.dy ?? 0), w: t.w + (step.dw ?? 0), h: t.h + (step.dh ?? 0) });
+  return placeTile(draft, tileId, {
+    x: t.x + (step.dx ?? 0),
+    y: t.y + (step.dy ?? 0),
+    w: t.w + (step.dw ?? 0),
+    h: t.h + (step.dh ?? 0),
+  });
 }
 
 export function coveredBy(draft: LayoutDraft, x: number, y: number): Tile | null {
@@ -64,7 +99,12 @@ export function coveredBy(draft: LayoutDraft, x: number, y: number): Tile | null
 }
 
 /** A new one-cell tile at (x, y), with an id no other tile has; null when the cell is taken. */
-export function addTile(draft: LayoutDraft, x: number, y: number, source: TileSource): { draft: LayoutDraft; tileId: string } | null {
+export function addTile(
+  draft: LayoutDraft,
+  x: number,
+  y: number,
+  source: TileSource,
+): { draft: LayoutDraft; tileId: string } | null {
   const rect = { x, y, w: 1, h: 1 };
   if (!fits(draft.grid, draft.tiles, '', rect)) return null;
   const ids = new Set(draft.tiles.map((t) => t.id));
@@ -83,7 +123,12 @@ export function setSource(draft: LayoutDraft, tileId: string, source: TileSource
 }
 
 /** The cell under a pointer, clamped to the grid, from the grid element's box. */
-export function cellAt(box: { left: number; top: number; width: number; height: number }, grid: Grid, clientX: number, clientY: number) {
+export function cellAt(
+  box: { left: number; top: number; width: number; height: number },
+  grid: Grid,
+  clientX: number,
+  clientY: number,
+) {
   const clamp = (v: number, max: number) => Math.min(max - 1, Math.max(0, Math.floor(v)));
   return {
     x: clamp(((clientX - box.left) / box.width) * grid.cols, grid.cols),

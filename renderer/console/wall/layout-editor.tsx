@@ -17,7 +17,15 @@ export interface EditTarget {
   lostEditId?: string;
 }
 
-export function LayoutEditor({ target, otherNames, onClose }: { target: EditTarget; otherNames: readonly string[]; onClose: () => void }) {
+export function LayoutEditor({
+  target,
+  otherNames,
+  onClose,
+}: {
+  target: EditTarget;
+  otherNames: readonly string[];
+  onClose: () => void;
+}) {
   const t = useT();
   const ids = { title: useId(), name: useId(), problems: useId(), col: useId(), row: useId(), w: useId(), h: useId() };
   const dialog = useRef<HTMLDialogElement>(null);
@@ -54,33 +62,72 @@ export function LayoutEditor({ target, otherNames, onClose }: { target: EditTarg
     e.preventDefault();
     if (problems.length > 0) return;
     save.mutate(
-      { layout: { ...draft, name: draft.name.trim() }, ...(target.baseVersion === undefined ? {} : { baseVersion: target.baseVersion }) },
-      { onSuccess: () => { if (target.lostEditId) dismissLost.mutate(target.lostEditId); onClose(); } },
+      {
+        layout: { ...draft, name: draft.name.trim() },
+        ...(target.baseVersion === undefined ? {} : { baseVersion: target.baseVersion }),
+      },
+      {
+        onSuccess: () => {
+          if (target.lostEditId) dismissLost.mutate(target.lostEditId);
+          onClose();
+        },
+      },
     );
   };
 
   const number = (id: string, field: 'x' | 'y' | 'w' | 'h', label: string, value: number, max: number) => (
     <div className="position-field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="number" inputMode="numeric" min={1} max={max} step={1} value={value} onChange={(e) => place(field, e.target.value)} />
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={max}
+        step={1}
+        value={value}
+        onChange={(e) => place(field, e.target.value)}
+      />
     </div>
   );
 
   return (
     // Keys pressed in the editor stay in it: the wall hotkeys (1–9, U) must not switch the wall meanwhile.
     <dialog
-      ref={dialog} className="layout-editor" aria-labelledby={ids.title} data-testid="layout-editor"
-      onCancel={(e) => { e.preventDefault(); onClose(); }} onKeyDown={(e) => e.stopPropagation()}
+      ref={dialog}
+      className="layout-editor"
+      aria-labelledby={ids.title}
+      data-testid="layout-editor"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      onKeyDown={(e) => e.stopPropagation()}
     >
       <form onSubmit={submit}>
         <h2 id={ids.title}>{target.baseVersion === undefined ? t('editor.titleNew') : t('editor.titleEdit')}</h2>
         <label htmlFor={ids.name}>{t('editor.name')}</label>
-        <input id={ids.name} required maxLength={120} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        <input
+          id={ids.name}
+          required
+          maxLength={120}
+          value={draft.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
         <div className="layout-editor-body">
           <div className="layout-editor-grid">
             <p className="muted">{t('editor.keysHint')}</p>
-            <LayoutGridEditor draft={draft} selected={selected} onSelect={setSelected} onChange={setDraft} onAdd={add} onBlocked={setBlocked} />
-            <p className="editor-blocked" role="status" aria-live="polite">{blocked ? t('editor.blocked') : ''}</p>
+            <LayoutGridEditor
+              draft={draft}
+              selected={selected}
+              onSelect={setSelected}
+              onChange={setDraft}
+              onAdd={add}
+              onBlocked={setBlocked}
+            />
+            <p className="editor-blocked" role="status" aria-live="polite">
+              {blocked ? t('editor.blocked') : ''}
+            </p>
           </div>
           <div className="layout-editor-tile">
             {tile ? (
@@ -94,7 +141,14 @@ export function LayoutEditor({ target, otherNames, onClose }: { target: EditTarg
                   {number(ids.h, 'h', t('editor.height'), tile.h, draft.grid.rows)}
                 </fieldset>
                 <TileSourceForm source={tile.source} onChange={(s) => setDraft(setSource(draft, tile.id, s))} />
-                <button type="button" className="danger" onClick={() => { setDraft(removeTile(draft, tile.id)); setSelected(null); }}>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => {
+                    setDraft(removeTile(draft, tile.id));
+                    setSelected(null);
+                  }}
+                >
                   {t('editor.removeTile', { label: tileLabel(t, tile) })}
                 </button>
               </>
@@ -106,16 +160,31 @@ export function LayoutEditor({ target, otherNames, onClose }: { target: EditTarg
         {problems.length > 0 && (
           <div id={ids.problems} className="editor-problems" data-testid="editor-problems">
             <p>{t('editor.problems')}</p>
-            <ul>{problems.map((p, i) => <li key={i}>{layoutProblemText(t, p, draft.tiles)}</li>)}</ul>
+            <ul>
+              {problems.map((p, i) => (
+                <li key={i}>{layoutProblemText(t, p, draft.tiles)}</li>
+              ))}
+            </ul>
           </div>
         )}
-        {save.isError && <p className="form-error" role="alert">{t('editor.saveFailed', { message: planErrorText(t, save.error, { tiles: draft.tiles }) })}</p>}
+        {save.isError && (
+          <p className="form-error" role="alert">
+            {t('editor.saveFailed', { message: planErrorText(t, save.error, { tiles: draft.tiles }) })}
+          </p>
+        )}
         <p className="muted">{t('editor.offlineNote')}</p>
         <div className="editor-actions">
-          <button type="submit" className="primary" disabled={save.isPending || problems.length > 0} aria-describedby={problems.length > 0 ? ids.problems : undefined}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={save.isPending || problems.length > 0}
+            aria-describedby={problems.length > 0 ? ids.problems : undefined}
+          >
             {save.isPending ? t('editor.saving') : t('editor.save')}
           </button>
-          <button type="button" onClick={onClose}>{t('editor.cancel')}</button>
+          <button type="button" onClick={onClose}>
+            {t('editor.cancel')}
+          </button>
         </div>
       </form>
     </dialog>

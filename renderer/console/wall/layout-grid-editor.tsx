@@ -18,10 +18,16 @@ interface Props {
 }
 
 const KEY_STEPS: Record<string, { dx?: number; dy?: number; dw?: number; dh?: number }> = {
-  ArrowLeft: { dx: -1 }, ArrowRight: { dx: 1 }, ArrowUp: { dy: -1 }, ArrowDown: { dy: 1 },
+  ArrowLeft: { dx: -1 },
+  ArrowRight: { dx: 1 },
+  ArrowUp: { dy: -1 },
+  ArrowDown: { dy: 1 },
 };
 const SHIFT_STEPS: Record<string, { dw?: number; dh?: number }> = {
-  ArrowLeft: { dw: -1 }, ArrowRight: { dw: 1 }, ArrowUp: { dh: -1 }, ArrowDown: { dh: 1 },
+  ArrowLeft: { dw: -1 },
+  ArrowRight: { dw: 1 },
+  ArrowUp: { dh: -1 },
+  ArrowDown: { dh: 1 },
 };
 const rectOf = (t: Tile): Rect => ({ x: t.x, y: t.y, w: t.w, h: t.h });
 const same = (a: Rect, b: Rect) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
@@ -74,19 +80,36 @@ export function LayoutGridEditor({ draft, selected, onSelect, onChange, onAdd, o
   const shown = draft.tiles.map((tile) => ({ tile, rect: drag?.d.tileId === tile.id ? drag.rect : rectOf(tile) }));
   const preview: LayoutDraft = { ...draft, tiles: shown.map(({ tile, rect }) => ({ ...tile, ...rect })) };
   const empty: { x: number; y: number }[] = [];
-  for (let y = 0; y < grid.rows; y++) for (let x = 0; x < grid.cols; x++) if (!coveredBy(preview, x, y)) empty.push({ x, y });
+  for (let y = 0; y < grid.rows; y++)
+    for (let x = 0; x < grid.cols; x++) if (!coveredBy(preview, x, y)) empty.push({ x, y });
 
   return (
     <div
-      ref={gridRef} className={`grid-editor${drag ? ' dragging' : ''}`} role="group" aria-label={t('editor.gridLabel', { cols: grid.cols, rows: grid.rows })}
-      style={{ gridTemplateColumns: `repeat(${grid.cols}, 1fr)`, gridTemplateRows: `repeat(${grid.rows}, 1fr)`, aspectRatio: `${grid.cols * 16} / ${grid.rows * 9}` }}
-      onPointerMove={move} onPointerUp={end} onPointerCancel={() => { onBlocked(false); setDrag(null); }}
+      ref={gridRef}
+      className={`grid-editor${drag ? ' dragging' : ''}`}
+      role="group"
+      aria-label={t('editor.gridLabel', { cols: grid.cols, rows: grid.rows })}
+      style={{
+        gridTemplateColumns: `repeat(${grid.cols}, 1fr)`,
+        gridTemplateRows: `repeat(${grid.rows}, 1fr)`,
+        aspectRatio: `${grid.cols * 16} / ${grid.rows * 9}`,
+      }}
+      onPointerMove={move}
+      onPointerUp={end}
+      onPointerCancel={() => {
+        onBlocked(false);
+        setDrag(null);
+      }}
       data-testid="grid-editor"
     >
       {empty.map(({ x, y }) => (
         <button
-          key={`${x},${y}`} type="button" className="grid-empty" style={{ gridColumn: x + 1, gridRow: y + 1 }}
-          aria-label={t('editor.addAt', { col: x + 1, row: y + 1 })} onClick={() => onAdd(x, y)}
+          key={`${x},${y}`}
+          type="button"
+          className="grid-empty"
+          style={{ gridColumn: x + 1, gridRow: y + 1 }}
+          aria-label={t('editor.addAt', { col: x + 1, row: y + 1 })}
+          onClick={() => onAdd(x, y)}
         >
           +
         </button>
@@ -95,16 +118,27 @@ export function LayoutGridEditor({ draft, selected, onSelect, onChange, onAdd, o
         const label = tileLabel(t, tile);
         return (
           <button
-            key={tile.id} type="button" data-tile-id={tile.id}
+            key={tile.id}
+            type="button"
+            data-tile-id={tile.id}
             className={`grid-tile kind-${tile.source.kind}${selected === tile.id ? ' selected' : ''}`}
             style={{ gridColumn: `${rect.x + 1} / span ${rect.w}`, gridRow: `${rect.y + 1} / span ${rect.h}` }}
             aria-pressed={selected === tile.id}
             aria-label={t('editor.tileName', { label, col: rect.x + 1, row: rect.y + 1, w: rect.w, h: rect.h })}
-            onClick={() => onSelect(tile.id)} onKeyDown={(e) => keys(e, tile)} onPointerDown={(e) => begin(e, tile, 'move')}
+            onClick={() => onSelect(tile.id)}
+            onKeyDown={(e) => keys(e, tile)}
+            onPointerDown={(e) => begin(e, tile, 'move')}
           >
             <span className="grid-tile-label">{label}</span>
-            <span className="grid-tile-size" aria-hidden="true">{rect.w} × {rect.h}</span>
-            <span className="grid-tile-resize" aria-hidden="true" data-testid={`resize-${tile.id}`} onPointerDown={(e) => begin(e, tile, 'resize')} />
+            <span className="grid-tile-size" aria-hidden="true">
+              {rect.w} × {rect.h}
+            </span>
+            <span
+              className="grid-tile-resize"
+              aria-hidden="true"
+              data-testid={`resize-${tile.id}`}
+              onPointerDown={(e) => begin(e, tile, 'resize')}
+            />
           </button>
         );
       })}

@@ -15,7 +15,15 @@ import { planErrorText } from './plan-text';
 import { useLayouts, useWallState } from './queries';
 import './wall-plan.css';
 
-function LostEdits({ edits, layouts, onReopen }: { edits: readonly LayoutLostEdit[]; layouts: readonly Layout[]; onReopen: (e: LayoutLostEdit) => void }) {
+function LostEdits({
+  edits,
+  layouts,
+  onReopen,
+}: {
+  edits: readonly LayoutLostEdit[];
+  layouts: readonly Layout[];
+  onReopen: (e: LayoutLostEdit) => void;
+}) {
   const t = useT();
   const dismiss = useDismissLostEdit();
   const headingId = useId();
@@ -26,14 +34,24 @@ function LostEdits({ edits, layouts, onReopen }: { edits: readonly LayoutLostEdi
       <ul>
         {edits.map((e) => {
           const name = e.yours?.name ?? e.central?.name ?? layouts.find((l) => l.id === e.layoutId)?.name ?? e.layoutId;
-          const text = e.state === 'rejected' ? t('layouts.lostRejected', { name, reason: e.message || e.code })
-            : e.op === 'delete' ? t('layouts.lostDeleteConflict', { name }) : t('layouts.lostConflict', { name });
+          const text =
+            e.state === 'rejected'
+              ? t('layouts.lostRejected', { name, reason: e.message || e.code })
+              : e.op === 'delete'
+                ? t('layouts.lostDeleteConflict', { name })
+                : t('layouts.lostConflict', { name });
           return (
             <li key={e.id} className="lost-edit" data-testid="lost-edit" data-state={e.state}>
               {e.yours && <LayoutThumbnail layout={e.yours} />}
               <p role="alert">{text}</p>
-              {e.yours && <button type="button" onClick={() => onReopen(e)}>{t('layouts.lostReopen')}</button>}
-              <button type="button" disabled={dismiss.isPending} onClick={() => dismiss.mutate(e.id)}>{t('layouts.lostDismiss')}</button>
+              {e.yours && (
+                <button type="button" onClick={() => onReopen(e)}>
+                  {t('layouts.lostReopen')}
+                </button>
+              )}
+              <button type="button" disabled={dismiss.isPending} onClick={() => dismiss.mutate(e.id)}>
+                {t('layouts.lostDismiss')}
+              </button>
             </li>
           );
         })}
@@ -57,20 +75,46 @@ export function LayoutManager({ operator }: { operator: OperatorInfo }) {
   const pending = new Set(listing.data?.pending ?? []);
   const names = layouts.map((l) => l.name);
 
-  const open = (target: EditTarget) => { setRefusal(null); setConfirming(null); remove.reset(); setEditing(target); };
-  const duplicate = (l: Layout) => open({
-    draft: duplicateDraft(l, crypto.randomUUID(), copyName(names, (n) => (n === null ? t('layouts.copyName', { name: l.name }) : t('layouts.copyNameN', { name: l.name, n })))),
-  });
-  const create = () => open({ draft: emptyDraft(crypto.randomUUID(), copyName(names, (n) => (n === null ? t('layouts.newName') : `${t('layouts.newName')} ${n}`))) });
+  const open = (target: EditTarget) => {
+    setRefusal(null);
+    setConfirming(null);
+    remove.reset();
+    setEditing(target);
+  };
+  const duplicate = (l: Layout) =>
+    open({
+      draft: duplicateDraft(
+        l,
+        crypto.randomUUID(),
+        copyName(names, (n) =>
+          n === null ? t('layouts.copyName', { name: l.name }) : t('layouts.copyNameN', { name: l.name, n }),
+        ),
+      ),
+    });
+  const create = () =>
+    open({
+      draft: emptyDraft(
+        crypto.randomUUID(),
+        copyName(names, (n) => (n === null ? t('layouts.newName') : `${t('layouts.newName')} ${n}`)),
+      ),
+    });
   const reopen = (e: LostEditLike) => {
     if (!e.yours) return;
     const now = layouts.find((l) => l.id === e.layoutId);
-    open(now ? { draft: e.yours, baseVersion: now.version, lostEditId: e.id } : { draft: { ...e.yours, id: crypto.randomUUID() }, lostEditId: e.id });
+    open(
+      now
+        ? { draft: e.yours, baseVersion: now.version, lostEditId: e.id }
+        : { draft: { ...e.yours, id: crypto.randomUUID() }, lostEditId: e.id },
+    );
   };
   const askDelete = (l: Layout) => {
     remove.reset();
     // Refused here at once with the reason; the host refuses it too.
-    if (l.id === current) { setConfirming(null); setRefusal(t('layouts.onWallRefused', { name: l.name })); return; }
+    if (l.id === current) {
+      setConfirming(null);
+      setRefusal(t('layouts.onWallRefused', { name: l.name }));
+      return;
+    }
     setRefusal(null);
     setConfirming(l.id);
   };
@@ -79,9 +123,21 @@ export function LayoutManager({ operator }: { operator: OperatorInfo }) {
   return (
     <section className="layout-manager" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('layouts.manageTitle')}</h3>
-      {allowed && <button type="button" className="primary" onClick={create}>{t('layouts.new')}</button>}
-      {refusal && <p className="form-error" role="alert">{refusal}</p>}
-      {remove.isError && <p className="form-error" role="alert">{t('layouts.deleteFailed', { message: planErrorText(t, remove.error) })}</p>}
+      {allowed && (
+        <button type="button" className="primary" onClick={create}>
+          {t('layouts.new')}
+        </button>
+      )}
+      {refusal && (
+        <p className="form-error" role="alert">
+          {refusal}
+        </p>
+      )}
+      {remove.isError && (
+        <p className="form-error" role="alert">
+          {t('layouts.deleteFailed', { message: planErrorText(t, remove.error) })}
+        </p>
+      )}
       <LostEdits edits={conflicts.data?.edits ?? []} layouts={layouts} onReopen={reopen} />
       <ul className="manage-list">
         {layouts.map((l) => (
@@ -90,18 +146,36 @@ export function LayoutManager({ operator }: { operator: OperatorInfo }) {
             {pending.has(l.id) && <span className="badge warn">{t('layouts.pending')}</span>}
             {allowed && (
               <span className="manage-actions">
-                <button type="button" onClick={() => open({ draft: duplicateDraft(l, l.id, l.name), baseVersion: l.version })}>{t('layouts.edit', { name: l.name })}</button>
-                <button type="button" onClick={() => duplicate(l)}>{t('layouts.duplicate', { name: l.name })}</button>
-                <button type="button" className="danger" onClick={() => askDelete(l)}>{t('layouts.delete', { name: l.name })}</button>
+                <button
+                  type="button"
+                  onClick={() => open({ draft: duplicateDraft(l, l.id, l.name), baseVersion: l.version })}
+                >
+                  {t('layouts.edit', { name: l.name })}
+                </button>
+                <button type="button" onClick={() => duplicate(l)}>
+                  {t('layouts.duplicate', { name: l.name })}
+                </button>
+                <button type="button" className="danger" onClick={() => askDelete(l)}>
+                  {t('layouts.delete', { name: l.name })}
+                </button>
               </span>
             )}
             {confirming === l.id && (
               <span className="confirm" role="group" aria-label={t('layouts.confirmDelete', { name: l.name })}>
                 <span>{t('layouts.confirmDelete', { name: l.name })}</span>
-                <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id: l.id, baseVersion: l.version }, { onSettled: () => setConfirming(null) })}>
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={remove.isPending}
+                  onClick={() =>
+                    remove.mutate({ id: l.id, baseVersion: l.version }, { onSettled: () => setConfirming(null) })
+                  }
+                >
                   {t('layouts.confirmYes')}
                 </button>
-                <button type="button" onClick={() => setConfirming(null)}>{t('layouts.confirmNo')}</button>
+                <button type="button" onClick={() => setConfirming(null)}>
+                  {t('layouts.confirmNo')}
+                </button>
               </span>
             )}
           </li>

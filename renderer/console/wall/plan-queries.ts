@@ -77,17 +77,17 @@ export function useSaveSchedule() {
 }
 
 type AdviceAction =
-  | { take: { layoutId: string; incidentIds: string[] } }
-  | { dismiss: { incidentIds: string[] } }
-  | { end: true };
+  { take: { layoutId: string; incidentIds: string[] } } | { dismiss: { incidentIds: string[] } } | { end: true };
 
 export function useAdviceAction() {
   const host = useHost();
   const client = useQueryClient();
   return useMutation({
     mutationFn: (a: AdviceAction): Promise<WallAdvice> =>
-      'take' in a ? host.request('wall.takeSuggestion', a.take)
-        : 'dismiss' in a ? host.request('wall.dismissSuggestion', a.dismiss)
+      'take' in a
+        ? host.request('wall.takeSuggestion', a.take)
+        : 'dismiss' in a
+          ? host.request('wall.dismissSuggestion', a.dismiss)
           : host.request('wall.endInterrupt', {}),
     onSuccess: (advice) => client.setQueryData(ADVICE, advice),
   });

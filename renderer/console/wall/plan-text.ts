@@ -22,14 +22,22 @@ function labelOf(t: Translate, tiles: readonly Tile[], tileId: string): string {
 
 export function layoutProblemText(t: Translate, p: LayoutProblem, tiles: readonly Tile[]): string {
   switch (p.code) {
-    case 'name_empty': return t('problem.name_empty');
-    case 'name_taken': return t('problem.name_taken', { name: p.name });
-    case 'too_many_tiles': return t('problem.too_many_tiles', { max: p.max });
-    case 'tile_duplicate_id': return t('problem.tile_duplicate_id', { tile: p.tileId });
-    case 'tile_outside': return t('problem.tile_outside', { tile: labelOf(t, tiles, p.tileId) });
-    case 'tile_overlap': return t('problem.tile_overlap', { tile: labelOf(t, tiles, p.tileId), other: labelOf(t, tiles, p.otherId) });
-    case 'url_invalid': return t('problem.url_invalid', { tile: labelOf(t, tiles, p.tileId) });
-    case 'web_not_allowed': return t('problem.web_not_allowed', { host: p.host ?? '?', domains: WEB_DOMAINS_TEXT });
+    case 'name_empty':
+      return t('problem.name_empty');
+    case 'name_taken':
+      return t('problem.name_taken', { name: p.name });
+    case 'too_many_tiles':
+      return t('problem.too_many_tiles', { max: p.max });
+    case 'tile_duplicate_id':
+      return t('problem.tile_duplicate_id', { tile: p.tileId });
+    case 'tile_outside':
+      return t('problem.tile_outside', { tile: labelOf(t, tiles, p.tileId) });
+    case 'tile_overlap':
+      return t('problem.tile_overlap', { tile: labelOf(t, tiles, p.tileId), other: labelOf(t, tiles, p.otherId) });
+    case 'url_invalid':
+      return t('problem.url_invalid', { tile: labelOf(t, tiles, p.tileId) });
+    case 'web_not_allowed':
+      return t('problem.web_not_allowed', { host: p.host ?? '?', domains: WEB_DOMAINS_TEXT });
   }
 }
 
@@ -43,14 +51,20 @@ function isLayoutProblem(x: unknown): x is LayoutProblem {
 }
 
 /** A refusal of layouts.save / layouts.delete / schedule.save, worded from its code and details where known. */
-export function planErrorText(t: Translate, error: unknown, context: { tiles?: readonly Tile[]; entries?: readonly ScheduleEntry[] } = {}): string {
+export function planErrorText(
+  t: Translate,
+  error: unknown,
+  context: { tiles?: readonly Tile[]; entries?: readonly ScheduleEntry[] } = {},
+): string {
   if (error instanceof HostRequestError) {
     const details = Array.isArray(error.details) ? error.details.filter(isLayoutProblem) : [];
     if (error.code === 'invalid_layout' && details.length > 0) {
       return details.map((p) => layoutProblemText(t, p, context.tiles ?? [])).join(' ');
     }
     if (error.code === 'invalid_schedule' && details.length > 0) {
-      return details.map((p) => scheduleProblemText(t, p as unknown as ScheduleProblem, context.entries ?? [])).join(' ');
+      return details
+        .map((p) => scheduleProblemText(t, p as unknown as ScheduleProblem, context.entries ?? []))
+        .join(' ');
     }
     if (error.code === 'layout_on_wall') return t('problem.layout_on_wall');
     if (error.code === 'layout_scheduled') return t('problem.layout_scheduled');

@@ -23,7 +23,8 @@ export function useSwitchLayout() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (layoutId: string) => host.request('wall.switch', { layoutId }),
-    onSuccess: (state) => client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state)),
+    onSuccess: (state) =>
+      client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state)),
   });
 }
 
@@ -33,7 +34,8 @@ export function useUndoSwitch() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => host.request('wall.undo', {}),
-    onSuccess: (state) => client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state)),
+    onSuccess: (state) =>
+      client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state)),
   });
 }
 
@@ -43,7 +45,10 @@ export function useWallSetting() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (setting: { bezelPx: number } | { identify: boolean }) =>
-      'bezelPx' in setting ? host.request('wall.setBezel', { px: setting.bezelPx }) : host.request('wall.identify', { on: setting.identify }),
-    onSuccess: (state) => client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state)),
+      'bezelPx' in setting
+        ? host.request('wall.setBezel', { px: setting.bezelPx })
+        : host.request('wall.identify', { on: setting.identify }),
+    onSuccess: (state) =>
+      client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state)),
   });
 }

@@ -10,9 +10,18 @@ import { useSaveSchedule, useSchedule } from './plan-queries';
 import { planErrorText } from './plan-text';
 import { useLayouts } from './queries';
 
-function EntryRow({ entry, n, layouts, onChange, onRemove }: {
-  entry: ScheduleEntry; n: number; layouts: readonly { id: string; name: string }[];
-  onChange: (e: ScheduleEntry) => void; onRemove: () => void;
+function EntryRow({
+  entry,
+  n,
+  layouts,
+  onChange,
+  onRemove,
+}: {
+  entry: ScheduleEntry;
+  n: number;
+  layouts: readonly { id: string; name: string }[];
+  onChange: (e: ScheduleEntry) => void;
+  onRemove: () => void;
 }) {
   const t = useT();
   const ids = { at: useId(), layout: useId() };
@@ -24,12 +33,23 @@ function EntryRow({ entry, n, layouts, onChange, onRemove }: {
     <fieldset className="schedule-entry" data-testid="schedule-entry">
       <legend>{t('schedule.entryLabel', { n })}</legend>
       <label htmlFor={ids.at}>{t('schedule.at')}</label>
-      <input id={ids.at} type="time" required value={entry.at} onChange={(e) => /^\d\d:\d\d$/.test(e.target.value) && onChange({ ...entry, at: e.target.value })} />
+      <input
+        id={ids.at}
+        type="time"
+        required
+        value={entry.at}
+        onChange={(e) => /^\d\d:\d\d$/.test(e.target.value) && onChange({ ...entry, at: e.target.value })}
+      />
       <fieldset className="inline-checks">
         <legend>{t('schedule.days')}</legend>
         {WEEKDAYS.map((d) => (
           <label key={d}>
-            <input type="checkbox" aria-label={t(`dayName.${d}` as MessageKey)} checked={entry.days.includes(d)} onChange={(e) => toggle(d, e.target.checked)} />
+            <input
+              type="checkbox"
+              aria-label={t(`dayName.${d}` as MessageKey)}
+              checked={entry.days.includes(d)}
+              onChange={(e) => toggle(d, e.target.checked)}
+            />
             <span aria-hidden="true">{t(`day.${d}` as MessageKey)}</span>
           </label>
         ))}
@@ -37,9 +57,15 @@ function EntryRow({ entry, n, layouts, onChange, onRemove }: {
       <label htmlFor={ids.layout}>{t('schedule.layout')}</label>
       <select id={ids.layout} value={entry.layoutId} onChange={(e) => onChange({ ...entry, layoutId: e.target.value })}>
         {!layouts.some((l) => l.id === entry.layoutId) && <option value={entry.layoutId}>?</option>}
-        {layouts.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+        {layouts.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.name}
+          </option>
+        ))}
       </select>
-      <button type="button" onClick={onRemove}>{t('schedule.remove', { at: entry.at })}</button>
+      <button type="button" onClick={onRemove}>
+        {t('schedule.remove', { at: entry.at })}
+      </button>
     </fieldset>
   );
 }
@@ -54,10 +80,19 @@ export function ScheduleEditor({ operator }: { operator: OperatorInfo }) {
   const [draft, setDraft] = useState<Schedule | null>(null);
   const allowed = canSwitchWall(operator.role);
   const schedule = draft ?? view?.schedule ?? { enabled: false, entries: [] };
-  const edit = (s: Schedule) => { save.reset(); setDraft(s); };
-  const nextName = view?.next ? layouts.find((l) => l.id === view.next!.layoutId)?.name ?? '?' : null;
+  const edit = (s: Schedule) => {
+    save.reset();
+    setDraft(s);
+  };
+  const nextName = view?.next ? (layouts.find((l) => l.id === view.next!.layoutId)?.name ?? '?') : null;
   const nextTime = view?.next
-    ? new Intl.DateTimeFormat(locale(lang), { timeZone: ROOM_TIME_ZONE, weekday: 'long', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(view.next.at))
+    ? new Intl.DateTimeFormat(locale(lang), {
+        timeZone: ROOM_TIME_ZONE,
+        weekday: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+        hour12: false,
+      }).format(new Date(view.next.at))
     : null;
 
   const submit = (e: FormEvent) => {
@@ -69,7 +104,12 @@ export function ScheduleEditor({ operator }: { operator: OperatorInfo }) {
     const last = schedule.entries.at(-1);
     const hour = last ? (Number(last.at.slice(0, 2)) + 1) % 24 : 7;
     const next = layouts[(layouts.findIndex((l) => l.id === last?.layoutId) + 1) % Math.max(1, layouts.length)];
-    const entry = { id: crypto.randomUUID(), at: `${String(hour).padStart(2, '0')}:00`, days: [...(last?.days ?? WORKDAYS)], layoutId: next?.id ?? '' };
+    const entry = {
+      id: crypto.randomUUID(),
+      at: `${String(hour).padStart(2, '0')}:00`,
+      days: [...(last?.days ?? WORKDAYS)],
+      layoutId: next?.id ?? '',
+    };
     edit({ ...schedule, entries: [...schedule.entries, entry] });
   };
 
@@ -77,29 +117,50 @@ export function ScheduleEditor({ operator }: { operator: OperatorInfo }) {
     <section className="schedule-editor" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('schedule.title')}</h3>
       <p className="muted" data-testid="schedule-next">
-        {!view?.schedule.enabled ? t('schedule.off') : nextTime && nextName ? t('schedule.next', { time: nextTime, name: nextName }) : ''}
+        {!view?.schedule.enabled
+          ? t('schedule.off')
+          : nextTime && nextName
+            ? t('schedule.next', { time: nextTime, name: nextName })
+            : ''}
       </p>
       <form onSubmit={submit}>
         <fieldset disabled={!allowed || save.isPending}>
           <label className="check">
-            <input type="checkbox" checked={schedule.enabled} onChange={(e) => edit({ ...schedule, enabled: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={schedule.enabled}
+              onChange={(e) => edit({ ...schedule, enabled: e.target.checked })}
+            />
             {t('schedule.enabled')}
           </label>
           {schedule.entries.length === 0 && <p className="muted">{t('schedule.empty')}</p>}
           {schedule.entries.map((entry, i) => (
             <EntryRow
-              key={entry.id} entry={entry} n={i + 1} layouts={layouts}
-              onChange={(next) => edit({ ...schedule, entries: schedule.entries.map((x) => (x.id === entry.id ? next : x)) })}
+              key={entry.id}
+              entry={entry}
+              n={i + 1}
+              layouts={layouts}
+              onChange={(next) =>
+                edit({ ...schedule, entries: schedule.entries.map((x) => (x.id === entry.id ? next : x)) })
+              }
               onRemove={() => edit({ ...schedule, entries: schedule.entries.filter((x) => x.id !== entry.id) })}
             />
           ))}
           <div className="editor-actions">
-            <button type="button" onClick={add} disabled={layouts.length === 0}>{t('schedule.add')}</button>
-            <button type="submit" className="primary" disabled={draft === null}>{t('schedule.save')}</button>
+            <button type="button" onClick={add} disabled={layouts.length === 0}>
+              {t('schedule.add')}
+            </button>
+            <button type="submit" className="primary" disabled={draft === null}>
+              {t('schedule.save')}
+            </button>
           </div>
         </fieldset>
         <div aria-live="polite">{save.isSuccess && <p className="ok">{t('schedule.saved')}</p>}</div>
-        {save.isError && <p className="form-error" role="alert">{t('schedule.saveFailed', { message: planErrorText(t, save.error, { entries: schedule.entries }) })}</p>}
+        {save.isError && (
+          <p className="form-error" role="alert">
+            {t('schedule.saveFailed', { message: planErrorText(t, save.error, { entries: schedule.entries }) })}
+          </p>
+        )}
       </form>
     </section>
   );

@@ -3,7 +3,15 @@ import { hotkeyAction, isTextField, type KeyLike } from './wall-hotkeys';
 import { hotkeyOf, orderLayouts } from './layout-order';
 import { PRESET_LAYOUTS } from '../../../src/common/presets';
 
-const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, repeat: false, ...mods });
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  repeat: false,
+  ...mods,
+});
 const el = (tagName: string, extra: Record<string, unknown> = {}) => ({ tagName, ...extra }) as unknown as EventTarget;
 
 describe('wall hotkeys', () => {
@@ -34,9 +42,16 @@ describe('wall hotkeys', () => {
   });
 
   it('lists the presets first in their shipped order, then the rest by name, and numbers the first nine', () => {
-    const own = [{ id: 'b', name: 'Banjir Selatan' }, { id: 'a', name: 'Apel Pagi' }];
+    const own = [
+      { id: 'b', name: 'Banjir Selatan' },
+      { id: 'a', name: 'Apel Pagi' },
+    ];
     const presets = PRESET_LAYOUTS.map((l) => ({ id: l.id, name: l.name })).reverse();
-    expect(orderLayouts([...own, ...presets]).map((l) => l.name)).toEqual([...PRESET_LAYOUTS.map((l) => l.name), 'Apel Pagi', 'Banjir Selatan']);
+    expect(orderLayouts([...own, ...presets]).map((l) => l.name)).toEqual([
+      ...PRESET_LAYOUTS.map((l) => l.name),
+      'Apel Pagi',
+      'Banjir Selatan',
+    ]);
     expect([0, 8, 9].map(hotkeyOf)).toEqual(['1', '9', null]);
   });
 });

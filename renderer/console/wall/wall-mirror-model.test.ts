@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { WallState } from '../../../src/common/host-api';
 import { wallMirror } from './wall-mirror-model';
 
-const state = (stateVersion: number): WallState => ({ stateVersion, layout: null, switchedAt: null, bezelPx: 0, identify: false, undoLayoutId: null });
-const wall = (n: number, connected: boolean, paintedVersion: number | null) => ({ wall: n, connected, paintedVersion, paintedAt: null, dataAt: null });
+const state = (stateVersion: number): WallState => ({
+  stateVersion,
+  layout: null,
+  switchedAt: null,
+  bezelPx: 0,
+  identify: false,
+  undoLayoutId: null,
+});
+const wall = (n: number, connected: boolean, paintedVersion: number | null) => ({
+  wall: n,
+  connected,
+  paintedVersion,
+  paintedAt: null,
+  dataAt: null,
+});
 
 describe('wallMirror', () => {
   it('counts only connected screens that painted the current version', () => {

@@ -49,7 +49,12 @@ export function wallMirror(
     const paintedVersion = w?.paintedVersion ?? null;
     const showing = connected && paintedVersion === currentVersion;
     cells.push({
-      wall, connected, paintedVersion, paintedAt: w?.paintedAt ?? null, dataAt: w?.dataAt ?? null, showing,
+      wall,
+      connected,
+      paintedVersion,
+      paintedAt: w?.paintedAt ?? null,
+      dataAt: w?.dataAt ?? null,
+      showing,
       stale: !connected || (!showing && currentAgeMs >= STALE_AFTER_MS),
     });
   }

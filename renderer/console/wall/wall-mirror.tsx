@@ -8,7 +8,11 @@ import { currentVersionOf, wallMirror } from './wall-mirror-model';
 
 function clockTime(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(locale(lang), {
-    timeZone: ROOM_TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
+    timeZone: ROOM_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
   }).format(new Date(iso));
 }
 
@@ -33,16 +37,26 @@ export function WallMirror({ state, status }: { state: WallState | undefined; st
   const grid = state?.layout?.grid ?? { cols: 3, rows: 3 };
   return (
     <div className="wall-mirror-block">
-      <p className={`wall-summary ${mirror.showing === mirror.total ? 'ok' : 'warn'}`} role="status" data-testid="wall-summary">
+      <p
+        className={`wall-summary ${mirror.showing === mirror.total ? 'ok' : 'warn'}`}
+        role="status"
+        data-testid="wall-summary"
+      >
         {t('wall.summary', { painted: mirror.showing, total: mirror.total })}
       </p>
       <SwitchTime last={status?.lastSwitch ?? null} />
-      <ol className="wall-mirror" aria-label={t('wall.mirrorLabel')} style={{ gridTemplateColumns: `repeat(${grid.cols}, 1fr)` }}>
+      <ol
+        className="wall-mirror"
+        aria-label={t('wall.mirrorLabel')}
+        style={{ gridTemplateColumns: `repeat(${grid.cols}, 1fr)` }}
+      >
         {mirror.cells.map((c) => (
           <li
             key={c.wall}
             className={`wall-cell ${c.connected ? 'connected' : 'disconnected'} ${c.showing ? 'showing' : 'pending'}${c.stale ? ' stale' : ''}`}
-            data-testid={`wall-cell-${c.wall}`} data-connected={String(c.connected)} data-stale={String(c.stale)}
+            data-testid={`wall-cell-${c.wall}`}
+            data-connected={String(c.connected)}
+            data-stale={String(c.stale)}
             data-painted-version={c.paintedVersion === null ? '' : String(c.paintedVersion)}
           >
             <span className="wall-cell-number">{t('wall.screen', { n: c.wall })}</span>
@@ -55,7 +69,9 @@ export function WallMirror({ state, status }: { state: WallState | undefined; st
                 ? t('wall.notPainted')
                 : t('wall.painted', { painted: c.paintedVersion, current: mirror.currentVersion })}
             </span>
-            {c.paintedAt && <span className="wall-cell-when">{t('wall.paintedAt', { time: clockTime(lang, c.paintedAt) })}</span>}
+            {c.paintedAt && (
+              <span className="wall-cell-when">{t('wall.paintedAt', { time: clockTime(lang, c.paintedAt) })}</span>
+            )}
             <span className="wall-cell-data">{t('wall.dataAge', { age: formatAge(t, c.dataAt, now) })}</span>
           </li>
         ))}

@@ -31,7 +31,9 @@ export function WallPanel({ operator }: { operator: OperatorInfo }) {
       if (layout) switcher.mutate(layout.id);
       return layout !== undefined;
     },
-    undo: () => { if (state.data?.undoLayoutId) undo.mutate(); },
+    undo: () => {
+      if (state.data?.undoLayoutId) undo.mutate();
+    },
   });
 
   return (
@@ -44,9 +46,17 @@ export function WallPanel({ operator }: { operator: OperatorInfo }) {
       <WallMirror state={state.data} status={status.data} />
       <WallControls state={state.data} layouts={ordered} allowed={allowed} undo={undo} readOnlyNoteId={noteId} />
       <h3>{t('wall.layouts')}</h3>
-      {!allowed && <p id={noteId} className="note">{t('wall.readOnly')}</p>}
+      {!allowed && (
+        <p id={noteId} className="note">
+          {t('wall.readOnly')}
+        </p>
+      )}
       {allowed && <p className="muted hotkey-hint">{t('wall.hotkeys')}</p>}
-      {switcher.isError && <p className="form-error" role="alert">{t('wall.switchFailed', { message: errorText(t, switcher.error) })}</p>}
+      {switcher.isError && (
+        <p className="form-error" role="alert">
+          {t('wall.switchFailed', { message: errorText(t, switcher.error) })}
+        </p>
+      )}
       {layouts.data?.layouts.length === 0 && <p className="muted">{t('wall.noLayouts')}</p>}
       <ul className="layout-list">
         {ordered.map((l, index) => {
@@ -57,10 +67,19 @@ export function WallPanel({ operator }: { operator: OperatorInfo }) {
               <LayoutThumbnail layout={l} />
               <span className="layout-name">{l.name}</span>
               {onWall && <span className="badge ok">{t('wall.showing')}</span>}
-              {key && <kbd className="layout-key" title={t('wall.hotkey', { key })} aria-hidden="true">{key}</kbd>}
+              {key && (
+                <kbd className="layout-key" title={t('wall.hotkey', { key })} aria-hidden="true">
+                  {key}
+                </kbd>
+              )}
               <button
-                type="button" className="primary" disabled={!allowed || switcher.isPending} aria-keyshortcuts={key ?? undefined}
-                aria-current={onWall ? 'true' : undefined} aria-describedby={allowed ? undefined : noteId} onClick={() => switcher.mutate(l.id)}
+                type="button"
+                className="primary"
+                disabled={!allowed || switcher.isPending}
+                aria-keyshortcuts={key ?? undefined}
+                aria-current={onWall ? 'true' : undefined}
+                aria-describedby={allowed ? undefined : noteId}
+                onClick={() => switcher.mutate(l.id)}
               >
                 {t('wall.show', { name: l.name })}
               </button>

@@ -26,6 +26,7 @@ export const accountsEn: Record<keyof typeof accountsId, string> = {
   'accounts.error.username_taken': 'That username is taken.',
   'accounts.error.weak_password': 'The password is too short (at least {min} characters).',
   'accounts.error.self_lockout': 'You cannot disable your own account or take away your own supervisor role.',
-  'accounts.error.central_login_required': 'Accounts can be managed only while connected to the central server; log in again online.',
+  'accounts.error.central_login_required':
+    'Accounts can be managed only while connected to the central server; log in again online.',
   'accounts.error.central_unreachable': 'The central server cannot be reached; accounts cannot be managed now.',
 };

@@ -17,13 +17,15 @@ export const accountsId = {
   'accounts.newPassword': 'Kata sandi baru untuk {username}',
   'accounts.save': 'Simpan',
   'accounts.cancel': 'Batal',
-  'accounts.revokeNote': 'Menonaktifkan akun, mengganti kata sandi, atau mengubah peran langsung mengakhiri semua sesinya.',
+  'accounts.revokeNote':
+    'Menonaktifkan akun, mengganti kata sandi, atau mengubah peran langsung mengakhiri semua sesinya.',
   'accounts.bad.username': 'Nama pengguna: 3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.',
   'accounts.bad.name': 'Nama wajib diisi.',
   'accounts.bad.password': 'Kata sandi minimal {min} karakter.',
   'accounts.error.username_taken': 'Nama pengguna itu sudah dipakai.',
   'accounts.error.weak_password': 'Kata sandi terlalu pendek (minimal {min} karakter).',
   'accounts.error.self_lockout': 'Anda tidak dapat menonaktifkan akun sendiri atau melepas peran supervisor sendiri.',
-  'accounts.error.central_login_required': 'Akun hanya dapat dikelola saat terhubung ke server pusat; masuk lagi secara daring.',
+  'accounts.error.central_login_required':
+    'Akun hanya dapat dikelola saat terhubung ke server pusat; masuk lagi secara daring.',
   'accounts.error.central_unreachable': 'Server pusat tidak terjangkau; akun tidak dapat dikelola sekarang.',
 } as const;

@@ -26,7 +26,7 @@ export const deliveryEn: Record<keyof typeof deliveryId, string> = {
   'update.blocker.emergency': 'emergency mode is on',
   'update.blocker.presentation': 'a presentation is on the wall',
   'update.blocker.pending_writes': 'changes not yet synced to the central side',
-  'update.blocker.schedule_hours': 'the wall schedule\'s working hours',
+  'update.blocker.schedule_hours': "the wall schedule's working hours",
   'update.approve': 'Install now',
   'update.approveHint': 'Installs at once unless emergency mode, a presentation or unsynced changes hold it back.',
   'update.approveFailed': 'Could not approve: {message}',

@@ -26,6 +26,7 @@ export const deliveryId = {
   'update.blocker.pending_writes': 'perubahan belum tersinkron ke pusat',
   'update.blocker.schedule_hours': 'jam kerja jadwal dinding layar',
   'update.approve': 'Pasang sekarang',
-  'update.approveHint': 'Dipasang segera bila tidak ada mode darurat, presentasi, atau perubahan yang belum tersinkron.',
+  'update.approveHint':
+    'Dipasang segera bila tidak ada mode darurat, presentasi, atau perubahan yang belum tersinkron.',
   'update.approveFailed': 'Tidak dapat menyetujui: {message}',
 } as const;

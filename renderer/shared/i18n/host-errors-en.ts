@@ -5,8 +5,10 @@ export const hostErrorsEn: Record<keyof typeof hostErrorsId, string> = {
   'hostError.not_downloaded': 'Version {version} is not downloaded on this console.',
   'hostError.account_disabled': 'This account is disabled; ask a supervisor.',
   'hostError.rate_limited': 'Too many failed logins; wait {seconds} seconds and try again.',
-  'hostError.offline_expired': 'The central API is unreachable and this account has not logged in online on this console for more than 7 days.',
-  'hostError.central_login_required': 'Accounts can only be managed while connected to the central API; log in again online.',
+  'hostError.offline_expired':
+    'The central API is unreachable and this account has not logged in online on this console for more than 7 days.',
+  'hostError.central_login_required':
+    'Accounts can only be managed while connected to the central API; log in again online.',
   'hostError.central_unreachable': 'The central API is unreachable; try again later.',
   'hostError.weak_password': 'The password needs at least 10 characters.',
   'hostError.username_taken': 'That username is taken.',
@@ -20,7 +22,8 @@ export const hostErrorsEn: Record<keyof typeof hostErrorsId, string> = {
   'hostError.forbidden': 'Your role is not allowed to do this.',
   'hostError.not_found': 'That is gone; it may have just been deleted on another console.',
   'hostError.bad_credentials': 'Wrong username or password.',
-  'hostError.offline_unknown': 'The central server is unreachable and this account has never signed in on this console.',
+  'hostError.offline_unknown':
+    'The central server is unreachable and this account has never signed in on this console.',
   'hostError.session_expired': 'The session ended; please log in again.',
   'hostError.central_error': 'The central server refused the request ({code}).',
   'hostError.backup_failed': 'The backup of the local database failed: {reason}',
@@ -39,5 +42,5 @@ export const hostErrorsEn: Record<keyof typeof hostErrorsId, string> = {
   'hostError.host_unreachable': 'The host cannot be reached. Check the connection and try again.',
   'hostError.host_timeout': 'The host did not answer in time. Check the connection and try again.',
   'hostError.connection_lost': 'The connection to the host was lost. Check the connection and try again.',
-  'hostError.bad_response': 'The host\'s answer could not be read.',
+  'hostError.bad_response': "The host's answer could not be read.",
 };

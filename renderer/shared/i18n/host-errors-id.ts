@@ -4,8 +4,10 @@ export const hostErrorsId = {
   'hostError.not_downloaded': 'Versi {version} belum diunduh di konsol ini.',
   'hostError.account_disabled': 'Akun ini dinonaktifkan; hubungi supervisor.',
   'hostError.rate_limited': 'Terlalu banyak percobaan masuk yang gagal; tunggu {seconds} detik lalu coba lagi.',
-  'hostError.offline_expired': 'Server pusat tidak terjangkau dan akun ini sudah lebih dari 7 hari tidak masuk secara daring di konsol ini.',
-  'hostError.central_login_required': 'Akun hanya dapat dikelola saat terhubung ke server pusat; masuk lagi secara daring.',
+  'hostError.offline_expired':
+    'Server pusat tidak terjangkau dan akun ini sudah lebih dari 7 hari tidak masuk secara daring di konsol ini.',
+  'hostError.central_login_required':
+    'Akun hanya dapat dikelola saat terhubung ke server pusat; masuk lagi secara daring.',
   'hostError.central_unreachable': 'Server pusat tidak terjangkau; coba lagi nanti.',
   'hostError.weak_password': 'Kata sandi minimal 10 karakter.',
   'hostError.username_taken': 'Nama pengguna itu sudah dipakai.',
@@ -27,7 +29,8 @@ export const hostErrorsId = {
   'hostError.not_this_wall': 'Layar {wall} belum menyapa host.',
   'hostError.layout_exists': 'Tata letak dengan kode ini sudah ada; simpan sebagai perubahan, bukan tata letak baru.',
   'hostError.invalid_layout': 'Tata letak belum dapat disimpan: {count} hal perlu diperbaiki.',
-  'hostError.layout_on_wall': '"{name}" sedang tampil di dinding layar, jadi tidak dapat dihapus. Tampilkan tata letak lain dulu.',
+  'hostError.layout_on_wall':
+    '"{name}" sedang tampil di dinding layar, jadi tidak dapat dihapus. Tampilkan tata letak lain dulu.',
   'hostError.layout_scheduled': '"{name}" dipakai jadwal pukul {at}, jadi tidak dapat dihapus. Ubah jadwal dulu.',
   'hostError.invalid_schedule': 'Jadwal belum dapat disimpan: {count} hal perlu diperbaiki.',
   'hostError.host_unavailable': 'Host tidak dapat dijalankan. Mulai ulang Nawa.',

@@ -14,15 +14,20 @@ describe('dictionaries', () => {
       const a = DICTIONARIES.id[key];
       const b = DICTIONARIES.en[key];
       if (!a.trim() || !b.trim()) problems.push(`${key}: empty`);
-      if (placeholders(a).join() !== placeholders(b).join()) problems.push(`${key}: {${placeholders(a).join(',')}} vs {${placeholders(b).join(',')}}`);
+      if (placeholders(a).join() !== placeholders(b).join())
+        problems.push(`${key}: {${placeholders(a).join(',')}} vs {${placeholders(b).join(',')}}`);
     }
     expect(problems).toEqual([]);
   });
 
   it('uses the names the end-to-end tests look for', () => {
     const t = translator('id');
-    expect([t('login.username'), t('login.password'), t('login.submit'), t('header.logout')])
-      .toEqual(['Nama pengguna', 'Kata sandi', 'Masuk', 'Keluar']);
+    expect([t('login.username'), t('login.password'), t('login.submit'), t('header.logout')]).toEqual([
+      'Nama pengguna',
+      'Kata sandi',
+      'Masuk',
+      'Keluar',
+    ]);
     expect(t('wall.show', { name: 'Darurat' })).toBe('Tampilkan Darurat');
     expect(t('sync.offlineBanner')).toBe('Luring — data dari cache lokal');
   });

@@ -25,7 +25,8 @@ export function resolveLang(fromUrl: string | null, fromStorage: string | null):
 export function interpolate(template: string, vars?: Vars): string {
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole);
+    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
+  );
 }
 
 export function placeholders(template: string): string[] {

@@ -17,7 +17,8 @@ export const wallPlanEn: Record<keyof typeof wallPlanId, string> = {
   'layouts.onWallRefused': '"{name}" is on the wall and cannot be deleted. Show another layout first.',
   'layouts.deleteFailed': 'Could not delete: {message}',
   'layouts.lostTitle': 'Changes not applied',
-  'layouts.lostConflict': 'Your change to "{name}" was not applied: someone changed this layout first. The central version is used now.',
+  'layouts.lostConflict':
+    'Your change to "{name}" was not applied: someone changed this layout first. The central version is used now.',
   'layouts.lostDeleteConflict': 'Deleting "{name}" was not applied: someone changed this layout first.',
   'layouts.lostRejected': 'Your change to "{name}" was refused by the central server: {reason}',
   'layouts.lostReopen': 'Reopen my change',
@@ -84,7 +85,8 @@ export const wallPlanEn: Record<keyof typeof wallPlanId, string> = {
   'problem.same_time': 'Two schedule entries at {at} on {day}.',
   'problem.unknown_layout': 'The entry at {at} names a layout that no longer exists.',
   'problem.layout_on_wall': 'This layout is on the wall, so it cannot be deleted. Show another layout first.',
-  'problem.layout_scheduled': 'This layout is used by the schedule, so it cannot be deleted. Change the schedule first.',
+  'problem.layout_scheduled':
+    'This layout is used by the schedule, so it cannot be deleted. Change the schedule first.',
 
   'schedule.title': 'Display schedule',
   'schedule.enabled': 'Schedule on',

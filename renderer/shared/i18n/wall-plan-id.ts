@@ -13,11 +13,14 @@ export const wallPlanId = {
   'layouts.confirmDelete': 'Hapus tata letak "{name}"? Tindakan ini berlaku untuk semua konsol.',
   'layouts.confirmYes': 'Ya, hapus',
   'layouts.confirmNo': 'Batal',
-  'layouts.onWallRefused': '"{name}" sedang tampil di dinding layar dan tidak dapat dihapus. Tampilkan tata letak lain dulu.',
+  'layouts.onWallRefused':
+    '"{name}" sedang tampil di dinding layar dan tidak dapat dihapus. Tampilkan tata letak lain dulu.',
   'layouts.deleteFailed': 'Gagal menghapus: {message}',
   'layouts.lostTitle': 'Perubahan yang tidak diterapkan',
-  'layouts.lostConflict': 'Perubahan Anda pada "{name}" tidak diterapkan: tata letak ini sudah diubah orang lain lebih dulu. Versi pusat yang kini dipakai.',
-  'layouts.lostDeleteConflict': 'Penghapusan "{name}" tidak diterapkan: tata letak ini sudah diubah orang lain lebih dulu.',
+  'layouts.lostConflict':
+    'Perubahan Anda pada "{name}" tidak diterapkan: tata letak ini sudah diubah orang lain lebih dulu. Versi pusat yang kini dipakai.',
+  'layouts.lostDeleteConflict':
+    'Penghapusan "{name}" tidak diterapkan: tata letak ini sudah diubah orang lain lebih dulu.',
   'layouts.lostRejected': 'Perubahan Anda pada "{name}" ditolak server pusat: {reason}',
   'layouts.lostReopen': 'Buka lagi perubahan saya',
   'layouts.lostDismiss': 'Buang perubahan saya',
@@ -26,7 +29,8 @@ export const wallPlanId = {
   'editor.titleNew': 'Tata letak baru',
   'editor.titleEdit': 'Ubah tata letak',
   'editor.name': 'Nama tata letak',
-  'editor.gridLabel': 'Kisi dinding {cols} × {rows}. Seret ubin untuk memindah, seret sudut kanan bawah untuk mengubah ukuran.',
+  'editor.gridLabel':
+    'Kisi dinding {cols} × {rows}. Seret ubin untuk memindah, seret sudut kanan bawah untuk mengubah ukuran.',
   'editor.tileName': '{label} — kolom {col}, baris {row}, {w} × {h}',
   'editor.addAt': 'Tambah ubin di kolom {col}, baris {row}',
   'editor.keysHint': 'Panah: pindahkan ubin terpilih. Shift + panah: ubah ukurannya.',
@@ -82,7 +86,8 @@ export const wallPlanId = {
   'problem.web_not_allowed': 'Halaman dari {host} tidak diizinkan tampil di dinding. Yang diizinkan: {domains}.',
   'problem.same_time': 'Dua jadwal pada pukul {at} di hari {day}.',
   'problem.unknown_layout': 'Jadwal pukul {at} menunjuk tata letak yang sudah tidak ada.',
-  'problem.layout_on_wall': 'Tata letak ini sedang tampil di dinding layar, jadi tidak dapat dihapus. Tampilkan tata letak lain dulu.',
+  'problem.layout_on_wall':
+    'Tata letak ini sedang tampil di dinding layar, jadi tidak dapat dihapus. Tampilkan tata letak lain dulu.',
   'problem.layout_scheduled': 'Tata letak ini dipakai di jadwal, jadi tidak dapat dihapus. Ubah jadwal dulu.',
 
   'schedule.title': 'Jadwal tampilan',

@@ -33,11 +33,19 @@ export function createBaseMap(el: HTMLElement, opts: BaseMapOptions): BaseMap {
     zoomAnimation: opts.interactive,
     markerZoomAnimation: opts.interactive,
   });
-  if (opts.interactive) map.attributionControl.setPrefix(false).addAttribution('Batas wilayah: cahyadsn/wilayah_boundaries (MIT)');
+  if (opts.interactive)
+    map.attributionControl.setPrefix(false).addAttribution('Batas wilayah: cahyadsn/wilayah_boundaries (MIT)');
 
   const boundary = L.geoJSON(regencyBoundary, {
     interactive: false,
-    style: { className: 'regency-boundary', color: '#8fb3ff', weight: 3, fill: true, fillColor: '#0f1d30', fillOpacity: 1 },
+    style: {
+      className: 'regency-boundary',
+      color: '#8fb3ff',
+      weight: 3,
+      fill: true,
+      fillColor: '#0f1d30',
+      fillOpacity: 1,
+    },
   }).addTo(map);
 
   let kecamatanLayer: L.GeoJSON | null = null;

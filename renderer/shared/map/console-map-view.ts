@@ -8,12 +8,24 @@ import type { Translate } from '../i18n/translate';
 import { createBaseMap, type BaseMap } from './base-map';
 import { loadDesaBoundaries, type DesaProps } from './desa-data';
 import { IncidentClusterLayer } from './incident-clusters';
-import { DEFAULT_LAYERS, DESA_MIN_ZOOM, SiteLayers, type LayerVisibility, type SiteKind, type SiteWithState } from './map-layers';
+import {
+  DEFAULT_LAYERS,
+  DESA_MIN_ZOOM,
+  SiteLayers,
+  type LayerVisibility,
+  type SiteKind,
+  type SiteWithState,
+} from './map-layers';
 import { incidentPopup, pointPopup, sitePopup } from './map-popups';
 import { kecamatanAt } from './place-index';
 import { kecamatan, type KecamatanProps } from './region-data';
 
-export interface PointInfo { lat: number; lon: number; kecamatan: KecamatanProps | null; desa: DesaProps | null }
+export interface PointInfo {
+  lat: number;
+  lon: number;
+  kecamatan: KecamatanProps | null;
+  desa: DesaProps | null;
+}
 
 export interface ConsoleMapCallbacks {
   onSelectIncident: (id: string) => void;
@@ -32,7 +44,11 @@ export class ConsoleMapView {
   private layers: LayerVisibility = { ...DEFAULT_LAYERS };
   private readonly outlineRenderer: L.SVG;
 
-  constructor(el: HTMLElement, private t: Translate, private readonly cb: ConsoleMapCallbacks) {
+  constructor(
+    el: HTMLElement,
+    private t: Translate,
+    private readonly cb: ConsoleMapCallbacks,
+  ) {
     this.base = createBaseMap(el, { interactive: true, showKecamatan: true });
     const map = this.base.map;
     map.fitBounds(this.base.bounds, { padding: [8, 8] });
@@ -40,7 +56,10 @@ export class ConsoleMapView {
     map.createPane('nawa-outline').style.zIndex = '460';
     this.outlineRenderer = L.svg({ pane: 'nawa-outline' });
     this.clusters = new IncidentClusterLayer(map, {
-      onSelect: (inc, at) => { this.cb.onSelectIncident(inc.id); this.popup(at, incidentPopup(inc, this.t)); },
+      onSelect: (inc, at) => {
+        this.cb.onSelectIncident(inc.id);
+        this.popup(at, incidentPopup(inc, this.t));
+      },
     });
     this.clusters.show(true);
     this.sites = new SiteLayers(map, (s, at) => this.popup(at, sitePopup(s, this.t)));
@@ -49,7 +68,9 @@ export class ConsoleMapView {
     this.apply();
   }
 
-  setTranslate(t: Translate): void { this.t = t; }
+  setTranslate(t: Translate): void {
+    this.t = t;
+  }
 
   setIncidents(list: readonly IncidentView[], selectedId: string | null): void {
     this.clusters.setIncidents(list, selectedId);
@@ -72,14 +93,21 @@ export class ConsoleMapView {
     if (l.regency) this.base.boundary.bringToBack();
     if (this.base.kecamatan) toggle(this.base.kecamatan, l.kecamatan, map);
     this.clusters.show(l.incidents);
-    for (const kind of ['village', 'opd', 'tourism', 'cctv', 'facility'] as SiteKind[]) this.sites.show(kind, l[`site-${kind}`]);
+    for (const kind of ['village', 'opd', 'tourism', 'cctv', 'facility'] as SiteKind[])
+      this.sites.show(kind, l[`site-${kind}`]);
     this.syncDesa();
   }
 
   private syncDesa(): void {
     const want = this.layers.desa && this.base.map.getZoom() >= DESA_MIN_ZOOM;
-    if (!want) { this.desa?.remove(); return; }
-    if (this.desa) { this.desa.addTo(this.base.map); return; }
+    if (!want) {
+      this.desa?.remove();
+      return;
+    }
+    if (this.desa) {
+      this.desa.addTo(this.base.map);
+      return;
+    }
     void this.desaLayer().then((layer) => {
       if (this.layers.desa && this.base.map.getZoom() >= DESA_MIN_ZOOM) layer.addTo(this.base.map);
     });
@@ -92,7 +120,8 @@ export class ConsoleMapView {
     this.desa ??= L.geoJSON(data, {
       renderer: L.canvas({ pane: 'nawa-desa', padding: 0.3 }),
       style: { color: '#6d8fc4', weight: 0.8, opacity: 0.9, fillColor: '#000', fillOpacity: 0 },
-      onEachFeature: (feature, layer) => layer.bindTooltip((feature.properties as DesaProps).nama, { sticky: true, className: 'kecamatan-tooltip' }),
+      onEachFeature: (feature, layer) =>
+        layer.bindTooltip((feature.properties as DesaProps).nama, { sticky: true, className: 'kecamatan-tooltip' }),
     } as L.GeoJSONOptions);
     return this.desa;
   }
@@ -104,10 +133,24 @@ export class ConsoleMapView {
       try {
         await this.desaLayer();
         desa = findContaining(this.desaAreas ?? [], at.lng, at.lat)?.properties ?? null;
-      } catch { /* the desa name is a nicety; the kecamatan is what an incident needs */ }
+      } catch {
+        /* the desa name is a nicety; the kecamatan is what an incident needs */
+      }
     }
     const point: PointInfo = { lat: at.lat, lon: at.lng, kecamatan: kec, desa };
-    this.popup(at, pointPopup(point, this.t, this.cb.canCreate() && kec ? () => { this.base.map.closePopup(); this.cb.onCreateAt(point); } : null));
+    this.popup(
+      at,
+      pointPopup(
+        point,
+        this.t,
+        this.cb.canCreate() && kec
+          ? () => {
+              this.base.map.closePopup();
+              this.cb.onCreateAt(point);
+            }
+          : null,
+      ),
+    );
   }
 
   private popup(at: L.LatLng, content: HTMLElement): void {
@@ -123,20 +166,33 @@ export class ConsoleMapView {
     if (entry.kind === 'kecamatan') geometry = kecamatan.features.find((f) => f.properties.kode === entry.id);
     else if (entry.kind === 'desa') {
       await this.desaLayer().catch(() => null);
-      geometry = (this.desaAreas as unknown as GeoJSON.Feature[] | null)?.find((f) => (f.properties as DesaProps).kode === entry.id);
+      geometry = (this.desaAreas as unknown as GeoJSON.Feature[] | null)?.find(
+        (f) => (f.properties as DesaProps).kode === entry.id,
+      );
     }
     if (geometry) {
       const layer = L.geoJSON(geometry, {
-        renderer: this.outlineRenderer, interactive: false,
+        renderer: this.outlineRenderer,
+        interactive: false,
         style: { className: 'search-outline', color: '#ffd33d', weight: 4, fill: false, dashArray: '8 5' },
       } as L.GeoJSONOptions);
       layer.eachLayer((l) => l.on('add', () => (l as L.Path).getElement()?.setAttribute('data-kode', entry.id)));
       layer.addTo(map);
       this.outline = layer;
-      map.flyToBounds(layer.getBounds(), { padding: [40, 40], duration: 0.6, maxZoom: entry.kind === 'desa' ? 14 : 13 });
+      map.flyToBounds(layer.getBounds(), {
+        padding: [40, 40],
+        duration: 0.6,
+        maxZoom: entry.kind === 'desa' ? 14 : 13,
+      });
     } else {
       const ring = L.circleMarker([entry.lat, entry.lon], {
-        renderer: this.outlineRenderer, interactive: false, radius: 16, className: 'search-outline', color: '#ffd33d', weight: 4, fill: false,
+        renderer: this.outlineRenderer,
+        interactive: false,
+        radius: 16,
+        className: 'search-outline',
+        color: '#ffd33d',
+        weight: 4,
+        fill: false,
       });
       ring.on('add', () => ring.getElement()?.setAttribute('data-kode', entry.id));
       ring.addTo(map);

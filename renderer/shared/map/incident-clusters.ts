@@ -6,8 +6,13 @@ import Supercluster, { type ClusterProperties } from 'supercluster';
 import type { IncidentView } from '../../../src/common/host-api';
 import { SEVERITY_COLOURS } from './incident-layer';
 
-interface PointProps { i: number; severity: number }
-interface ClusterProps { maxSeverity: number }
+interface PointProps {
+  i: number;
+  severity: number;
+}
+interface ClusterProps {
+  maxSeverity: number;
+}
 
 export interface ClusterLayerOptions {
   onSelect?: (incident: IncidentView, at: L.LatLng) => void;
@@ -25,13 +30,19 @@ export class IncidentClusterLayer {
   private readonly renderer: L.Canvas;
   private readonly redraw = () => this.draw();
 
-  constructor(private readonly map: L.Map, private opts: ClusterLayerOptions = {}) {
+  constructor(
+    private readonly map: L.Map,
+    private opts: ClusterLayerOptions = {},
+  ) {
     if (!map.getPane(PANE)) map.createPane(PANE).style.zIndex = '450';
     this.renderer = L.canvas({ pane: PANE, padding: 0.15 });
     this.index = new Supercluster<PointProps, ClusterProps>({
-      radius: opts.radius ?? 48, maxZoom: 16,
+      radius: opts.radius ?? 48,
+      maxZoom: 16,
       map: (p) => ({ maxSeverity: p.severity }),
-      reduce: (acc, p) => { acc.maxSeverity = Math.max(acc.maxSeverity, p.maxSeverity); },
+      reduce: (acc, p) => {
+        acc.maxSeverity = Math.max(acc.maxSeverity, p.maxSeverity);
+      },
     });
     map.on('moveend', this.redraw);
   }
@@ -39,14 +50,19 @@ export class IncidentClusterLayer {
   setIncidents(incidents: readonly IncidentView[], selectedId: string | null = this.opts.selectedId ?? null): void {
     this.incidents = incidents;
     this.opts = { ...this.opts, selectedId };
-    this.index.load(incidents.map((inc, i) => ({
-      type: 'Feature', properties: { i, severity: inc.severity }, geometry: { type: 'Point', coordinates: [inc.lon, inc.lat] },
-    })));
+    this.index.load(
+      incidents.map((inc, i) => ({
+        type: 'Feature',
+        properties: { i, severity: inc.severity },
+        geometry: { type: 'Point', coordinates: [inc.lon, inc.lat] },
+      })),
+    );
     this.draw();
   }
 
   show(on: boolean): void {
-    if (on) this.group.addTo(this.map); else this.group.remove();
+    if (on) this.group.addTo(this.map);
+    else this.group.remove();
     this.publish();
   }
 
@@ -76,8 +92,13 @@ export class IncidentClusterLayer {
     for (const f of items) {
       const [lon, lat] = f.geometry.coordinates as [number, number];
       const p = f.properties as Partial<ClusterProperties> & Partial<PointProps> & Partial<ClusterProps>;
-      if (p.cluster) { this.drawCluster(lat, lon, p.point_count ?? 0, p.maxSeverity ?? 1, p.cluster_id ?? 0); this.clusters++; }
-      else if (p.i !== undefined) { this.drawIncident(this.incidents[p.i]!); this.lone++; }
+      if (p.cluster) {
+        this.drawCluster(lat, lon, p.point_count ?? 0, p.maxSeverity ?? 1, p.cluster_id ?? 0);
+        this.clusters++;
+      } else if (p.i !== undefined) {
+        this.drawIncident(this.incidents[p.i]!);
+        this.lone++;
+      }
     }
     this.drawn = items.length;
     this.publish();
@@ -85,19 +106,36 @@ export class IncidentClusterLayer {
 
   private drawCluster(lat: number, lon: number, count: number, maxSeverity: number, clusterId: number): void {
     const radius = Math.min(30, 9 + Math.log2(count) * 3);
-    const circle = new CountCircle([lat, lon], {
-      renderer: this.renderer, radius, color: '#0b1220', weight: 2, fillColor: SEVERITY_COLOURS[maxSeverity] ?? '#cccccc', fillOpacity: 0.85, bubblingMouseEvents: false,
-    }, count > 999 ? `${Math.round(count / 100) / 10}k` : String(count));
+    const circle = new CountCircle(
+      [lat, lon],
+      {
+        renderer: this.renderer,
+        radius,
+        color: '#0b1220',
+        weight: 2,
+        fillColor: SEVERITY_COLOURS[maxSeverity] ?? '#cccccc',
+        fillOpacity: 0.85,
+        bubblingMouseEvents: false,
+      },
+      count > 999 ? `${Math.round(count / 100) / 10}k` : String(count),
+    );
     // A cluster zooms in to where it falls apart.
-    circle.on('click', () => this.map.flyTo([lat, lon], Math.min(this.index.getClusterExpansionZoom(clusterId), 17), { duration: 0.4 }));
+    circle.on('click', () =>
+      this.map.flyTo([lat, lon], Math.min(this.index.getClusterExpansionZoom(clusterId), 17), { duration: 0.4 }),
+    );
     circle.addTo(this.group);
   }
 
   private drawIncident(inc: IncidentView): void {
     const selected = inc.id === this.opts.selectedId;
     const marker = L.circleMarker([inc.lat, inc.lon], {
-      renderer: this.renderer, radius: 4 + inc.severity * 2, color: selected ? '#ffffff' : '#0b1220', weight: selected ? 3 : 1.5,
-      fillColor: SEVERITY_COLOURS[inc.severity] ?? '#cccccc', fillOpacity: 0.9, bubblingMouseEvents: false,
+      renderer: this.renderer,
+      radius: 4 + inc.severity * 2,
+      color: selected ? '#ffffff' : '#0b1220',
+      weight: selected ? 3 : 1.5,
+      fillColor: SEVERITY_COLOURS[inc.severity] ?? '#cccccc',
+      fillOpacity: 0.9,
+      bubblingMouseEvents: false,
     });
     marker.on('click', () => this.opts.onSelect?.(inc, marker.getLatLng()));
     marker.addTo(this.group);
@@ -116,9 +154,16 @@ function sev(f: { properties: unknown }): number {
 
 // A cluster's count is drawn on the same canvas as its circle: DOM labels (one per cluster) cost more on every
 // redraw than all the circles together. Uses the canvas renderer's drawing hook of Leaflet 1.9 (pinned).
-interface CanvasInternals { _drawing: boolean; _ctx: CanvasRenderingContext2D }
+interface CanvasInternals {
+  _drawing: boolean;
+  _ctx: CanvasRenderingContext2D;
+}
 class CountCircle extends L.CircleMarker {
-  constructor(latlng: L.LatLngExpression, options: L.CircleMarkerOptions, private readonly label: string) {
+  constructor(
+    latlng: L.LatLngExpression,
+    options: L.CircleMarkerOptions,
+    private readonly label: string,
+  ) {
     super(latlng, options);
   }
 

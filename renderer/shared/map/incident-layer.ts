@@ -35,7 +35,11 @@ function popupContent(i: IncidentView, t: Translate): HTMLElement {
   return root;
 }
 
-export function drawIncidents(group: L.LayerGroup, incidents: readonly IncidentView[], opts: IncidentLayerOptions): void {
+export function drawIncidents(
+  group: L.LayerGroup,
+  incidents: readonly IncidentView[],
+  opts: IncidentLayerOptions,
+): void {
   group.clearLayers();
   const scale = opts.scale ?? 1;
   // Severe ones last, so they are drawn on top.

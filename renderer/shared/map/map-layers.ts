@@ -5,13 +5,26 @@ import { SITE_KINDS, type Site, type SiteState } from '../../../src/common/entit
 import { STATE_COLOURS } from './site-layer';
 
 export type SiteKind = (typeof SITE_KINDS)[number];
-export const LAYER_IDS = ['regency', 'kecamatan', 'desa', 'incidents', ...SITE_KINDS.map((k) => `site-${k}` as const)] as const;
+export const LAYER_IDS = [
+  'regency',
+  'kecamatan',
+  'desa',
+  'incidents',
+  ...SITE_KINDS.map((k) => `site-${k}` as const),
+] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 export type LayerVisibility = Record<LayerId, boolean>;
 
 export const DEFAULT_LAYERS: LayerVisibility = {
-  regency: true, kecamatan: true, desa: true, incidents: true,
-  'site-village': true, 'site-opd': true, 'site-tourism': true, 'site-cctv': true, 'site-facility': true,
+  regency: true,
+  kecamatan: true,
+  desa: true,
+  incidents: true,
+  'site-village': true,
+  'site-opd': true,
+  'site-tourism': true,
+  'site-cctv': true,
+  'site-facility': true,
 };
 /** Desa lines below this zoom would be a grey smear of 390 shapes. */
 export const DESA_MIN_ZOOM = 11;
@@ -33,7 +46,10 @@ export class SiteLayers {
   readonly groups = new Map<SiteKind, L.LayerGroup>();
   private readonly renderer: L.Canvas;
 
-  constructor(private readonly map: L.Map, private readonly onSelect: (site: SiteWithState, at: L.LatLng) => void) {
+  constructor(
+    private readonly map: L.Map,
+    private readonly onSelect: (site: SiteWithState, at: L.LatLng) => void,
+  ) {
     if (!map.getPane(SITE_PANE)) map.createPane(SITE_PANE).style.zIndex = '420';
     this.renderer = L.canvas({ pane: SITE_PANE, padding: 0.3 });
     for (const k of SITE_KINDS) this.groups.set(k, L.layerGroup());
@@ -46,8 +62,13 @@ export class SiteLayers {
     for (const s of sorted) {
       const style = KIND_RINGS[s.kind];
       const dot = L.circleMarker([s.lat, s.lon], {
-        renderer: this.renderer, radius: style.radius, color: style.ring, weight: s.kind === 'village' ? 1 : 2,
-        fillColor: STATE_COLOURS[s.state ?? 'unknown'], fillOpacity: 0.95, bubblingMouseEvents: false,
+        renderer: this.renderer,
+        radius: style.radius,
+        color: style.ring,
+        weight: s.kind === 'village' ? 1 : 2,
+        fillColor: STATE_COLOURS[s.state ?? 'unknown'],
+        fillOpacity: 0.95,
+        bubblingMouseEvents: false,
       });
       dot.on('click', () => this.onSelect(s, dot.getLatLng()));
       dot.addTo(this.groups.get(s.kind)!);
@@ -56,6 +77,7 @@ export class SiteLayers {
 
   show(kind: SiteKind, on: boolean): void {
     const g = this.groups.get(kind)!;
-    if (on) g.addTo(this.map); else g.remove();
+    if (on) g.addTo(this.map);
+    else g.remove();
   }
 }

@@ -12,13 +12,25 @@ const kecamatanEntries: PlaceEntry[] = kecamatan.features.map((f) => {
 });
 
 const desaEntries: PlaceEntry[] = desaList.map((d) => ({
-  id: d.kode, kind: 'desa', name: d.nama, context: `${d.jenis === 'kelurahan' ? 'Kel.' : 'Desa'} · Kec. ${d.kecamatanNama}`, lat: d.lat, lon: d.lon,
+  id: d.kode,
+  kind: 'desa',
+  name: d.nama,
+  context: `${d.jenis === 'kelurahan' ? 'Kel.' : 'Desa'} · Kec. ${d.kecamatanNama}`,
+  lat: d.lat,
+  lon: d.lon,
 }));
 
 export function sitePlaceEntries(sites: readonly Site[]): PlaceEntry[] {
-  return sites.filter((s) => s.kind !== 'village').map((s) => ({
-    id: s.id, kind: s.kind === 'opd' ? 'opd' : 'place', name: s.name, context: s.districtCode ? kecamatanName(s.districtCode) : undefined, lat: s.lat, lon: s.lon,
-  }));
+  return sites
+    .filter((s) => s.kind !== 'village')
+    .map((s) => ({
+      id: s.id,
+      kind: s.kind === 'opd' ? 'opd' : 'place',
+      name: s.name,
+      context: s.districtCode ? kecamatanName(s.districtCode) : undefined,
+      lat: s.lat,
+      lon: s.lon,
+    }));
 }
 
 export function buildPlaceIndex(sites: readonly Site[]): PlaceIndex {

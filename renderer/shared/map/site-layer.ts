@@ -3,9 +3,19 @@
 import * as L from 'leaflet';
 import type { SiteState } from '../../../src/common/entities';
 
-export const STATE_COLOURS: Record<SiteState | 'unknown', string> = { up: '#3fb950', degraded: '#e3b341', down: '#ff4d4f', unknown: '#6e7681' };
+export const STATE_COLOURS: Record<SiteState | 'unknown', string> = {
+  up: '#3fb950',
+  degraded: '#e3b341',
+  down: '#ff4d4f',
+  unknown: '#6e7681',
+};
 
-export interface SiteDot { id: string; lat: number; lon: number; state: SiteState | null }
+export interface SiteDot {
+  id: string;
+  lat: number;
+  lon: number;
+  state: SiteState | null;
+}
 
 const PANE = 'nawa-sites';
 // One canvas per map, reused by every redraw: a renderer is a layer of the map and stays on it (with its canvas,
@@ -22,8 +32,12 @@ export function drawSites(group: L.LayerGroup, sites: readonly SiteDot[], scale:
   const order: Record<string, number> = { up: 0, unknown: 1, degraded: 2, down: 3 };
   for (const s of [...sites].sort((a, b) => (order[a.state ?? 'unknown'] ?? 0) - (order[b.state ?? 'unknown'] ?? 0))) {
     L.circleMarker([s.lat, s.lon], {
-      renderer, radius: (s.state === 'down' ? 4 : 2.5) * scale, weight: 0,
-      fillColor: STATE_COLOURS[s.state ?? 'unknown'], fillOpacity: 0.85, interactive: false,
+      renderer,
+      radius: (s.state === 'down' ? 4 : 2.5) * scale,
+      weight: 0,
+      fillColor: STATE_COLOURS[s.state ?? 'unknown'],
+      fillOpacity: 0.85,
+      interactive: false,
     }).addTo(group);
   }
 }

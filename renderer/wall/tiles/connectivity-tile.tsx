@@ -26,7 +26,9 @@ export function ConnectivityTile() {
           {data.down.length > 0 && (
             <ul className="wall-down">
               {data.down.slice(0, DOWN_SHOWN).map((d) => (
-                <li key={d.id}>{d.name} <small>{t('overview.downSince', { time: formatTime(lang, d.since, false) })}</small></li>
+                <li key={d.id}>
+                  {d.name} <small>{t('overview.downSince', { time: formatTime(lang, d.since, false) })}</small>
+                </li>
               ))}
             </ul>
           )}

@@ -12,7 +12,9 @@ export function DecisionsTile() {
   const decisions = data?.decisions ?? [];
   return (
     <TileFrame title={t('tile.decisions')} empty={!data} className="decisions-tile">
-      {decisions.length === 0 ? <p className="tile-empty">{t('decision.logEmpty')}</p> : (
+      {decisions.length === 0 ? (
+        <p className="tile-empty">{t('decision.logEmpty')}</p>
+      ) : (
         <ol className="wall-decisions">
           {decisions.map((d) => {
             const stateKey = STATE_KEYS[d.state];

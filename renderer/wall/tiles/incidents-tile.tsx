@@ -12,14 +12,19 @@ export function IncidentsTile({ minSeverity }: { minSeverity?: number }) {
   const list = data ? wallIncidents(data.incidents, minSeverity) : [];
   return (
     <TileFrame title={t('tile.incidents')} empty={!data} className="incidents-tile">
-      {list.length === 0 ? <p className="tile-empty">{t('incident.empty')}</p> : (
+      {list.length === 0 ? (
+        <p className="tile-empty">{t('incident.empty')}</p>
+      ) : (
         <ol className="wall-incidents">
           {list.map((i) => (
             <li key={i.id} className={`wall-incident severity-${i.severity}`}>
-              <span className={`severity-badge severity-${i.severity}`}>{t(`severity.${i.severity}` as 'severity.1')}</span>
+              <span className={`severity-badge severity-${i.severity}`}>
+                {t(`severity.${i.severity}` as 'severity.1')}
+              </span>
               <span className="wall-incident-title">{i.title}</span>
               <span className="wall-incident-meta">
-                {kecamatanName(i.districtCode)} · {t(`sector.${i.sector}`)} · {t(`status.${i.status}`)} · {formatTime(lang, i.reportedAt, false)}
+                {kecamatanName(i.districtCode)} · {t(`sector.${i.sector}`)} · {t(`status.${i.status}`)} ·{' '}
+                {formatTime(lang, i.reportedAt, false)}
               </span>
             </li>
           ))}

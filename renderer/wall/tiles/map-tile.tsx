@@ -15,7 +15,17 @@ type MapSource = Extract<TileSource, { kind: 'map' }>;
  * Every screen of a spanning map builds the same map over the whole canvas (same size, centre, zoom), so the
  * projection matches and the screens join into one picture.
  */
-export function MapTile({ source, width, height, screenHeight }: { source: MapSource; width: number; height: number; screenHeight: number }) {
+export function MapTile({
+  source,
+  width,
+  height,
+  screenHeight,
+}: {
+  source: MapSource;
+  width: number;
+  height: number;
+  screenHeight: number;
+}) {
   const t = useT();
   const el = useRef<HTMLDivElement>(null);
   const base = useRef<BaseMap | null>(null);

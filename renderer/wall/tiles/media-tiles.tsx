@@ -6,7 +6,11 @@ import { useT } from '../../shared/i18n';
 
 function MediaFailed() {
   const t = useT();
-  return <div className="wall-message"><p>{t('tile.media')}</p></div>;
+  return (
+    <div className="wall-message">
+      <p>{t('tile.media')}</p>
+    </div>
+  );
 }
 
 export function VideoTile({ url, label }: { url: string; label?: string }) {

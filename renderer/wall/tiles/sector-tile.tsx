@@ -11,7 +11,9 @@ export function SectorTile({ sector }: { sector: Sector }) {
   const kpis = data?.kpis.filter((k) => k.sector === sector) ?? [];
   return (
     <TileFrame title={t('tile.sector', { sector: t(`sector.${sector}`) })} empty={!data} className="sector-tile">
-      {kpis.length === 0 ? <p className="tile-empty">{t('overview.noKpi')}</p> : (
+      {kpis.length === 0 ? (
+        <p className="tile-empty">{t('overview.noKpi')}</p>
+      ) : (
         <ul className="wall-kpis">
           {kpis.map((k) => (
             <li key={k.seriesId} className="wall-kpi">

@@ -2,7 +2,12 @@ import type { ReactNode } from 'react';
 import { useT } from '../../shared/i18n';
 
 /** Title bar and body of a data tile; `empty` stands in while data has not arrived or failed. */
-export function TileFrame({ title, children, empty, className }: {
+export function TileFrame({
+  title,
+  children,
+  empty,
+  className,
+}: {
   title: string;
   children?: ReactNode;
   empty?: boolean;

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createPlaceIndex, normaliseName, type PlaceEntry } from './place-search';
 
-const e = (id: string, kind: PlaceEntry['kind'], name: string, context?: string): PlaceEntry => ({ id, kind, name, context, lat: -8, lon: 112 });
+const e = (id: string, kind: PlaceEntry['kind'], name: string, context?: string): PlaceEntry => ({
+  id,
+  kind,
+  name,
+  context,
+  lat: -8,
+  lon: 112,
+});
 const entries: PlaceEntry[] = [
   e('35.07.12', 'kecamatan', 'Sumberpucung'),
   e('35.07.12.2006', 'desa', 'Sumberpucung', 'Kec. Sumberpucung'),

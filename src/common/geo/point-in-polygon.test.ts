@@ -4,11 +4,45 @@ import { findContaining, pointInGeometry, type AreaGeometry } from './point-in-p
 // A 4 x 4 square with a 2 x 2 hole in its middle, and a separate unit square far east (a MultiPolygon island).
 const square: AreaGeometry = {
   type: 'Polygon',
-  coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]]],
+  coordinates: [
+    [
+      [0, 0],
+      [4, 0],
+      [4, 4],
+      [0, 4],
+      [0, 0],
+    ],
+    [
+      [1, 1],
+      [1, 3],
+      [3, 3],
+      [3, 1],
+      [1, 1],
+    ],
+  ],
 };
 const island: AreaGeometry = {
   type: 'MultiPolygon',
-  coordinates: [[[[10, 0], [11, 0], [11, 1], [10, 1], [10, 0]]], [[[20, 0], [21, 0], [21, 1], [20, 1], [20, 0]]]],
+  coordinates: [
+    [
+      [
+        [10, 0],
+        [11, 0],
+        [11, 1],
+        [10, 1],
+        [10, 0],
+      ],
+    ],
+    [
+      [
+        [20, 0],
+        [21, 0],
+        [21, 1],
+        [20, 1],
+        [20, 0],
+      ],
+    ],
+  ],
 };
 
 describe('pointInGeometry', () => {
@@ -27,7 +61,22 @@ describe('pointInGeometry', () => {
   });
 
   it('handles a concave ring (a U shape) where a bounding box would not', () => {
-    const u: AreaGeometry = { type: 'Polygon', coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };
+    const u: AreaGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
+    };
     expect(pointInGeometry(1.5, 2, u)).toBe(false); // the notch
     expect(pointInGeometry(0.5, 2, u)).toBe(true);
     expect(pointInGeometry(2.5, 2, u)).toBe(true);
@@ -35,7 +84,10 @@ describe('pointInGeometry', () => {
 });
 
 describe('findContaining', () => {
-  const features = [{ geometry: square, properties: { kode: 'A' } }, { geometry: island, properties: { kode: 'B' } }];
+  const features = [
+    { geometry: square, properties: { kode: 'A' } },
+    { geometry: island, properties: { kode: 'B' } },
+  ];
   it('names the feature that holds the point, null outside all of them or for a bad coordinate', () => {
     expect(findContaining(features, 0.5, 0.5)?.properties.kode).toBe('A');
     expect(findContaining(features, 20.5, 0.2)?.properties.kode).toBe('B');

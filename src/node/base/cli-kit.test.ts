@@ -4,7 +4,7 @@ import { parsePort, untilStopSignal } from './cli-kit';
 describe('parsePort', () => {
   class UsageError extends Error {}
 
-  it('takes 0 to 65535 written as digits, and refuses the rest with the caller\'s error', () => {
+  it("takes 0 to 65535 written as digits, and refuses the rest with the caller's error", () => {
     expect(['0', '8780', '65535'].map((t) => parsePort(t))).toEqual([0, 8780, 65535]);
     for (const bad of ['', '65536', '-1', '1e3', '80.5', ' 80', 'eighty', '0x50']) {
       expect(() => parsePort(bad, UsageError), bad).toThrow(UsageError);

@@ -27,7 +27,14 @@ describe('listen and serverUrl', () => {
   });
 
   it('puts a wildcard bind behind loopback and IPv6 in brackets', () => {
-    expect(['0.0.0.0', '', '::', '::1', 'fe80::1', '192.168.1.20', 'nawa.local'].map(urlHost))
-      .toEqual(['127.0.0.1', '127.0.0.1', '[::1]', '[::1]', '[fe80::1]', '192.168.1.20', 'nawa.local']);
+    expect(['0.0.0.0', '', '::', '::1', 'fe80::1', '192.168.1.20', 'nawa.local'].map(urlHost)).toEqual([
+      '127.0.0.1',
+      '127.0.0.1',
+      '[::1]',
+      '[::1]',
+      '[fe80::1]',
+      '192.168.1.20',
+      'nawa.local',
+    ]);
   });
 });

@@ -6,16 +6,25 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { integrityCheck, migrate, openSqliteFile, SqliteFileError, type Migration } from './sqlite-file';
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'nawa-sqlite-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nawa-sqlite-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const STEPS: Migration[] = [
   { name: '0001-notes', up: (db) => db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)') },
-  { name: '0002-tags', up: (db) => db.exec('CREATE TABLE tags (note INTEGER NOT NULL REFERENCES notes(id), tag TEXT NOT NULL)') },
+  {
+    name: '0002-tags',
+    up: (db) => db.exec('CREATE TABLE tags (note INTEGER NOT NULL REFERENCES notes(id), tag TEXT NOT NULL)'),
+  },
 ];
 
 const codeOf = (fn: () => unknown): string | undefined => {
-  try { fn(); } catch (e) { return e instanceof SqliteFileError ? e.code : `not a SqliteFileError: ${String(e)}`; }
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof SqliteFileError ? e.code : `not a SqliteFileError: ${String(e)}`;
+  }
   return undefined;
 };
 
@@ -27,7 +36,11 @@ function damagedFile(path: string): void {
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   db.close();
   const fd = openSync(path, 'r+');
-  try { writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, pageSize); } finally { closeSync(fd); }
+  try {
+    writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, pageSize);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 describe('openSqliteFile', () => {
@@ -88,7 +101,16 @@ describe('migrate', () => {
 
   it('rolls a failing step back as a whole and keeps the version before it', () => {
     const db = new Database(join(dir, 'd.db'));
-    const bad: Migration[] = [...STEPS, { name: 'bad', up: (d) => { d.exec('CREATE TABLE x (a)'); throw new Error('boom'); } }];
+    const bad: Migration[] = [
+      ...STEPS,
+      {
+        name: 'bad',
+        up: (d) => {
+          d.exec('CREATE TABLE x (a)');
+          throw new Error('boom');
+        },
+      },
+    ];
     expect(() => migrate(db, bad)).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare(`SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'x'`).get()).toEqual({ n: 0 });

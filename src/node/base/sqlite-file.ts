@@ -9,14 +9,20 @@ import type { Database as Db } from 'better-sqlite3';
 export type { Db };
 
 export class SqliteFileError extends Error {
-  constructor(readonly code: 'newer_than_code' | 'corrupt' | 'unreadable', message: string) {
+  constructor(
+    readonly code: 'newer_than_code' | 'corrupt' | 'unreadable',
+    message: string,
+  ) {
     super(message);
     this.name = 'SqliteFileError';
   }
 }
 
 /** One schema step; its position in the list (from 1) is the user_version it leaves behind. */
-export interface Migration { name: string; up: (db: Db) => void }
+export interface Migration {
+  name: string;
+  up: (db: Db) => void;
+}
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -52,8 +58,10 @@ export function migrate(db: Db, migrations: readonly Migration[], target = migra
   const version = () => db.pragma('user_version', { simple: true }) as number;
   const current = version();
   if (current > migrations.length) {
-    throw new SqliteFileError('newer_than_code',
-      `The database is at schema version ${current} but this Nawa knows only ${migrations.length}: it was written by a newer Nawa. Update Nawa; the file was left untouched.`);
+    throw new SqliteFileError(
+      'newer_than_code',
+      `The database is at schema version ${current} but this Nawa knows only ${migrations.length}: it was written by a newer Nawa. Update Nawa; the file was left untouched.`,
+    );
   }
   for (let v = current; v < target; v++) {
     db.transaction(() => {
@@ -88,8 +96,16 @@ export function integrityCheck(path: string): Promise<string> {
   return new Promise((resolve) => {
     const worker = new Worker(CHECK_WORKER, { eval: true, workerData: { path, sqlite } });
     let answered = false;
-    worker.once('message', (m: unknown) => { answered = true; resolve(String(m)); });
-    worker.once('error', (e) => { answered = true; resolve(`cannot be checked: ${e.message}`); });
-    worker.once('exit', (code) => { if (!answered) resolve(`cannot be checked: the check stopped (${code})`); });
+    worker.once('message', (m: unknown) => {
+      answered = true;
+      resolve(String(m));
+    });
+    worker.once('error', (e) => {
+      answered = true;
+      resolve(`cannot be checked: ${e.message}`);
+    });
+    worker.once('exit', (code) => {
+      if (!answered) resolve(`cannot be checked: the check stopped (${code})`);
+    });
   });
 }

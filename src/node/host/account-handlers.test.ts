@@ -31,31 +31,69 @@ describe('accounts through the host', () => {
     const list = ok<{ accounts: AccountView[] }>(await host!.dispatch('accounts.list', {}, sup));
     expect(list.accounts.map((a) => a.username)).toEqual(['operator', 'presenter', 'supervisor', 'viewer']);
 
-    const created = ok<AccountView>(await host!.dispatch('accounts.create', { username: 'budi', name: 'Budi', role: 'viewer', password: 'singosari-99' }, sup));
+    const created = ok<AccountView>(
+      await host!.dispatch(
+        'accounts.create',
+        { username: 'budi', name: 'Budi', role: 'viewer', password: 'singosari-99' },
+        sup,
+      ),
+    );
     expect(created).toMatchObject({ username: 'budi', role: 'viewer', disabled: false });
-    expect(await host!.dispatch('accounts.create', { username: 'budi', name: 'B', role: 'viewer', password: 'singosari-99' }, sup))
-      .toMatchObject({ ok: false, error: { code: 'username_taken' } });
-    expect(await host!.dispatch('accounts.create', { username: 'andi', name: 'A', role: 'viewer', password: 'pendek' }, sup))
-      .toMatchObject({ ok: false, error: { code: 'weak_password' } });
+    expect(
+      await host!.dispatch(
+        'accounts.create',
+        { username: 'budi', name: 'B', role: 'viewer', password: 'singosari-99' },
+        sup,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'username_taken' } });
+    expect(
+      await host!.dispatch('accounts.create', { username: 'andi', name: 'A', role: 'viewer', password: 'pendek' }, sup),
+    ).toMatchObject({ ok: false, error: { code: 'weak_password' } });
 
     const budi = conn();
     ok(await host!.dispatch('session.login', { username: 'budi', password: 'singosari-99' }, budi));
-    expect(ok<AccountView>(await host!.dispatch('accounts.update', { username: 'budi', changes: { role: 'operator' } }, sup)).role).toBe('operator');
+    expect(
+      ok<AccountView>(await host!.dispatch('accounts.update', { username: 'budi', changes: { role: 'operator' } }, sup))
+        .role,
+    ).toBe('operator');
     ok(await host!.dispatch('accounts.update', { username: 'budi', changes: { password: 'singosari-100' } }, sup));
-    expect(await host!.dispatch('session.login', { username: 'budi', password: 'singosari-99' }, conn())).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
-    expect(ok<{ operator: { role: string } }>(await host!.dispatch('session.login', { username: 'budi', password: 'singosari-100' }, conn())).operator.role).toBe('operator');
-    expect(ok<AccountView>(await host!.dispatch('accounts.update', { username: 'budi', changes: { disabled: true } }, sup)).disabled).toBe(true);
-    expect(await host!.dispatch('session.login', { username: 'budi', password: 'singosari-100' }, conn())).toMatchObject({ ok: false, error: { code: 'account_disabled' } });
+    expect(await host!.dispatch('session.login', { username: 'budi', password: 'singosari-99' }, conn())).toMatchObject(
+      { ok: false, error: { code: 'bad_credentials' } },
+    );
+    expect(
+      ok<{ operator: { role: string } }>(
+        await host!.dispatch('session.login', { username: 'budi', password: 'singosari-100' }, conn()),
+      ).operator.role,
+    ).toBe('operator');
+    expect(
+      ok<AccountView>(await host!.dispatch('accounts.update', { username: 'budi', changes: { disabled: true } }, sup))
+        .disabled,
+    ).toBe(true);
+    expect(
+      await host!.dispatch('session.login', { username: 'budi', password: 'singosari-100' }, conn()),
+    ).toMatchObject({ ok: false, error: { code: 'account_disabled' } });
   });
 
   it('refuses everyone but a supervisor, and bad input before it reaches the hub', async () => {
     const op = conn();
-    expect(await host!.dispatch('accounts.list', {}, op)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await host!.dispatch('accounts.list', {}, op)).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
     ok(await host!.dispatch('session.login', { username: 'operator', password: 'demo' }, op));
     expect(await host!.dispatch('accounts.list', {}, op)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const sup = conn();
     ok(await host!.dispatch('session.login', { username: 'supervisor', password: 'demo' }, sup));
-    expect(await host!.dispatch('accounts.create', { username: 'X Y', name: 'x', role: 'viewer', password: 'singosari-99' }, sup)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await host!.dispatch('accounts.update', { username: 'operator', changes: {} }, sup)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(
+      await host!.dispatch(
+        'accounts.create',
+        { username: 'X Y', name: 'x', role: 'viewer', password: 'singosari-99' },
+        sup,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await host!.dispatch('accounts.update', { username: 'operator', changes: {} }, sup)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 });

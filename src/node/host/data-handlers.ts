@@ -3,7 +3,17 @@ import { randomUUID } from 'node:crypto';
 import type { HostContext } from './host-context';
 import { HostFailure, requireRole, type HandlersOf } from './handler-kit';
 
-export function dataHandlers(ctx: HostContext): HandlersOf<'incidents.list' | 'decisions.list' | 'decisions.record' | 'layouts.list' | 'overview.get' | 'sync.status' | 'store.backup'> {
+export function dataHandlers(
+  ctx: HostContext,
+): HandlersOf<
+  | 'incidents.list'
+  | 'decisions.list'
+  | 'decisions.record'
+  | 'layouts.list'
+  | 'overview.get'
+  | 'sync.status'
+  | 'store.backup'
+> {
   const { store, sync } = ctx;
   return {
     'incidents.list': () => ({ incidents: store.incidents() }),

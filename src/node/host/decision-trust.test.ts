@@ -33,22 +33,34 @@ describe('tamper alarm', () => {
   it('keeps the verified decision when the hub database is rewritten with the chain recomputed, and verify-log names it', async () => {
     host = await createHost({ dataDir: join(dir, 'console'), hubUrl: hub.url, heartbeatMs: 200, consoleId: 'ruang-1' });
     const events: DecisionTrust[] = [];
-    host.onEvent((name, payload) => { if (name === 'decisions.trust') events.push(payload as DecisionTrust); });
+    host.onEvent((name, payload) => {
+      if (name === 'decisions.trust') events.push(payload as DecisionTrust);
+    });
     const op = conn();
     ok(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, op));
     const ids: string[] = [];
     for (const summary of ['Tutup jalan Dampit', 'Buka posko di Sitiarjo']) {
-      ids.push(ok<{ decision: { id: string } }>(await host.dispatch('decisions.record', { summary, rationale: 'Longsor', action: 'Dishub' }, op)).decision.id);
+      ids.push(
+        ok<{ decision: { id: string } }>(
+          await host.dispatch('decisions.record', { summary, rationale: 'Longsor', action: 'Dishub' }, op),
+        ).decision.id,
+      );
     }
     const h = host;
     await until('both signed decisions verified', () => {
-      const seqs = h.store.decisions().filter((d) => ids.includes(d.id) && d.state === 'synced').map((d) => d.seq as number);
+      const seqs = h.store
+        .decisions()
+        .filter((d) => ids.includes(d.id) && d.state === 'synced')
+        .map((d) => d.seq as number);
       return seqs.length === 2 && h.store.trust.state().verifiedSeq >= Math.max(...seqs);
     });
     const target = ids[0]!;
     const verifiedBefore = h.store.trust.state().verifiedSeq;
     // Shown to a connection that has not logged in, as to every role.
-    expect(ok<DecisionTrust>(await host.dispatch('decisions.trust', {}, conn()))).toMatchObject({ verifiedSeq: verifiedBefore, alarms: 0 });
+    expect(ok<DecisionTrust>(await host.dispatch('decisions.trust', {}, conn()))).toMatchObject({
+      verifiedSeq: verifiedBefore,
+      alarms: 0,
+    });
     const env = { NAWA_VERIFY_USER: 'viewer', NAWA_VERIFY_PASSWORD: 'demo' };
     const quiet = { write: () => true } as never;
     expect(await verifyLogMain(['--hub', hub.url], env, quiet, quiet)).toBe(0);
@@ -61,18 +73,35 @@ describe('tamper alarm', () => {
 
     await until('tamper alarm', () => h.store.trust.state().alarms > 0, 15_000);
     const trust = ok<DecisionTrust>(await host.dispatch('decisions.trust', {}, conn()));
-    expect(trust.recent.some((a) => a.decisionId === target && (a.offered as { summary: string }).summary === 'Jalan Dampit tetap dibuka')).toBe(true);
-    expect(h.store.decisions().find((d) => d.id === target)).toMatchObject({ summary: 'Tutup jalan Dampit', state: 'synced' });
+    expect(
+      trust.recent.some(
+        (a) => a.decisionId === target && (a.offered as { summary: string }).summary === 'Jalan Dampit tetap dibuka',
+      ),
+    ).toBe(true);
+    expect(h.store.decisions().find((d) => d.id === target)).toMatchObject({
+      summary: 'Tutup jalan Dampit',
+      state: 'synced',
+    });
     expect(trust.verifiedSeq).toBe(verifiedBefore);
     await until('the alarm event', () => events.some((e) => e.alarms > 0));
 
     let err = '';
-    const code = await verifyLogMain(['--hub', hub.url], env, quiet, { write: (s: string) => { err += s; return true; } } as never);
+    const code = await verifyLogMain(['--hub', hub.url], env, quiet, {
+      write: (s: string) => {
+        err += s;
+        return true;
+      },
+    } as never);
     expect(code).toBe(1);
     expect(err).toMatch(new RegExp(`decision ${target}.*signature does not verify`));
 
     // A console that first meets this hub now takes nothing it cannot verify either.
-    second = await createHost({ dataDir: join(dir, 'console-2'), hubUrl: hub.url, heartbeatMs: 200, syncAccount: { username: 'viewer', password: 'demo' } });
+    second = await createHost({
+      dataDir: join(dir, 'console-2'),
+      hubUrl: hub.url,
+      heartbeatMs: 200,
+      syncAccount: { username: 'viewer', password: 'demo' },
+    });
     const s = second;
     await until('the newcomer alarmed', () => s.store.trust.state().alarms > 0, 15_000);
     expect(s.store.decisions().some((d) => d.id === target)).toBe(false);

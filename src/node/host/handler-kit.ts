@@ -12,12 +12,20 @@ export class HostFailure extends Error {
    * `params` fill the code's sentence in the UI's dictionaries; `details` travel with the error (e.g. layout
    * problems as codes, so the UI words them in its language); `message` is a note for logs, in English.
    */
-  constructor(readonly code: HostErrorCode, message: string, readonly details?: unknown, readonly params?: HostErrorParams) {
+  constructor(
+    readonly code: HostErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly params?: HostErrorParams,
+  ) {
     super(message);
   }
 }
 
-type Handler<N extends RequestName> = (input: z.infer<(typeof REQUESTS)[N]['input']>, conn: Connection) => Promise<RequestOutput<N>> | RequestOutput<N>;
+type Handler<N extends RequestName> = (
+  input: z.infer<(typeof REQUESTS)[N]['input']>,
+  conn: Connection,
+) => Promise<RequestOutput<N>> | RequestOutput<N>;
 export type Handlers = { [N in RequestName]: Handler<N> };
 export type HandlersOf<N extends RequestName> = Pick<Handlers, N>;
 
@@ -26,7 +34,12 @@ export function requireRole(conn: Connection, request: GuardedRequest): Operator
   if (!conn.operator) throw new HostFailure('unauthenticated', 'log in first');
   const { role } = conn.operator;
   if (!mayRequest(role, request)) {
-    throw new HostFailure('forbidden', `the role ${role} may not ${request} (allowed: ${REQUEST_ROLES[request].join(', ')})`, undefined, { role, request });
+    throw new HostFailure(
+      'forbidden',
+      `the role ${role} may not ${request} (allowed: ${REQUEST_ROLES[request].join(', ')})`,
+      undefined,
+      { role, request },
+    );
   }
   return conn.operator;
 }

@@ -17,7 +17,16 @@ export { HostFailure } from './handler-kit';
 
 export function createHandlers(ctx: HostContext): Handlers {
   return {
-    ...sessionHandlers(ctx), ...dataHandlers(ctx), ...incidentHandlers(ctx), ...incidentWorkflowHandlers(ctx), ...decisionLogHandlers(ctx),
-    ...wallHandlers(ctx), ...wallPlanHandlers(ctx), ...trustHandlers(ctx), ...updateHandlers(ctx), ...connectivityHandlers(ctx), ...accountHandlers(ctx),
+    ...sessionHandlers(ctx),
+    ...dataHandlers(ctx),
+    ...incidentHandlers(ctx),
+    ...incidentWorkflowHandlers(ctx),
+    ...decisionLogHandlers(ctx),
+    ...wallHandlers(ctx),
+    ...wallPlanHandlers(ctx),
+    ...trustHandlers(ctx),
+    ...updateHandlers(ctx),
+    ...connectivityHandlers(ctx),
+    ...accountHandlers(ctx),
   };
 }

@@ -18,13 +18,20 @@ beforeEach(async () => {
   seen = [];
   host.onEvent((name, payload) => seen.push({ name, payload }));
 });
-afterEach(async () => { await host.close(); rmSync(dir, { recursive: true, force: true }); });
+afterEach(async () => {
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const names = () => seen.map((e) => e.name).filter((n) => n !== 'wall.advice');
 
 describe('host events', () => {
   it('a local write announces the changed entity and the pending count, whoever made it', () => {
-    host.store.recordDecision({ id: crypto.randomUUID(), decidedAt: '2026-11-28T01:00:00.000Z', summary: 'S', rationale: '', action: 'A' }, 'op', 'c');
+    host.store.recordDecision(
+      { id: crypto.randomUUID(), decidedAt: '2026-11-28T01:00:00.000Z', summary: 'S', rationale: '', action: 'A' },
+      'op',
+      'c',
+    );
     // (More sync.status may follow as the push finds the central API unreachable.)
     expect(names().slice(0, 2)).toEqual(['data.changed', 'sync.status']);
     expect(seen[0]!.payload).toEqual({ entities: ['decision'] });

@@ -69,5 +69,7 @@ export function mapHostEvents(src: EventSources, emit: Emit): () => void {
     // The store guard's notices travel with the sync status.
     maintenance.events.on('notice', () => out('sync.status', sync.status())),
   ];
-  return () => { for (const off of offs) off(); };
+  return () => {
+    for (const off of offs) off();
+  };
 }

@@ -24,15 +24,28 @@ afterEach(async () => {
 });
 
 async function centralDecisions(h: Hub) {
-  const res = await fetch(`${h.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: 'demo' }) });
+  const res = await fetch(`${h.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'supervisor', password: 'demo' }),
+  });
   const { token } = (await res.json()) as { token: string };
-  const feed = (await (await fetch(`${h.url}/api/v1/changes?since=0&limit=5000&entities=decision`, { headers: { authorization: `Bearer ${token}` } })).json()) as { changes: { data: Record<string, unknown> }[] };
+  const feed = (await (
+    await fetch(`${h.url}/api/v1/changes?since=0&limit=5000&entities=decision`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+  ).json()) as { changes: { data: Record<string, unknown> }[] };
   return feed.changes.map((c) => c.data);
 }
 
 describe('console host', () => {
   it('syncs the demo data with the read account before anyone logs in', async () => {
-    host = await createHost({ dataDir: join(dir, 'console'), hubUrl: hub.url, syncAccount: { username: 'viewer', password: 'demo' }, heartbeatMs: 200 });
+    host = await createHost({
+      dataDir: join(dir, 'console'),
+      hubUrl: hub.url,
+      syncAccount: { username: 'viewer', password: 'demo' },
+      heartbeatMs: 200,
+    });
     const c = conn();
     await until('sites', () => host!.store.overview().sites >= 390);
     const overview = ok<{ sites: number; kpis: unknown[] }>(await host.dispatch('overview.get', {}, c));
@@ -47,11 +60,21 @@ describe('console host', () => {
   it('records a decision at once, pushes it, and gets back the central seq and hash', async () => {
     host = await createHost({ dataDir: join(dir, 'console'), hubUrl: hub.url, heartbeatMs: 200 });
     const c = conn();
-    const login = ok<{ operator: { role: string } }>(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, c));
+    const login = ok<{ operator: { role: string } }>(
+      await host.dispatch('session.login', { username: 'operator', password: 'demo' }, c),
+    );
     expect(login.operator.role).toBe('operator');
-    const rec = ok<{ decision: { id: string; state: string } }>(await host.dispatch('decisions.record', { summary: 'Kirim perahu karet ke Dampit', rationale: 'Air naik 40 cm', action: 'BPBD berangkat' }, c));
+    const rec = ok<{ decision: { id: string; state: string } }>(
+      await host.dispatch(
+        'decisions.record',
+        { summary: 'Kirim perahu karet ke Dampit', rationale: 'Air naik 40 cm', action: 'BPBD berangkat' },
+        c,
+      ),
+    );
     expect(rec.decision.state).toBe('pending');
-    const synced = await until('the decision synced', () => host!.store.decisions().find((d) => d.id === rec.decision.id && d.state === 'synced'));
+    const synced = await until('the decision synced', () =>
+      host!.store.decisions().find((d) => d.id === rec.decision.id && d.state === 'synced'),
+    );
     expect(synced.seq).toBeGreaterThan(0);
     const central = await centralDecisions(hub);
     expect(central.filter((d) => d.id === rec.decision.id)).toHaveLength(1);
@@ -69,16 +92,30 @@ describe('console host', () => {
     await until('offline noticed', () => !host!.sync.status().online);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = ok<{ decision: { id: string } }>(await host.dispatch('decisions.record', { summary: `Keputusan luring ${i}`, rationale: '', action: 'Catat' }, c));
+      const r = ok<{ decision: { id: string } }>(
+        await host.dispatch(
+          'decisions.record',
+          { summary: `Keputusan luring ${i}`, rationale: '', action: 'Catat' },
+          c,
+        ),
+      );
       ids.push(r.decision.id);
     }
     expect(host.sync.status().pending).toBe(5);
     // Offline login for an operator known to this console; a wrong password is still refused.
-    expect(ok(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, conn()))).toMatchObject({ operator: { role: 'operator' } });
-    expect(await host.dispatch('session.login', { username: 'operator', password: 'salah' }, conn())).toMatchObject({ ok: false });
+    expect(ok(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, conn()))).toMatchObject({
+      operator: { role: 'operator' },
+    });
+    expect(await host.dispatch('session.login', { username: 'operator', password: 'salah' }, conn())).toMatchObject({
+      ok: false,
+    });
     hub = await startHub({ dbPath: join(dir, 'hub.db'), port, heartbeatMs: 200 });
     await until('outbox drained', () => host!.sync.status().pending === 0, 30_000);
-    await until('all synced', () => ids.every((id) => host!.store.decisions().some((d) => d.id === id && d.state === 'synced')), 10_000);
+    await until(
+      'all synced',
+      () => ids.every((id) => host!.store.decisions().some((d) => d.id === id && d.state === 'synced')),
+      10_000,
+    );
     const central = await centralDecisions(hub);
     for (const id of ids) expect(central.filter((d) => d.id === id)).toHaveLength(1);
     expect(verifyDecisionChain(central as never).ok).toBe(true);
@@ -87,35 +124,69 @@ describe('console host', () => {
   it('enforces roles and validates input, answering errors as data', async () => {
     host = await createHost({ dataDir: join(dir, 'console'), hubUrl: hub.url, heartbeatMs: 200 });
     const anon = conn();
-    expect(await host.dispatch('decisions.record', { summary: 'x', rationale: '', action: 'y' }, anon)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await host.dispatch('decisions.record', { summary: 'x', rationale: '', action: 'y' }, anon)).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
     const viewer = conn();
     ok(await host.dispatch('session.login', { username: 'viewer', password: 'demo' }, viewer));
-    expect(await host.dispatch('decisions.record', { summary: 'x', rationale: '', action: 'y' }, viewer)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await host.dispatch('decisions.record', { summary: 'x', rationale: '', action: 'y' }, viewer)).toMatchObject(
+      { ok: false, error: { code: 'forbidden' } },
+    );
     const op = conn();
-    const { resumeKey } = ok<{ resumeKey: string }>(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, op));
+    const { resumeKey } = ok<{ resumeKey: string }>(
+      await host.dispatch('session.login', { username: 'operator', password: 'demo' }, op),
+    );
     // A lost link: the same tab takes its login back on a new connection; after logout the key is dead.
     const again = conn();
-    expect(ok(await host.dispatch('session.resume', { resumeKey }, again))).toMatchObject({ operator: { role: 'operator' } });
+    expect(ok(await host.dispatch('session.resume', { resumeKey }, again))).toMatchObject({
+      operator: { role: 'operator' },
+    });
     ok(await host.dispatch('session.logout', {}, again));
-    expect(await host.dispatch('session.resume', { resumeKey }, conn())).toMatchObject({ ok: false, error: { code: 'session_expired' } });
-    expect(await host.dispatch('wall.switch', { layoutId: '6e1f0a52-0000-4000-8000-000000000003' }, op)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await host.dispatch('decisions.record', { summary: 'x', rationale: '', action: 'y', extra: 1 }, op)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await host.dispatch('no.such.request', {}, op)).toMatchObject({ ok: false, error: { code: 'unknown_request' } });
-    expect(await host.dispatch('session.login', { username: 'operator', password: 'wrong' }, conn())).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+    expect(await host.dispatch('session.resume', { resumeKey }, conn())).toMatchObject({
+      ok: false,
+      error: { code: 'session_expired' },
+    });
+    expect(await host.dispatch('wall.switch', { layoutId: '6e1f0a52-0000-4000-8000-000000000003' }, op)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(
+      await host.dispatch('decisions.record', { summary: 'x', rationale: '', action: 'y', extra: 1 }, op),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await host.dispatch('no.such.request', {}, op)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_request' },
+    });
+    expect(await host.dispatch('session.login', { username: 'operator', password: 'wrong' }, conn())).toMatchObject({
+      ok: false,
+      error: { code: 'bad_credentials' },
+    });
   });
 
   it('tracks which wall painted which state, and forgets a wall that went away', async () => {
-    host = await createHost({ dataDir: join(dir, 'console'), hubUrl: hub.url, syncAccount: { username: 'viewer', password: 'demo' }, heartbeatMs: 200 });
+    host = await createHost({
+      dataDir: join(dir, 'console'),
+      hubUrl: hub.url,
+      syncAccount: { username: 'viewer', password: 'demo' },
+      heartbeatMs: 200,
+    });
     await until('layouts', () => host!.store.layouts().length >= 4);
     const presenter = conn();
     ok(await host.dispatch('session.login', { username: 'presenter', password: 'demo' }, presenter));
     const wall3 = conn();
     const hello = ok<{ stateVersion: number }>(await host.dispatch('wall.hello', { wall: 3 }, wall3));
-    const switched = ok<{ stateVersion: number; layout: { name: string } }>(await host.dispatch('wall.switch', { layoutId: '6e1f0a52-0000-4000-8000-000000000003' }, presenter));
+    const switched = ok<{ stateVersion: number; layout: { name: string } }>(
+      await host.dispatch('wall.switch', { layoutId: '6e1f0a52-0000-4000-8000-000000000003' }, presenter),
+    );
     expect(switched.stateVersion).toBeGreaterThan(hello.stateVersion);
     expect(switched.layout.name).toBe('Darurat');
     ok(await host.dispatch('wall.painted', { wall: 3, stateVersion: switched.stateVersion }, wall3));
-    expect(host.wall.status().walls[2]).toMatchObject({ wall: 3, connected: true, paintedVersion: switched.stateVersion });
+    expect(host.wall.status().walls[2]).toMatchObject({
+      wall: 3,
+      connected: true,
+      paintedVersion: switched.stateVersion,
+    });
     expect(await host.dispatch('wall.painted', { wall: 4, stateVersion: 1 }, wall3)).toMatchObject({ ok: false });
     host.disconnected(wall3);
     expect(host.wall.status().walls[2]?.connected).toBe(false);

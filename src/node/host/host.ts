@@ -77,11 +77,22 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   };
   const wall = new WallController(store, undefined, now);
   const planner = new WallPlanner({
-    store, wall, log, clock: { now: () => now().getTime(), after: (ms, fn) => systemClock.after(ms, fn) }, ...plannerAnnouncements(emit),
+    store,
+    wall,
+    log,
+    clock: { now: () => now().getTime(), after: (ms, fn) => systemClock.after(ms, fn) },
+    ...plannerAnnouncements(emit),
   });
   const maintenance = new StoreMaintenance(store, { openNotice: opened.notice, now, log });
   const sync = new SyncEngine({
-    client, store, tokens, consoleId, heartbeatMs: opts.heartbeatMs, log, now, notice: () => maintenance.notice(),
+    client,
+    store,
+    tokens,
+    consoleId,
+    heartbeatMs: opts.heartbeatMs,
+    log,
+    now,
+    notice: () => maintenance.notice(),
   });
   const updates = new UpdateBoard();
   mapHostEvents({ store, sync, wall, planner, maintenance, updates }, emit);
@@ -90,7 +101,8 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
 
   if (opts.syncAccount) {
     const { username, password } = opts.syncAccount;
-    client.session(username, password)
+    client
+      .session(username, password)
       .then((s) => tokens.set(SYNC_ACCOUNT, s.token, s.expiresAt))
       .catch((e: Error) => log(`sync account ${username}: ${e.message}; waiting for an operator to log in`));
   }
@@ -100,20 +112,43 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   planner.start();
 
   return {
-    store, sync, wall, planner,
+    store,
+    sync,
+    wall,
+    planner,
     async dispatch(name: string, input: unknown, conn: Connection): Promise<Result<unknown>> {
-      if (!isRequestName(name)) return { ok: false, error: { code: 'unknown_request', message: `no request named ${name}`, params: { name: name.slice(0, 64) } } };
+      if (!isRequestName(name))
+        return {
+          ok: false,
+          error: { code: 'unknown_request', message: `no request named ${name}`, params: { name: name.slice(0, 64) } },
+        };
       const parsed = REQUESTS[name].input.safeParse(input ?? {});
       if (!parsed.success) {
         const details = issueDetails(parsed.error.issues);
-        return { ok: false, error: { code: 'invalid_input', message: `invalid input for ${name}`, params: { fields: details.map((d) => d.field).join(', ') }, details } };
+        return {
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: `invalid input for ${name}`,
+            params: { fields: details.map((d) => d.field).join(', ') },
+            details,
+          },
+        };
       }
       try {
         const handler = handlers[name] as (i: unknown, c: Connection) => unknown;
         return { ok: true, value: await handler(parsed.data, conn) };
       } catch (e) {
         if (e instanceof HostFailure) {
-          return { ok: false, error: { code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}), ...(e.details === undefined ? {} : { details: e.details }) } };
+          return {
+            ok: false,
+            error: {
+              code: e.code,
+              message: e.message,
+              ...(e.params ? { params: e.params } : {}),
+              ...(e.details === undefined ? {} : { details: e.details }),
+            },
+          };
         }
         log(`host: ${name} failed: ${(e as Error).stack ?? String(e)}`);
         return { ok: false, error: { code: 'internal', message: (e as Error).message } };

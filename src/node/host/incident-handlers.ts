@@ -6,7 +6,9 @@ import { checkIncidentWrite, isFalseReportClose } from '../../common/incident-li
 import type { HostContext } from './host-context';
 import { HostFailure, requireRole, type HandlersOf } from './handler-kit';
 
-export function incidentHandlers(ctx: HostContext): HandlersOf<'incidents.save' | 'sites.list' | 'outbox.parked' | 'outbox.dismiss'> {
+export function incidentHandlers(
+  ctx: HostContext,
+): HandlersOf<'incidents.save' | 'sites.list' | 'outbox.parked' | 'outbox.dismiss'> {
   const { store } = ctx;
   return {
     'incidents.save': ({ incident, reason }, conn) => {
@@ -14,11 +16,18 @@ export function incidentHandlers(ctx: HostContext): HandlersOf<'incidents.save' 
       const now = ctx.now().toISOString();
       const id = incident.id ?? randomUUID();
       const before = store.incidentRepo.get(id);
-      if (incident.id && !before) throw new HostFailure('not_found', 'unknown incident', undefined, { what: 'incident' });
-      const full = IncidentInput.safeParse({ ...incident, id, reportedAt: incident.reportedAt ?? before?.shown.reportedAt ?? now });
+      if (incident.id && !before)
+        throw new HostFailure('not_found', 'unknown incident', undefined, { what: 'incident' });
+      const full = IncidentInput.safeParse({
+        ...incident,
+        id,
+        reportedAt: incident.reportedAt ?? before?.shown.reportedAt ?? now,
+      });
       if (!full.success) {
         const details = issueDetails(full.error.issues);
-        throw new HostFailure('invalid_input', details.map((d) => `${d.field}: ${d.message}`).join('; '), details, { fields: details.map((d) => d.field).join(', ') });
+        throw new HostFailure('invalid_input', details.map((d) => `${d.field}: ${d.message}`).join('; '), details, {
+          fields: details.map((d) => d.field).join(', '),
+        });
       }
       // The hub's lifecycle rules, applied here too, so an offline console queues only what the hub will take.
       const from = before?.shown.status ?? null;
@@ -30,7 +39,8 @@ export function incidentHandlers(ctx: HostContext): HandlersOf<'incidents.save' 
       if (falseReport && !reason) throw new HostFailure('reason_required', 'closing a false report needs its reason');
       const saved = store.transaction(() => {
         const s = store.incidentRepo.save(full.data, op.id, now);
-        if (reason) store.timelineRepo.addNote({ id: randomUUID(), incidentId: id, text: reason }, op.id, ctx.consoleId, now);
+        if (reason)
+          store.timelineRepo.addNote({ id: randomUUID(), incidentId: id, text: reason }, op.id, ctx.consoleId, now);
         return s;
       });
       return { incident: saved };
@@ -39,7 +49,8 @@ export function incidentHandlers(ctx: HostContext): HandlersOf<'incidents.save' 
     'outbox.parked': () => ({ entries: store.outbox.parked() }),
     'outbox.dismiss': ({ id }, conn) => {
       requireRole(conn, 'outbox.dismiss');
-      if (!store.outbox.dismiss(id)) throw new HostFailure('not_found', 'no such outbox entry', undefined, { what: 'entry' });
+      if (!store.outbox.dismiss(id))
+        throw new HostFailure('not_found', 'no such outbox entry', undefined, { what: 'entry' });
       return {};
     },
   };

@@ -14,8 +14,14 @@ export function incidentWorkflowHandlers(ctx: HostContext): HandlersOf<Names> {
     'incidents.timeline': ({ id }) => ({ entries: store.timelineRepo.timeline(id) }),
     'incidents.addNote': ({ incidentId, text }, conn) => {
       const op = requireRole(conn, 'incidents.addNote');
-      if (!store.incidentRepo.get(incidentId)) throw new HostFailure('not_found', 'unknown incident', undefined, { what: 'incident' });
-      const entry = store.timelineRepo.addNote({ id: randomUUID(), incidentId, text }, op.id, ctx.consoleId, ctx.now().toISOString());
+      if (!store.incidentRepo.get(incidentId))
+        throw new HostFailure('not_found', 'unknown incident', undefined, { what: 'incident' });
+      const entry = store.timelineRepo.addNote(
+        { id: randomUUID(), incidentId, text },
+        op.id,
+        ctx.consoleId,
+        ctx.now().toISOString(),
+      );
       return { entry };
     },
     'incidents.search': ({ query }) => ({ ids: store.timelineRepo.search(query) }),

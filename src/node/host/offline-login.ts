@@ -15,18 +15,37 @@ const MAX_DELAY_MS = 15 * 60_000;
 const key = (username: string) => `login:${username.toLowerCase()}`;
 const failuresKey = (username: string) => `login-failures:${username.toLowerCase()}`;
 
-interface Verifier { operator: unknown; salt: string; hash: string; onlineAt?: string }
-interface Failures { count: number; last: number }
+interface Verifier {
+  operator: unknown;
+  salt: string;
+  hash: string;
+  onlineAt?: string;
+}
+interface Failures {
+  count: number;
+  last: number;
+}
 
 export type OfflineVerdict =
   | { ok: true; operator: OperatorInfo }
   | { ok: false; reason: 'unknown' | 'expired' | 'wrong' }
   | { ok: false; reason: 'wait'; retryAfterMs: number };
 
-export function rememberLogin(store: ConsoleStore, username: string, password: string, operator: OperatorInfo, now = Date.now()): void {
+export function rememberLogin(
+  store: ConsoleStore,
+  username: string,
+  password: string,
+  operator: OperatorInfo,
+  now = Date.now(),
+): void {
   const salt = randomBytes(16);
   const hash = scryptSync(password, salt, 32);
-  const v: Verifier = { operator, salt: salt.toString('base64'), hash: hash.toString('base64'), onlineAt: new Date(now).toISOString() };
+  const v: Verifier = {
+    operator,
+    salt: salt.toString('base64'),
+    hash: hash.toString('base64'),
+    onlineAt: new Date(now).toISOString(),
+  };
   store.setSetting(key(username), JSON.stringify(v));
   store.setSetting(failuresKey(username), null);
 }
@@ -51,7 +70,11 @@ function failures(store: ConsoleStore, username: string): Failures {
 }
 
 export function checkOfflineLogin(
-  store: ConsoleStore, username: string, password: string, now = Date.now(), maxAgeMs = OFFLINE_LOGIN_MAX_AGE_MS,
+  store: ConsoleStore,
+  username: string,
+  password: string,
+  now = Date.now(),
+  maxAgeMs = OFFLINE_LOGIN_MAX_AGE_MS,
 ): OfflineVerdict {
   const raw = store.setting(key(username));
   if (!raw) return { ok: false, reason: 'unknown' };
@@ -90,7 +113,12 @@ export function checkOfflineLogin(
 }
 
 /** The operator when the password matches a fresh verifier and no delay is running; null otherwise. */
-export function verifyOfflineLogin(store: ConsoleStore, username: string, password: string, now = Date.now()): OperatorInfo | null {
+export function verifyOfflineLogin(
+  store: ConsoleStore,
+  username: string,
+  password: string,
+  now = Date.now(),
+): OperatorInfo | null {
   const v = checkOfflineLogin(store, username, password, now);
   return v.ok ? v.operator : null;
 }

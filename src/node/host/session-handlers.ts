@@ -8,7 +8,9 @@ import { checkOfflineLogin, forgetLogin, rememberLogin } from './offline-login';
 
 const RESUME_MS = 12 * 60 * 60_000;
 
-export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 'session.resume' | 'session.logout' | 'session.current'> {
+export function sessionHandlers(
+  ctx: HostContext,
+): HandlersOf<'session.login' | 'session.resume' | 'session.logout' | 'session.current'> {
   const { store } = ctx;
   // Host sessions live in memory only: a restarted host asks everyone to log in again.
   const resumable = new Map<string, { operator: OperatorInfo; until: number }>();
@@ -23,7 +25,8 @@ export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 
         const session = await ctx.client.session(username, password, conn.address);
         // The key is made at the first login here, so its publication leads the operator's first decision
         // (and goes out with the push the new token starts).
-        if (session.operator.role === 'operator' || session.operator.role === 'supervisor') ctx.keys.ensure(session.operator.id, ctx.now());
+        if (session.operator.role === 'operator' || session.operator.role === 'supervisor')
+          ctx.keys.ensure(session.operator.id, ctx.now());
         ctx.tokens.set(session.operator.id, session.token, session.expiresAt);
         rememberLogin(store, username, password, session.operator, ctx.now().getTime());
         conn.operator = session.operator;
@@ -37,19 +40,38 @@ export function sessionHandlers(ctx: HostContext): HandlersOf<'session.login' | 
           }
           if (e.status === 429) {
             const ms = (e.details as { retryAfterMs?: number } | undefined)?.retryAfterMs;
-            throw new HostFailure('rate_limited', 'too many failed logins', ms ? { retryAfterMs: ms } : undefined, { seconds: Math.ceil((ms ?? 60_000) / 1000) });
+            throw new HostFailure('rate_limited', 'too many failed logins', ms ? { retryAfterMs: ms } : undefined, {
+              seconds: Math.ceil((ms ?? 60_000) / 1000),
+            });
           }
-          throw new HostFailure('central_error', `the central API refused the login: ${e.code}: ${e.message}`, undefined, { code: e.code, status: e.status });
+          throw new HostFailure(
+            'central_error',
+            `the central API refused the login: ${e.code}: ${e.message}`,
+            undefined,
+            { code: e.code, status: e.status },
+          );
         }
         // The central API is unreachable: an operator known to this console may still work from the cache.
         const known = checkOfflineLogin(store, username, password, ctx.now().getTime());
         if (known.ok) conn.operator = known.operator;
         else if (known.reason === 'wait') {
-          throw new HostFailure('rate_limited', 'too many failed offline logins', { retryAfterMs: known.retryAfterMs }, { seconds: Math.ceil(known.retryAfterMs / 1000) });
+          throw new HostFailure(
+            'rate_limited',
+            'too many failed offline logins',
+            { retryAfterMs: known.retryAfterMs },
+            { seconds: Math.ceil(known.retryAfterMs / 1000) },
+          );
         } else if (known.reason === 'expired') {
-          throw new HostFailure('offline_expired', 'the central API is unreachable and this account has not logged in online here for over 7 days');
+          throw new HostFailure(
+            'offline_expired',
+            'the central API is unreachable and this account has not logged in online here for over 7 days',
+          );
         } else if (known.reason === 'wrong') throw new HostFailure('bad_credentials', 'wrong username or password');
-        else throw new HostFailure('offline_unknown', 'the central API is unreachable and this account never logged in here');
+        else
+          throw new HostFailure(
+            'offline_unknown',
+            'the central API is unreachable and this account never logged in here',
+          );
       }
       conn.resumeKey = issueResumeKey(conn.operator);
       return { operator: conn.operator, resumeKey: conn.resumeKey };

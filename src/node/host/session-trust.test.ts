@@ -18,8 +18,20 @@ let clock = Date.now();
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nawa-host-trust-'));
   clock = Date.now();
-  hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, heartbeatMs: 200, trustedProxies: ['127.0.0.1'], limits: { loginFailuresPerMinute: 3 } });
-  host = await createHost({ dataDir: join(dir, 'console'), hubUrl: hub.url, heartbeatMs: 200, now: () => new Date(clock) });
+  hub = await startHub({
+    dbPath: join(dir, 'hub.db'),
+    seed: 'demo',
+    port: 0,
+    heartbeatMs: 200,
+    trustedProxies: ['127.0.0.1'],
+    limits: { loginFailuresPerMinute: 3 },
+  });
+  host = await createHost({
+    dataDir: join(dir, 'console'),
+    hubUrl: hub.url,
+    heartbeatMs: 200,
+    now: () => new Date(clock),
+  });
 });
 afterEach(async () => {
   await host?.close();
@@ -28,7 +40,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const login = (username: string, password: string, c = conn()) => host!.dispatch('session.login', { username, password }, c);
+const login = (username: string, password: string, c = conn()) =>
+  host!.dispatch('session.login', { username, password }, c);
 const code = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
 function hubRows<T>(sql: string, ...args: unknown[]): T[] {
   const db = new Database(join(dir, 'hub.db'), { readonly: true });
@@ -40,7 +53,7 @@ function hubRows<T>(sql: string, ...args: unknown[]): T[] {
 }
 
 describe('host sessions (v1.1)', () => {
-  it('logout ends the central session and forgets the operator\'s token here', async () => {
+  it("logout ends the central session and forgets the operator's token here", async () => {
     const c = conn();
     ok(await login('operator', 'demo', c));
     expect(hubRows('SELECT username FROM sessions WHERE username = ?', 'operator')).toHaveLength(1);
@@ -48,17 +61,24 @@ describe('host sessions (v1.1)', () => {
     ok(await host!.dispatch('session.logout', {}, c));
     expect(hubRows('SELECT username FROM sessions WHERE username = ?', 'operator')).toHaveLength(0);
     expect(host!.store.setting('token:operator')).toBeNull();
-    expect(hubRows<{ kind: string }>(`SELECT kind FROM audit WHERE username = 'operator' ORDER BY id`).map((r) => r.kind)).toEqual(['login', 'logout']);
+    expect(
+      hubRows<{ kind: string }>(`SELECT kind FROM audit WHERE username = 'operator' ORDER BY id`).map((r) => r.kind),
+    ).toEqual(['login', 'logout']);
   });
 
-  it('passes each operator\'s address, so one desk\'s wrong passwords do not lock out the room', async () => {
+  it("passes each operator's address, so one desk's wrong passwords do not lock out the room", async () => {
     const desk1 = { ...conn(), address: '10.9.0.11' };
     for (let i = 0; i < 3; i++) expect(code(await login('operator', `salah-${i}`, desk1))).toBe('bad_credentials');
     const limited = await login('operator', 'demo', desk1);
-    expect(limited).toMatchObject({ ok: false, error: { code: 'rate_limited', details: { retryAfterMs: expect.any(Number) } } });
+    expect(limited).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', details: { retryAfterMs: expect.any(Number) } },
+    });
     expect(code(await login('operator', 'demo', { ...conn(), address: '10.9.0.12' }))).toBe('ok');
     expect(code(await login('supervisor', 'demo', { ...conn(), address: '10.9.0.11' }))).toBe('ok');
-    expect(hubRows<{ address: string }>(`SELECT DISTINCT address FROM audit WHERE kind = 'login_failed'`)).toEqual([{ address: '10.9.0.11' }]);
+    expect(hubRows<{ address: string }>(`SELECT DISTINCT address FROM audit WHERE kind = 'login_failed'`)).toEqual([
+      { address: '10.9.0.11' },
+    ]);
   });
 });
 
@@ -98,8 +118,19 @@ describe('offline login (v1.1)', () => {
   it('drops the verifier when the hub refuses the account (password changed, or disabled)', async () => {
     ok(await login('operator', 'demo'));
     ok(await login('presenter', 'demo'));
-    const sup = (await (await fetch(`${hub.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: 'demo' }) })).json()) as { token: string };
-    const patch = (u: string, body: unknown) => fetch(`${hub.url}/api/v1/accounts/${u}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${sup.token}` }, body: JSON.stringify(body) });
+    const sup = (await (
+      await fetch(`${hub.url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'supervisor', password: 'demo' }),
+      })
+    ).json()) as { token: string };
+    const patch = (u: string, body: unknown) =>
+      fetch(`${hub.url}/api/v1/accounts/${u}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${sup.token}` },
+        body: JSON.stringify(body),
+      });
     expect((await patch('operator', { password: 'kata-sandi-baru-1' })).status).toBe(200);
     expect((await patch('presenter', { disabled: true })).status).toBe(200);
     expect(code(await login('operator', 'demo'))).toBe('bad_credentials');

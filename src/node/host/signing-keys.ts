@@ -8,10 +8,17 @@ import type { ConsoleStore } from '../store/console-store';
 import type { SecretStore } from '../ports/secret-store';
 
 const PREFIX = 'signkey:';
-interface Held { keyId: string; privateKey: string }
+interface Held {
+  keyId: string;
+  privateKey: string;
+}
 
 export class SigningKeys {
-  constructor(private readonly store: ConsoleStore, private readonly secrets: SecretStore, private readonly consoleId: string) {}
+  constructor(
+    private readonly store: ConsoleStore,
+    private readonly secrets: SecretStore,
+    private readonly consoleId: string,
+  ) {}
 
   /** The operator's key here, made (and its publication queued) when there is none or it cannot be opened. */
   ensure(operatorId: string, now: Date): string {
@@ -42,8 +49,14 @@ export class SigningKeys {
     this.store.transaction(() => {
       this.store.setSetting(PREFIX + operatorId, this.secrets.seal(JSON.stringify(held)));
       this.store.outbox.write({
-        id: randomUUID(), entity: 'signing_key', recordId: held.keyId, op: 'upsert',
-        data: { id: held.keyId, publicKey: pair.publicKey }, clientTime, operatorId, shown: () => null,
+        id: randomUUID(),
+        entity: 'signing_key',
+        recordId: held.keyId,
+        op: 'upsert',
+        data: { id: held.keyId, publicKey: pair.publicKey },
+        clientTime,
+        operatorId,
+        shown: () => null,
       });
     });
     return held;

@@ -16,7 +16,11 @@ export function loadSlaPolicy(path = process.env.NAWA_SLA_FILE || DEFAULT_SLA_FI
   }
   const parsed = SlaPolicy.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`SLA settings ${path}: ${issueDetails(parsed.error.issues).map((d) => `${d.field}: ${d.message}`).join('; ')}`);
+    throw new Error(
+      `SLA settings ${path}: ${issueDetails(parsed.error.issues)
+        .map((d) => `${d.field}: ${d.message}`)
+        .join('; ')}`,
+    );
   }
   return parsed.data;
 }

@@ -26,13 +26,14 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-
 describe('store.backup and the store notice', () => {
   it('backs up on demand for a supervisor only, into a file that opens with the same records', async () => {
     host = await createHost({ dataDir: join(dir, 'console'), hubUrl: hub.url, heartbeatMs: 200 });
     const op = conn();
     ok(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, op));
-    const rec = ok<{ decision: { id: string } }>(await host.dispatch('decisions.record', { summary: 'Cadangkan ini', rationale: '', action: 'Catat' }, op));
+    const rec = ok<{ decision: { id: string } }>(
+      await host.dispatch('decisions.record', { summary: 'Cadangkan ini', rationale: '', action: 'Catat' }, op),
+    );
     expect(await host.dispatch('store.backup', {}, op)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const sup = conn();
     ok(await host.dispatch('session.login', { username: 'supervisor', password: 'demo' }, sup));
@@ -65,11 +66,19 @@ describe('store.backup and the store notice', () => {
     const path = join(dir, 'check.db');
     const store = ConsoleStore.open(path);
     let told = 0;
-    const m = new StoreMaintenance(store, { onNotice: () => { told++; } });
+    const m = new StoreMaintenance(store, {
+      onNotice: () => {
+        told++;
+      },
+    });
     expect(await m.check()).toBe('ok');
     expect(m.notice()).toBeNull();
     const other = ConsoleStore.open(join(dir, 'other.db'));
-    const bad = new StoreMaintenance(other, { onNotice: () => { told++; } });
+    const bad = new StoreMaintenance(other, {
+      onNotice: () => {
+        told++;
+      },
+    });
     // A file that is not a database at all, where the store expects one.
     (bad as unknown as { store: { path: string } }).store.path = join(dir, 'garbage.db');
     writeFileSync(join(dir, 'garbage.db'), 'not a database'.repeat(500));

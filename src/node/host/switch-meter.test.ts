@@ -4,7 +4,12 @@ import { SwitchMeter } from './switch-meter';
 function meterAt() {
   let now = 1000;
   const meter = new SwitchMeter(() => now);
-  return { meter, advance: (ms: number) => { now += ms; } };
+  return {
+    meter,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 const AT = '2026-11-28T08:00:00.000Z';
 
@@ -15,7 +20,13 @@ describe('SwitchMeter', () => {
     advance(12);
     meter.painted(1, 7);
     meter.painted(2, 7);
-    expect(meter.snapshot()).toEqual({ stateVersion: 7, requestedAt: AT, allPaintedMs: null, painted: 2, connected: 3 });
+    expect(meter.snapshot()).toEqual({
+      stateVersion: 7,
+      requestedAt: AT,
+      allPaintedMs: null,
+      painted: 2,
+      connected: 3,
+    });
     advance(26);
     meter.painted(3, 7);
     expect(meter.snapshot()).toMatchObject({ allPaintedMs: 38, painted: 3, connected: 3 });

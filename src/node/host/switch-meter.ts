@@ -22,8 +22,12 @@ export class SwitchMeter {
 
   begin(stateVersion: number, requestedAt: string, connectedWalls: readonly number[]): void {
     this.current = {
-      stateVersion, requestedAt, startedMs: this.nowMs(),
-      waiting: new Set(connectedWalls), painted: new Set(), connected: connectedWalls.length,
+      stateVersion,
+      requestedAt,
+      startedMs: this.nowMs(),
+      waiting: new Set(connectedWalls),
+      painted: new Set(),
+      connected: connectedWalls.length,
       allPaintedMs: null,
     };
   }
@@ -51,8 +55,11 @@ export class SwitchMeter {
     const c = this.current;
     if (!c) return null;
     return {
-      stateVersion: c.stateVersion, requestedAt: c.requestedAt, allPaintedMs: c.allPaintedMs,
-      painted: c.painted.size, connected: c.connected,
+      stateVersion: c.stateVersion,
+      requestedAt: c.requestedAt,
+      allPaintedMs: c.allPaintedMs,
+      painted: c.painted.size,
+      connected: c.connected,
     };
   }
 

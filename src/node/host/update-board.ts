@@ -5,7 +5,14 @@ import type { UpdateReport, UpdateStatus } from '../../common/update-api';
 import { NAWA_VERSION } from '../base/version';
 
 const UNMANAGED: UpdateReport = {
-  state: 'unmanaged', current: NAWA_VERSION, channel: null, version: null, installAt: null, blockers: [], lastCheckAt: null, error: null,
+  state: 'unmanaged',
+  current: NAWA_VERSION,
+  channel: null,
+  version: null,
+  installAt: null,
+  blockers: [],
+  lastCheckAt: null,
+  error: null,
 };
 
 export class UpdateBoard {

@@ -23,13 +23,17 @@ export function updateHandlers(ctx: HostContext): HandlersOf<UpdateRequest> {
       return ctx.updates.status();
     },
     'updates.report': (input, conn) => {
-      if (conn.id !== SHELL_CONNECTION_ID) throw new HostFailure('forbidden', 'only the Electron shell reports updates');
+      if (conn.id !== SHELL_CONNECTION_ID)
+        throw new HostFailure('forbidden', 'only the Electron shell reports updates');
       ctx.updates.reported(input);
       return {};
     },
     'app.about': async () => {
       const url = ctx.client.baseUrl;
-      return { nawaVersion: NAWA_VERSION, centralApi: { url, spoken: CENTRAL_API_SPOKEN, served: await servedApiVersion(url) } };
+      return {
+        nawaVersion: NAWA_VERSION,
+        centralApi: { url, spoken: CENTRAL_API_SPOKEN, served: await servedApiVersion(url) },
+      };
     },
   };
 }

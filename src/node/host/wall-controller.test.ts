@@ -15,9 +15,17 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'nawa-wall-'));
   store = ConsoleStore.open(join(dir, 'console.db'));
   const updatedAt = '2026-11-28T08:00:00.000Z';
-  store.applyPage(PRESET_LAYOUTS.map((l, i) => ({
-    seq: i + 1, entity: 'layout' as const, id: l.id, op: 'upsert' as const, version: 1, data: { ...l, version: 1, updatedAt },
-  })), PRESET_LAYOUTS.length);
+  store.applyPage(
+    PRESET_LAYOUTS.map((l, i) => ({
+      seq: i + 1,
+      entity: 'layout' as const,
+      id: l.id,
+      op: 'upsert' as const,
+      version: 1,
+      data: { ...l, version: 1, updatedAt },
+    })),
+    PRESET_LAYOUTS.length,
+  );
 });
 afterEach(() => {
   store.close();

@@ -19,9 +19,15 @@ const [, FOKUS, DARURAT] = PRESET_LAYOUTS.map((l) => l.id) as [string, string, s
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nawa-wallh-'));
   hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, heartbeatMs: 200 });
-  host = await createHost({ dataDir: join(dir, 'console'), hubUrl: hub.url, syncAccount: { username: 'viewer', password: 'demo' }, heartbeatMs: 200 });
+  host = await createHost({
+    dataDir: join(dir, 'console'),
+    hubUrl: hub.url,
+    syncAccount: { username: 'viewer', password: 'demo' },
+    heartbeatMs: 200,
+  });
   const end = Date.now() + 10_000;
-  while (host.store.layouts().length < PRESET_LAYOUTS.length && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+  while (host.store.layouts().length < PRESET_LAYOUTS.length && Date.now() < end)
+    await new Promise((r) => setTimeout(r, 25));
 });
 afterAll(async () => {
   await host?.close();
@@ -39,11 +45,18 @@ describe('wall requests', () => {
   it('lets presenters and supervisors undo, set the bezel and identify; operators and viewers are refused', async () => {
     for (const who of ['operator', 'viewer']) {
       const c = await as(who);
-      for (const [name, input] of [['wall.undo', {}], ['wall.setBezel', { px: 10 }], ['wall.identify', { on: true }]] as const) {
+      for (const [name, input] of [
+        ['wall.undo', {}],
+        ['wall.setBezel', { px: 10 }],
+        ['wall.identify', { on: true }],
+      ] as const) {
         expect(await host.dispatch(name, input, c)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       }
     }
-    expect(await host.dispatch('wall.undo', {}, conn())).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await host.dispatch('wall.undo', {}, conn())).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
     const presenter = await as('presenter');
     const events: string[] = [];
     const off = host.onEvent((name) => events.push(name));
@@ -54,10 +67,18 @@ describe('wall requests', () => {
     expect(events).toContain('wall.state');
     off();
     const supervisor = await as('supervisor');
-    expect(ok<WallState>(await host.dispatch('wall.setBezel', { px: 18 }, supervisor))).toMatchObject({ bezelPx: 18, stateVersion: undone.stateVersion });
-    expect(ok<WallState>(await host.dispatch('wall.identify', { on: true }, supervisor))).toMatchObject({ identify: true });
+    expect(ok<WallState>(await host.dispatch('wall.setBezel', { px: 18 }, supervisor))).toMatchObject({
+      bezelPx: 18,
+      stateVersion: undone.stateVersion,
+    });
+    expect(ok<WallState>(await host.dispatch('wall.identify', { on: true }, supervisor))).toMatchObject({
+      identify: true,
+    });
     ok(await host.dispatch('wall.identify', { on: false }, supervisor));
-    expect(await host.dispatch('wall.setBezel', { px: -1 }, supervisor)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await host.dispatch('wall.setBezel', { px: -1 }, supervisor)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('counts a window that draws all cells as nine connected walls that each acknowledge', async () => {
@@ -65,11 +86,17 @@ describe('wall requests', () => {
     const all = conn();
     const hello = ok<WallState>(await host.dispatch('wall.hello', { wall: 1, all: true }, all));
     expect(host.wall.status().walls.every((w) => w.connected)).toBe(true);
-    for (let n = 1; n <= 9; n++) ok(await host.dispatch('wall.painted', { wall: n, stateVersion: hello.stateVersion }, all));
+    for (let n = 1; n <= 9; n++)
+      ok(await host.dispatch('wall.painted', { wall: n, stateVersion: hello.stateVersion }, all));
     const v = ok<WallState>(await host.dispatch('wall.switch', { layoutId: DARURAT }, presenter)).stateVersion;
     for (let n = 1; n <= 9; n++) ok(await host.dispatch('wall.painted', { wall: n, stateVersion: v }, all));
     const status = ok<WallStatusList>(await host.dispatch('wall.status', {}, presenter));
-    expect(status.lastSwitch).toMatchObject({ stateVersion: v, painted: 9, connected: 9, allPaintedMs: expect.any(Number) });
+    expect(status.lastSwitch).toMatchObject({
+      stateVersion: v,
+      painted: 9,
+      connected: 9,
+      allPaintedMs: expect.any(Number),
+    });
     expect(status.walls.every((w) => w.paintedVersion === v)).toBe(true);
     host.disconnected(all);
     expect(host.wall.status().walls.some((w) => w.connected)).toBe(false);

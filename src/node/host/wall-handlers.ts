@@ -3,7 +3,15 @@ import type { HostContext } from './host-context';
 import type { Connection } from './host-service';
 import { HostFailure, requireRole, type HandlersOf } from './handler-kit';
 
-type WallRequest = 'wall.state' | 'wall.switch' | 'wall.undo' | 'wall.setBezel' | 'wall.identify' | 'wall.hello' | 'wall.painted' | 'wall.status';
+type WallRequest =
+  | 'wall.state'
+  | 'wall.switch'
+  | 'wall.undo'
+  | 'wall.setBezel'
+  | 'wall.identify'
+  | 'wall.hello'
+  | 'wall.painted'
+  | 'wall.status';
 
 /** The walls a connection speaks for: its own, or every wall for a window that draws all cells. */
 export function wallsOf(conn: Connection): number[] {
@@ -42,7 +50,8 @@ export function wallHandlers(ctx: HostContext): HandlersOf<WallRequest> {
       return wall.state();
     },
     'wall.painted': ({ wall: n, stateVersion }, conn) => {
-      if (!wallsOf(conn).includes(n)) throw new HostFailure('not_this_wall', 'say wall.hello first', undefined, { wall: n });
+      if (!wallsOf(conn).includes(n))
+        throw new HostFailure('not_this_wall', 'say wall.hello first', undefined, { wall: n });
       wall.painted(n, stateVersion);
       return {};
     },

@@ -7,8 +7,15 @@ import type { HostContext } from './host-context';
 import { HostFailure, requireRole, type HandlersOf } from './handler-kit';
 
 type PlanRequest =
-  | 'layouts.save' | 'layouts.delete' | 'layouts.conflicts' | 'schedule.get' | 'schedule.save'
-  | 'wall.advice' | 'wall.takeSuggestion' | 'wall.dismissSuggestion' | 'wall.endInterrupt';
+  | 'layouts.save'
+  | 'layouts.delete'
+  | 'layouts.conflicts'
+  | 'schedule.get'
+  | 'schedule.save'
+  | 'wall.advice'
+  | 'wall.takeSuggestion'
+  | 'wall.dismissSuggestion'
+  | 'wall.endInterrupt';
 
 export function wallPlanHandlers(ctx: HostContext): HandlersOf<PlanRequest> {
   const { store, wall, planner } = ctx;
@@ -17,15 +24,22 @@ export function wallPlanHandlers(ctx: HostContext): HandlersOf<PlanRequest> {
       const op = requireRole(conn, 'layouts.save');
       const existing = store.layout(layout.id);
       if (baseVersion !== undefined && !existing) {
-        throw new HostFailure('not_found', 'the layout is gone (deleted on another console?)', undefined, { what: 'layout' });
+        throw new HostFailure('not_found', 'the layout is gone (deleted on another console?)', undefined, {
+          what: 'layout',
+        });
       }
       if (baseVersion === undefined && existing) {
         throw new HostFailure('layout_exists', 'a layout with this id exists: save it as an edit');
       }
-      const others = store.layouts().filter((l) => l.id !== layout.id).map((l) => l.name);
+      const others = store
+        .layouts()
+        .filter((l) => l.id !== layout.id)
+        .map((l) => l.name);
       const problems = checkLayout(layout, others);
       if (problems.length > 0) {
-        throw new HostFailure('invalid_layout', `${problems.length} problem(s) in the layout`, problems, { count: problems.length });
+        throw new HostFailure('invalid_layout', `${problems.length} problem(s) in the layout`, problems, {
+          count: problems.length,
+        });
       }
       const input = LayoutInput.parse({ ...layout, name: layout.name.trim() });
       // The walls show the edit at once when it is the layout on the wall (host-events.ts).
@@ -41,7 +55,10 @@ export function wallPlanHandlers(ctx: HostContext): HandlersOf<PlanRequest> {
       }
       const scheduled = planner.schedule().entries.find((e) => e.layoutId === id);
       if (scheduled) {
-        throw new HostFailure('layout_scheduled', `the schedule uses the layout at ${scheduled.at}`, undefined, { name: layout.name, at: scheduled.at });
+        throw new HostFailure('layout_scheduled', `the schedule uses the layout at ${scheduled.at}`, undefined, {
+          name: layout.name,
+          at: scheduled.at,
+        });
       }
       store.layoutRepo.remove(id, baseVersion, op.id, ctx.now().toISOString());
       return {};
@@ -51,7 +68,10 @@ export function wallPlanHandlers(ctx: HostContext): HandlersOf<PlanRequest> {
     'schedule.save': ({ schedule }, conn) => {
       requireRole(conn, 'schedule.save');
       const problems = scheduleProblems(schedule, new Set(store.layouts().map((l) => l.id)));
-      if (problems.length > 0) throw new HostFailure('invalid_schedule', `${problems.length} problem(s) in the schedule`, problems, { count: problems.length });
+      if (problems.length > 0)
+        throw new HostFailure('invalid_schedule', `${problems.length} problem(s) in the schedule`, problems, {
+          count: problems.length,
+        });
       return planner.saveSchedule(schedule);
     },
     'wall.advice': () => planner.advice(),

@@ -22,8 +22,18 @@ const schedule: Schedule = {
 };
 const INCIDENT = '5e5e5e5e-0000-4000-8000-000000000001';
 const incident = (severity: number, id = INCIDENT): Incident => ({
-  id, title: 'Tanah longsor di Desa Sumberdem', sector: 'disaster', severity, status: 'verified', districtCode: '35.07.19',
-  lat: -8.2, lon: 112.4, assignedOpd: 'BPBD', reportedAt: '2026-12-01T01:00:00.000Z', updatedAt: '2026-12-01T01:00:00.000Z', version: 1,
+  id,
+  title: 'Tanah longsor di Desa Sumberdem',
+  sector: 'disaster',
+  severity,
+  status: 'verified',
+  districtCode: '35.07.19',
+  lat: -8.2,
+  lon: 112.4,
+  assignedOpd: 'BPBD',
+  reportedAt: '2026-12-01T01:00:00.000Z',
+  updatedAt: '2026-12-01T01:00:00.000Z',
+  version: 1,
 });
 
 let dir: string;
@@ -36,7 +46,9 @@ let advice: WallAdvice[];
 
 function planner(): WallPlanner {
   return new WallPlanner({
-    store, wall, clock,
+    store,
+    wall,
+    clock,
     onSwitched: (s) => switches.push(s.layout?.name),
     onAdvice: (a) => advice.push(a),
     onSchedule: () => {},
@@ -57,7 +69,10 @@ beforeEach(() => {
   switches = [];
   advice = [];
 });
-afterEach(() => { store.close(); rmSync(dir, { recursive: true, force: true }); });
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('wall schedule on the host', () => {
   it('switches at each start in room time; saving or a presenter switch is not overridden until the next start', () => {
@@ -65,7 +80,11 @@ describe('wall schedule on the host', () => {
     wall.switchTo(FOKUS);
     const p = planner();
     p.start();
-    expect(p.saveSchedule(schedule).next).toEqual({ at: '2026-12-01T02:00:00.000Z', entryId: 'rapat', layoutId: RAPAT });
+    expect(p.saveSchedule(schedule).next).toEqual({
+      at: '2026-12-01T02:00:00.000Z',
+      entryId: 'rapat',
+      layoutId: RAPAT,
+    });
     clock.advance(30 * 60_000);
     expect(showing()).toBe('Fokus Peta');
     goTo('2026-12-01T02:00:00Z'); // 09:00 WIB
@@ -105,7 +124,11 @@ describe('suggestions and interrupts', () => {
     expect(suggestion).toMatchObject({ layoutId: DARURAT, layoutName: 'Darurat', incidents: [{ id: INCIDENT }] });
     const taken = p.take(DARURAT, [INCIDENT], 'Presenter Demo')!;
     expect(showing()).toBe('Darurat');
-    expect(taken).toMatchObject({ suggestion: null, interrupt: { layoutId: DARURAT, previousLayoutId: FOKUS, by: 'Presenter Demo' }, restoreLayoutId: FOKUS });
+    expect(taken).toMatchObject({
+      suggestion: null,
+      interrupt: { layoutId: DARURAT, previousLayoutId: FOKUS, by: 'Presenter Demo' },
+      restoreLayoutId: FOKUS,
+    });
     const ended = p.endInterrupt();
     expect(ended).toEqual({ suggestion: null, interrupt: null, restoreLayoutId: null }); // the incident was acknowledged when taken
     expect(showing()).toBe('Fokus Peta');

@@ -9,7 +9,12 @@ import type { ConsoleStore } from '../store/console-store';
 import type { Clock } from '../ports/clock';
 import type { WallController } from './wall-state';
 
-const KEY = { schedule: 'wall.schedule', applied: 'wall.schedule.applied', interrupt: 'wall.interrupt', acknowledged: 'wall.rules.acknowledged' };
+const KEY = {
+  schedule: 'wall.schedule',
+  applied: 'wall.schedule.applied',
+  interrupt: 'wall.interrupt',
+  acknowledged: 'wall.rules.acknowledged',
+};
 /** Wakes at least this often even with no start due, so a changed clock (NTP step) is noticed soon. */
 const TICK_MS = 60_000;
 
@@ -52,7 +57,11 @@ export class WallPlanner {
     const next = schedule.enabled ? nextOccurrence(schedule, this.d.clock.now()) : null;
     return {
       schedule,
-      next: next && { at: new Date(next.startsAt).toISOString(), entryId: next.entry.id, layoutId: next.entry.layoutId },
+      next: next && {
+        at: new Date(next.startsAt).toISOString(),
+        entryId: next.entry.id,
+        layoutId: next.entry.layoutId,
+      },
     };
   }
 
@@ -91,8 +100,11 @@ export class WallPlanner {
     const incidents = this.d.store.incidents();
     const acknowledged = new Set(this.acknowledged());
     const suggestion = suggestLayout({
-      incidents, layouts: this.d.store.layouts(), showingLayoutId: this.d.wall.currentLayoutId(),
-      interruptActive: interrupt !== null, acknowledged,
+      incidents,
+      layouts: this.d.store.layouts(),
+      showingLayoutId: this.d.wall.currentLayoutId(),
+      interruptActive: interrupt !== null,
+      acknowledged,
     });
     const kept = pruneAcknowledged(acknowledged, incidents);
     if (kept.length !== acknowledged.size) this.d.store.setSetting(KEY.acknowledged, JSON.stringify(kept));
@@ -122,8 +134,12 @@ export class WallPlanner {
     if (!layout) return null;
     const previous = this.d.wall.currentLayoutId();
     const interrupt: Interrupt = {
-      layoutId, layoutName: layout.name, previousLayoutId: previous === layoutId ? null : previous,
-      startedAt: new Date(this.d.clock.now()).toISOString(), by, incidentIds: [...incidentIds],
+      layoutId,
+      layoutName: layout.name,
+      previousLayoutId: previous === layoutId ? null : previous,
+      startedAt: new Date(this.d.clock.now()).toISOString(),
+      by,
+      incidentIds: [...incidentIds],
     };
     this.d.store.setSetting(KEY.interrupt, JSON.stringify(interrupt));
     this.switched(this.d.wall.switchTo(layoutId));
@@ -149,7 +165,8 @@ export class WallPlanner {
   private restoreTarget(interrupt: Interrupt): { layoutId: string | null; scheduleKey: string | null } {
     const due = dueOccurrence(this.schedule(), this.d.clock.now(), this.d.store.setting(KEY.applied));
     if (due && this.d.store.layout(due.entry.layoutId)) return { layoutId: due.entry.layoutId, scheduleKey: due.key };
-    const previous = interrupt.previousLayoutId && this.d.store.layout(interrupt.previousLayoutId) ? interrupt.previousLayoutId : null;
+    const previous =
+      interrupt.previousLayoutId && this.d.store.layout(interrupt.previousLayoutId) ? interrupt.previousLayoutId : null;
     return { layoutId: previous, scheduleKey: null };
   }
 

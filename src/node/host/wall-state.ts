@@ -15,7 +15,12 @@ interface Persisted {
   history?: string[];
   bezelPx?: number;
 }
-interface Seen { connections: number; paintedVersion: number | null; paintedAt: string | null; dataAt: string | null }
+interface Seen {
+  connections: number;
+  paintedVersion: number | null;
+  paintedAt: string | null;
+  dataAt: string | null;
+}
 const KEY = 'wall.state';
 
 /** What the wall controller announces: a new state for the walls to paint, and what the walls reported. */
@@ -38,7 +43,11 @@ export class WallController {
   readonly events = new Emitter<WallEvents>();
 
   /** `now`: the host's clock (switchedAt, paintedAt). */
-  constructor(private readonly store: ConsoleStore, readonly wallCount = 9, private readonly now: () => Date = systemNow) {
+  constructor(
+    private readonly store: ConsoleStore,
+    readonly wallCount = 9,
+    private readonly now: () => Date = systemNow,
+  ) {
     const raw = store.setting(KEY);
     this.persisted = raw ? (JSON.parse(raw) as Persisted) : { layoutId: null, stateVersion: 0, switchedAt: null };
   }
@@ -52,8 +61,12 @@ export class WallController {
     const layout: Layout | null = this.persisted.layoutId ? this.store.layout(this.persisted.layoutId) : null;
     this.shownVersion = layout?.version ?? null;
     return {
-      stateVersion: this.persisted.stateVersion, layout, switchedAt: this.persisted.switchedAt,
-      bezelPx: this.persisted.bezelPx ?? 0, identify: this.identifying, undoLayoutId: this.undoTarget(),
+      stateVersion: this.persisted.stateVersion,
+      layout,
+      switchedAt: this.persisted.switchedAt,
+      bezelPx: this.persisted.bezelPx ?? 0,
+      identify: this.identifying,
+      undoLayoutId: this.undoTarget(),
     };
   }
 
@@ -66,7 +79,13 @@ export class WallController {
     let history = this.persisted.history ?? [];
     if (remember && before && before !== layoutId) history = [...history, before].slice(-HISTORY);
     const switchedAt = this.now().toISOString();
-    this.persisted = { ...this.persisted, layoutId, stateVersion: this.persisted.stateVersion + 1, switchedAt, history };
+    this.persisted = {
+      ...this.persisted,
+      layoutId,
+      stateVersion: this.persisted.stateVersion + 1,
+      switchedAt,
+      history,
+    };
     this.save();
     this.meter.begin(this.persisted.stateVersion, switchedAt, this.connectedWalls());
     const state = this.state();
@@ -163,7 +182,10 @@ export class WallController {
       const s = this.seen.get(wall);
       const connected = (s?.connections ?? 0) > 0;
       walls.push({
-        wall, connected, paintedVersion: s?.paintedVersion ?? null, paintedAt: s?.paintedAt ?? null,
+        wall,
+        connected,
+        paintedVersion: s?.paintedVersion ?? null,
+        paintedAt: s?.paintedAt ?? null,
         dataAt: connected ? this.syncedAt : (s?.dataAt ?? null),
       });
     }
@@ -199,7 +221,10 @@ export class WallController {
 
   private entry(wall: number): Seen {
     let s = this.seen.get(wall);
-    if (!s) { s = { connections: 0, paintedVersion: null, paintedAt: null, dataAt: null }; this.seen.set(wall, s); }
+    if (!s) {
+      s = { connections: 0, paintedVersion: null, paintedAt: null, dataAt: null };
+      this.seen.set(wall, s);
+    }
     return s;
   }
 }

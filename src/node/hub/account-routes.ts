@@ -18,10 +18,14 @@ export interface AccountRouteDeps {
 const invalidBody = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
   badRequest('invalid_body', 'the body does not match the request schema', fieldDetails(issues));
 
-export function accountRoutes(d: AccountRouteDeps): { routes: Record<string, Partial<Record<string, Handler>>>; account: Partial<Record<string, Handler>> } {
+export function accountRoutes(d: AccountRouteDeps): {
+  routes: Record<string, Partial<Record<string, Handler>>>;
+  account: Partial<Record<string, Handler>>;
+} {
   function supervisor(req: IncomingMessage): SessionCaller {
     const caller = d.authenticate(req);
-    if (caller.role !== 'supervisor') throw new HttpError(403, 'forbidden', 'only a supervisor manages accounts and reads the audit log');
+    if (caller.role !== 'supervisor')
+      throw new HttpError(403, 'forbidden', 'only a supervisor manages accounts and reads the audit log');
     return caller;
   }
 

@@ -1,6 +1,11 @@
 // Account management for supervisors (central-api.md v1.1): list, create, change; a disabled account, a new
 // password or a new role revokes every token of the account at once and ends its streams.
-import { MIN_PASSWORD_LENGTH, type AccountView, type CreateAccountRequest, type PatchAccountRequest } from '../../common/accounts-api';
+import {
+  MIN_PASSWORD_LENGTH,
+  type AccountView,
+  type CreateAccountRequest,
+  type PatchAccountRequest,
+} from '../../common/accounts-api';
 import type { Role } from '../../common/entities';
 import type { AuditLog } from './audit-log';
 import { hashPassword, type AuthService } from './auth';
@@ -8,10 +13,22 @@ import type { ChangeStreams } from './change-stream';
 import { HttpError } from './http-util';
 import type { HubDb } from './hub-db';
 
-interface Row { username: string; name: string; role: Role; disabled: number; created_at: string; last_login_at: string | null }
+interface Row {
+  username: string;
+  name: string;
+  role: Role;
+  disabled: number;
+  created_at: string;
+  last_login_at: string | null;
+}
 
 const view = (r: Row): AccountView => ({
-  username: r.username, name: r.name, role: r.role, disabled: r.disabled === 1, createdAt: r.created_at, lastLoginAt: r.last_login_at,
+  username: r.username,
+  name: r.name,
+  role: r.role,
+  disabled: r.disabled === 1,
+  createdAt: r.created_at,
+  lastLoginAt: r.last_login_at,
 });
 
 function checkPassword(password: string): void {
@@ -32,24 +49,34 @@ export class AccountService {
   ) {}
 
   list(): AccountView[] {
-    const rows = this.hub.stmt('SELECT username, name, role, disabled, created_at, last_login_at FROM accounts ORDER BY username').all() as Row[];
+    const rows = this.hub
+      .stmt('SELECT username, name, role, disabled, created_at, last_login_at FROM accounts ORDER BY username')
+      .all() as Row[];
     return rows.map(view);
   }
 
   get(username: string): AccountView | null {
-    const row = this.hub.stmt('SELECT username, name, role, disabled, created_at, last_login_at FROM accounts WHERE username = ?').get(username) as Row | undefined;
+    const row = this.hub
+      .stmt('SELECT username, name, role, disabled, created_at, last_login_at FROM accounts WHERE username = ?')
+      .get(username) as Row | undefined;
     return row ? view(row) : null;
   }
 
   async create(req: CreateAccountRequest, actor: string, address: string): Promise<AccountView> {
     checkPassword(req.password);
-    if (this.auth.hasAccount(req.username)) throw new HttpError(409, 'username_taken', `an account ${req.username} exists`);
+    if (this.auth.hasAccount(req.username))
+      throw new HttpError(409, 'username_taken', `an account ${req.username} exists`);
     const hash = await hashPassword(req.password, this.auth.scryptN);
     const created = this.hub.transaction(() => {
       const { changes } = this.hub
         .stmt('INSERT OR IGNORE INTO accounts (username, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(req.username, req.name, req.role, hash, this.now().toISOString());
-      if (changes === 1) this.audit.record('account_created', req.username, { actor, address, detail: { name: req.name, role: req.role } });
+      if (changes === 1)
+        this.audit.record('account_created', req.username, {
+          actor,
+          address,
+          detail: { name: req.name, role: req.role },
+        });
       return changes === 1;
     });
     // Two supervisors creating one name at once: the second hashed in vain and is told so.
@@ -62,7 +89,11 @@ export class AccountService {
     if (req.password !== undefined) checkPassword(req.password);
     if (username === actor && (req.disabled === true || (req.role !== undefined && req.role !== 'supervisor'))) {
       // The last way in to manage accounts must not be closed by a slip of the one using it.
-      throw new HttpError(409, 'self_lockout', 'a supervisor cannot disable their own account or take away their own role');
+      throw new HttpError(
+        409,
+        'self_lockout',
+        'a supervisor cannot disable their own account or take away their own role',
+      );
     }
     const hash = req.password === undefined ? undefined : await hashPassword(req.password, this.auth.scryptN);
     const revoked = this.hub.transaction(() => {
@@ -85,7 +116,8 @@ export class AccountService {
         this.hub.stmt('UPDATE accounts SET password_hash = ? WHERE username = ?').run(hash, username);
         changed.push('password');
       }
-      const revoke = hash !== undefined || changed.includes('role') || (changed.includes('disabled') && req.disabled === true);
+      const revoke =
+        hash !== undefined || changed.includes('role') || (changed.includes('disabled') && req.disabled === true);
       const tokens = revoke ? this.auth.revokeAll(username) : 0;
       if (changed.length > 0) {
         const detail: Record<string, unknown> = { changed, revokedTokens: tokens };

@@ -1,7 +1,14 @@
 // The hub's audit records (central-api.md v1.1): logins, logouts, failed logins, lockouts, account changes.
 import type { HubDb } from './hub-db';
 
-export const AUDIT_KINDS = ['login', 'logout', 'login_failed', 'lockout', 'account_created', 'account_changed'] as const;
+export const AUDIT_KINDS = [
+  'login',
+  'logout',
+  'login_failed',
+  'lockout',
+  'account_created',
+  'account_changed',
+] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 export interface AuditEntry {
@@ -16,23 +23,42 @@ export interface AuditEntry {
   detail: unknown;
 }
 
-interface Row { id: number; at: string; kind: AuditKind; username: string; actor: string | null; address: string | null; detail: string | null }
+interface Row {
+  id: number;
+  at: string;
+  kind: AuditKind;
+  username: string;
+  actor: string | null;
+  address: string | null;
+  detail: string | null;
+}
 
 export class AuditLog {
-  constructor(private readonly hub: HubDb, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly hub: HubDb,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   record(kind: AuditKind, username: string, opts: { actor?: string; address?: string; detail?: unknown } = {}): void {
     this.hub
       .stmt('INSERT INTO audit (at, kind, username, actor, address, detail) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(new Date(this.now()).toISOString(), kind, username.slice(0, 64), opts.actor ?? null, opts.address ?? null,
-        opts.detail === undefined ? null : JSON.stringify(opts.detail));
+      .run(
+        new Date(this.now()).toISOString(),
+        kind,
+        username.slice(0, 64),
+        opts.actor ?? null,
+        opts.address ?? null,
+        opts.detail === undefined ? null : JSON.stringify(opts.detail),
+      );
   }
 
   /** Newest first; `before` pages further back by id. */
   list(limit: number, before?: number, username?: string): AuditEntry[] {
     const rows = this.hub
-      .stmt(`SELECT id, at, kind, username, actor, address, detail FROM audit
-             WHERE id < ? AND (? IS NULL OR username = ?) ORDER BY id DESC LIMIT ?`)
+      .stmt(
+        `SELECT id, at, kind, username, actor, address, detail FROM audit
+             WHERE id < ? AND (? IS NULL OR username = ?) ORDER BY id DESC LIMIT ?`,
+      )
       .all(before ?? Number.MAX_SAFE_INTEGER, username ?? null, username ?? null, limit) as Row[];
     return rows.map((r) => ({ ...r, detail: r.detail === null ? null : (JSON.parse(r.detail) as unknown) }));
   }

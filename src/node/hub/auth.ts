@@ -34,9 +34,24 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [kind, n, r, p, salt, hash] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !hash) return false;
   // A damaged or planted hash must not make one login allocate gigabytes.
-  if (!(Number(n) >= 2 && Number(n) <= 2 ** 20 && Number(r) >= 1 && Number(r) <= 16 && Number(p) >= 1 && Number(p) <= 4)) return false;
+  if (!(
+    Number(n) >= 2 &&
+    Number(n) <= 2 ** 20 &&
+    Number(r) >= 1 &&
+    Number(r) <= 16 &&
+    Number(p) >= 1 &&
+    Number(p) <= 4
+  ))
+    return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await scryptAsync(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p), expected.length);
+  const key = await scryptAsync(
+    password,
+    Buffer.from(salt, 'base64'),
+    Number(n),
+    Number(r),
+    Number(p),
+    expected.length,
+  );
   return timingSafeEqual(key, expected);
 }
 
@@ -44,10 +59,21 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export interface Account { username: string; name: string; role: Role }
+export interface Account {
+  username: string;
+  name: string;
+  role: Role;
+}
 /** An authenticated caller: the account and the session its token belongs to. */
-export interface SessionCaller extends Account { tokenHash: string; expiresAt: string }
-export interface Session { token: string; expiresAt: string; operator: OperatorInfo }
+export interface SessionCaller extends Account {
+  tokenHash: string;
+  expiresAt: string;
+}
+export interface Session {
+  token: string;
+  expiresAt: string;
+  operator: OperatorInfo;
+}
 
 export function operatorInfo(a: Account): OperatorInfo {
   return { id: a.username, name: a.name, role: a.role };
@@ -84,9 +110,9 @@ export class AuthService {
 
   /** A session, null for an unknown username or a wrong password, 'disabled' for the right password of a disabled account. */
   async login(username: string, password: string): Promise<Session | null | 'disabled'> {
-    const row = this.hub.stmt('SELECT username, name, role, password_hash, disabled FROM accounts WHERE username = ?').get(username) as
-      | (Account & { password_hash: string; disabled: number })
-      | undefined;
+    const row = this.hub
+      .stmt('SELECT username, name, role, password_hash, disabled FROM accounts WHERE username = ?')
+      .get(username) as (Account & { password_hash: string; disabled: number }) | undefined;
     if (!row) {
       this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'), this.scryptN);
       await verifyPassword(password, await this.dummyHash);
@@ -97,7 +123,9 @@ export class AuthService {
     if (hashCost(row.password_hash) < this.scryptN && password !== DEMO_PASSWORD) {
       // Made with weaker parameters (before v1.1): replaced now that the password is known.
       const stronger = await hashPassword(password, this.scryptN);
-      this.hub.stmt('UPDATE accounts SET password_hash = ? WHERE username = ? AND password_hash = ?').run(stronger, row.username, row.password_hash);
+      this.hub
+        .stmt('UPDATE accounts SET password_hash = ? WHERE username = ? AND password_hash = ?')
+        .run(stronger, row.username, row.password_hash);
     }
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
@@ -107,7 +135,9 @@ export class AuthService {
       this.hub
         .stmt('INSERT INTO sessions (token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?)')
         .run(sha256Hex(token), row.username, new Date(now).toISOString(), expiresAt);
-      this.hub.stmt('UPDATE accounts SET last_login_at = ? WHERE username = ?').run(new Date(now).toISOString(), row.username);
+      this.hub
+        .stmt('UPDATE accounts SET last_login_at = ? WHERE username = ?')
+        .run(new Date(now).toISOString(), row.username);
     });
     return { token, expiresAt, operator: operatorInfo(row) };
   }

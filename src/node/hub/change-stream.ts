@@ -7,7 +7,11 @@ const PAGE = 500;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The session a stream was opened with: the stream ends when it expires or is revoked. */
-export interface StreamOwner { username: string; tokenHash: string; expiresAt: string }
+export interface StreamOwner {
+  username: string;
+  tokenHash: string;
+  expiresAt: string;
+}
 
 class StreamClient {
   private pumping = false;
@@ -18,8 +22,12 @@ class StreamClient {
 
   /** `cursor` is the last seq this stream has written, so a heartbeat never claims more than was sent. */
   constructor(
-    private readonly hub: HubDb, private readonly res: ServerResponse, private cursor: number, heartbeatMs: number,
-    private readonly onEnd: () => void, readonly owner?: StreamOwner,
+    private readonly hub: HubDb,
+    private readonly res: ServerResponse,
+    private cursor: number,
+    heartbeatMs: number,
+    private readonly onEnd: () => void,
+    readonly owner?: StreamOwner,
   ) {
     this.heartbeat = setInterval(() => this.beat(), heartbeatMs);
     res.on('close', () => this.end());
@@ -63,7 +71,9 @@ class StreamClient {
 
   beat(): void {
     if (this.closed) return;
-    this.res.write(`event: heartbeat\ndata: ${JSON.stringify({ time: new Date().toISOString(), lastSeq: this.cursor })}\n\n`);
+    this.res.write(
+      `event: heartbeat\ndata: ${JSON.stringify({ time: new Date().toISOString(), lastSeq: this.cursor })}\n\n`,
+    );
   }
 
   end(): void {
@@ -92,7 +102,10 @@ export class ChangeStreams {
   private readonly clients = new Set<StreamClient>();
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly hub: HubDb, private readonly heartbeatMs: number) {
+  constructor(
+    private readonly hub: HubDb,
+    private readonly heartbeatMs: number,
+  ) {
     this.unsubscribe = hub.onChanges(() => {
       for (const c of this.clients) void c.pump();
     });
@@ -114,7 +127,14 @@ export class ChangeStreams {
       'x-content-type-options': 'nosniff',
     });
     res.write(`retry: ${this.heartbeatMs}\n\n`);
-    const client: StreamClient = new StreamClient(this.hub, res, since, this.heartbeatMs, () => this.clients.delete(client), owner);
+    const client: StreamClient = new StreamClient(
+      this.hub,
+      res,
+      since,
+      this.heartbeatMs,
+      () => this.clients.delete(client),
+      owner,
+    );
     this.clients.add(client);
     void client.pump().then(() => client.beat());
   }
@@ -124,7 +144,12 @@ export class ChangeStreams {
     let n = 0;
     for (const c of [...this.clients]) {
       const o = c.owner;
-      if (!o || (match.tokenHash !== undefined && o.tokenHash !== match.tokenHash) || (match.username !== undefined && o.username !== match.username)) continue;
+      if (
+        !o ||
+        (match.tokenHash !== undefined && o.tokenHash !== match.tokenHash) ||
+        (match.username !== undefined && o.username !== match.username)
+      )
+        continue;
       c.end();
       n++;
     }

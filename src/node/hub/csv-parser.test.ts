@@ -12,7 +12,10 @@ describe('parseCsv', () => {
   });
 
   it('handles a BOM, a missing final newline and rejects an unterminated quote', () => {
-    expect(parseCsv('\ufeffa,b\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('\ufeffa,b\n1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(() => parseCsv('a\n"open')).toThrow(/quoted/);
   });
 
@@ -28,8 +31,13 @@ describe('the bundled Kabupaten Malang data', () => {
     expect(ref.villages).toHaveLength(390);
     expect(ref.places).toHaveLength(37);
     expect(ref.opd).toHaveLength(38);
-    expect(ref.places.find((p) => p.id === 'kebun_teh_wonosari')?.name).toBe('Agrowisata Kebun Teh Wonosari (PTPN XII), Toyomarto');
-    expect(ref.places.find((p) => p.id === 'pemkab_lama_agus_salim')).toMatchObject({ districtCode: null, kind: 'facility' });
+    expect(ref.places.find((p) => p.id === 'kebun_teh_wonosari')?.name).toBe(
+      'Agrowisata Kebun Teh Wonosari (PTPN XII), Toyomarto',
+    );
+    expect(ref.places.find((p) => p.id === 'pemkab_lama_agus_salim')).toMatchObject({
+      districtCode: null,
+      kind: 'facility',
+    });
     const ids = [...ref.villages, ...ref.opd, ...ref.places].map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
   });

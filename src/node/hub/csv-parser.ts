@@ -43,7 +43,8 @@ export function parseCsvRecords(text: string): Record<string, string>[] {
   return rows
     .filter((r) => !(r.length === 1 && r[0] === ''))
     .map((r, n) => {
-      if (r.length !== header.length) throw new Error(`CSV row ${n + 2}: ${r.length} fields, header has ${header.length}`);
+      if (r.length !== header.length)
+        throw new Error(`CSV row ${n + 2}: ${r.length} fields, header has ${header.length}`);
       return Object.fromEntries(header.map((h, k) => [h, r[k] as string]));
     });
 }

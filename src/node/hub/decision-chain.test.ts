@@ -6,7 +6,15 @@ function chain(n: number): ChainedDecision[] {
   const out: ChainedDecision[] = [];
   let prev = GENESIS_HASH;
   for (let i = 0; i < n; i++) {
-    const d = { id: `d${i}`, decidedAt: '2026-11-28T01:00:00.000Z', summary: `s${i}`, rationale: '', action: 'a', operatorId: 'operator', consoleId: 'c' };
+    const d = {
+      id: `d${i}`,
+      decidedAt: '2026-11-28T01:00:00.000Z',
+      summary: `s${i}`,
+      rationale: '',
+      action: 'a',
+      operatorId: 'operator',
+      consoleId: 'c',
+    };
     const hash = decisionHash(d, prev);
     out.push({ ...d, seq: 10 * (i + 1), prevHash: prev, hash });
     prev = hash;
@@ -31,9 +39,21 @@ describe('verifyDecisionChain', () => {
 
   it('names the first decision that was altered, dropped or reordered', () => {
     const c = chain(4);
-    expect(verifyDecisionChain(c.map((d, i) => (i === 2 ? { ...d, action: 'lain' } : d)))).toMatchObject({ ok: false, index: 2, id: 'd2' });
-    expect(verifyDecisionChain([c[0], c[2], c[3]] as ChainedDecision[])).toMatchObject({ ok: false, index: 1, id: 'd2' });
+    expect(verifyDecisionChain(c.map((d, i) => (i === 2 ? { ...d, action: 'lain' } : d)))).toMatchObject({
+      ok: false,
+      index: 2,
+      id: 'd2',
+    });
+    expect(verifyDecisionChain([c[0], c[2], c[3]] as ChainedDecision[])).toMatchObject({
+      ok: false,
+      index: 1,
+      id: 'd2',
+    });
     expect(verifyDecisionChain([c[1], c[0]] as ChainedDecision[])).toMatchObject({ ok: false, index: 0 });
-    expect(verifyDecisionChain([c[0], { ...c[1], seq: 5 }] as ChainedDecision[])).toMatchObject({ ok: false, index: 1, reason: expect.stringContaining('seq') });
+    expect(verifyDecisionChain([c[0], { ...c[1], seq: 5 }] as ChainedDecision[])).toMatchObject({
+      ok: false,
+      index: 1,
+      reason: expect.stringContaining('seq'),
+    });
   });
 });

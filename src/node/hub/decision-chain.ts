@@ -2,11 +2,16 @@
 import { createHash } from 'node:crypto';
 import { GENESIS_HASH, decisionHashInput } from '../../common/canonical-json';
 
-export interface ChainedDecision { id: string; seq: number; prevHash: string; hash: string; [field: string]: unknown }
+export interface ChainedDecision {
+  id: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+  [field: string]: unknown;
+}
 
 export type ChainVerdict =
-  | { ok: true; count: number; head: string }
-  | { ok: false; index: number; id: string; reason: string };
+  { ok: true; count: number; head: string } | { ok: false; index: number; id: string; reason: string };
 
 /** The hash the central side gives a decision published as `decision` after a decision hashed `prevHash`. */
 export function decisionHash(decision: Record<string, unknown>, prevHash: string): string {
@@ -17,7 +22,10 @@ export function decisionHash(decision: Record<string, unknown>, prevHash: string
  * Recomputes the chain from the feed's decisions, in seq order. `startHash` is the hash before the first one
  * given: 64 zeros for a whole chain, or the last verified hash when checking only the newer part.
  */
-export function verifyDecisionChain(decisions: readonly ChainedDecision[], startHash: string = GENESIS_HASH): ChainVerdict {
+export function verifyDecisionChain(
+  decisions: readonly ChainedDecision[],
+  startHash: string = GENESIS_HASH,
+): ChainVerdict {
   let prev = startHash;
   let prevSeq = 0;
   for (const [index, d] of decisions.entries()) {

@@ -12,40 +12,90 @@ type Refusal = { code: string; message: string; field: string };
 
 /** Upserts a signing_key: a new key for the caller on this console, or a supervisor's revocation of an existing one. */
 export function upsertSigningKey(
-  hub: HubDb, mutationId: string, input: SigningKeyInput, consoleId: string, caller: Caller, now: string,
+  hub: HubDb,
+  mutationId: string,
+  input: SigningKeyInput,
+  consoleId: string,
+  caller: Caller,
+  now: string,
 ): MutationResult {
-  const refuse = (code: string, message: string, field = 'data'): MutationResult =>
-    ({ id: mutationId, status: 'rejected', error: { code, message, details: [{ field, message }] } });
+  const refuse = (code: string, message: string, field = 'data'): MutationResult => ({
+    id: mutationId,
+    status: 'rejected',
+    error: { code, message, details: [{ field, message }] },
+  });
   const rec = hub.getRecord('signing_key', input.id);
   if (!rec || rec.deleted) {
-    if (input.revokedAt !== undefined) return refuse('invalid_data', 'a new key cannot be revoked already', 'data.revokedAt');
-    const key: SigningKey = { id: input.id, publicKey: input.publicKey, operatorId: caller.username, consoleId, createdAt: now };
+    if (input.revokedAt !== undefined)
+      return refuse('invalid_data', 'a new key cannot be revoked already', 'data.revokedAt');
+    const key: SigningKey = {
+      id: input.id,
+      publicKey: input.publicKey,
+      operatorId: caller.username,
+      consoleId,
+      createdAt: now,
+    };
     return { id: mutationId, status: 'applied', ...hub.write('signing_key', input.id, 'upsert', () => key) };
   }
   const held = rec.data as SigningKey;
-  if (held.publicKey !== input.publicKey) return refuse('key_exists', `signing key ${input.id} exists with another public key`, 'data.publicKey');
+  if (held.publicKey !== input.publicKey)
+    return refuse('key_exists', `signing key ${input.id} exists with another public key`, 'data.publicKey');
   if (input.revokedAt === undefined || held.revokedAt !== undefined) {
     // The same key again (a retry under a new mutation id) changes nothing.
-    if (input.revokedAt === undefined || input.revokedAt === held.revokedAt) return { id: mutationId, status: 'applied', seq: rec.seq, version: rec.version };
-    return refuse('key_exists', `signing key ${input.id} was revoked at ${held.revokedAt}; that is not changed`, 'data.revokedAt');
+    if (input.revokedAt === undefined || input.revokedAt === held.revokedAt)
+      return { id: mutationId, status: 'applied', seq: rec.seq, version: rec.version };
+    return refuse(
+      'key_exists',
+      `signing key ${input.id} was revoked at ${held.revokedAt}; that is not changed`,
+      'data.revokedAt',
+    );
   }
-  if (caller.role !== 'supervisor') return refuse('forbidden', 'only a supervisor revokes a signing key', 'data.revokedAt');
-  return { id: mutationId, status: 'applied', ...hub.write('signing_key', input.id, 'upsert', () => ({ ...held, revokedAt: input.revokedAt })) };
+  if (caller.role !== 'supervisor')
+    return refuse('forbidden', 'only a supervisor revokes a signing key', 'data.revokedAt');
+  return {
+    id: mutationId,
+    status: 'applied',
+    ...hub.write('signing_key', input.id, 'upsert', () => ({ ...held, revokedAt: input.revokedAt })),
+  };
 }
 
 /** Why a decision the caller sends from this console is refused, or null when its signature holds. */
-export function decisionSignatureRefusal(hub: HubDb, input: DecisionInput, operatorId: string, consoleId: string): Refusal | null {
-  if (input.keyId === undefined) return { code: 'unknown_key', message: 'decisions are signed: data.keyId names the signer\'s signing_key', field: 'data.keyId' };
+export function decisionSignatureRefusal(
+  hub: HubDb,
+  input: DecisionInput,
+  operatorId: string,
+  consoleId: string,
+): Refusal | null {
+  if (input.keyId === undefined)
+    return {
+      code: 'unknown_key',
+      message: "decisions are signed: data.keyId names the signer's signing_key",
+      field: 'data.keyId',
+    };
   const rec = hub.getRecord('signing_key', input.keyId);
   const key = rec && !rec.deleted ? (rec.data as SigningKey) : undefined;
   if (!key || key.operatorId !== operatorId || key.consoleId !== consoleId) {
-    return { code: 'unknown_key', message: `signing key ${input.keyId} is not a key of ${operatorId} on ${consoleId}`, field: 'data.keyId' };
+    return {
+      code: 'unknown_key',
+      message: `signing key ${input.keyId} is not a key of ${operatorId} on ${consoleId}`,
+      field: 'data.keyId',
+    };
   }
-  if (key.revokedAt !== undefined) return { code: 'unknown_key', message: `signing key ${input.keyId} was revoked at ${key.revokedAt}`, field: 'data.keyId' };
-  if (input.signature === undefined) return { code: 'bad_signature', message: 'data.signature is missing', field: 'data.signature' };
+  if (key.revokedAt !== undefined)
+    return {
+      code: 'unknown_key',
+      message: `signing key ${input.keyId} was revoked at ${key.revokedAt}`,
+      field: 'data.keyId',
+    };
+  if (input.signature === undefined)
+    return { code: 'bad_signature', message: 'data.signature is missing', field: 'data.signature' };
   const payload = signingPayload({ ...input, operatorId, consoleId, keyId: input.keyId });
   if (!verifyText(key.publicKey, payload, input.signature)) {
-    return { code: 'bad_signature', message: `the signature does not verify with key ${input.keyId}`, field: 'data.signature' };
+    return {
+      code: 'bad_signature',
+      message: `the signature does not verify with key ${input.keyId}`,
+      field: 'data.signature',
+    };
   }
   return null;
 }

@@ -4,7 +4,15 @@ import { PRESET_LAYOUTS } from '../../common/presets';
 import type { AuthService } from './auth';
 import { publishOwnKey } from './decision-signatures';
 import { DEMO_ACCOUNTS, DEMO_DECISIONS, DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_SERIES } from './demo-content';
-import { randomStatus, seededRandom, writeIncident, writeReading, writeSeries, writeSite, writeStatus } from './feed-writer';
+import {
+  randomStatus,
+  seededRandom,
+  writeIncident,
+  writeReading,
+  writeSeries,
+  writeSite,
+  writeStatus,
+} from './feed-writer';
 import type { HubDb } from './hub-db';
 import { appendDecision } from './mutation-service';
 import { loadReferenceData } from './reference-data';
@@ -21,14 +29,19 @@ export function seedPresets(hub: HubDb, now: Date): boolean {
     const updatedAt = now.toISOString();
     for (const preset of PRESET_LAYOUTS) {
       const layout = LayoutInput.parse(preset);
-      if (!hub.getRecord('layout', layout.id)) hub.write('layout', layout.id, 'upsert', (_seq, version) => ({ ...layout, version, updatedAt }));
+      if (!hub.getRecord('layout', layout.id))
+        hub.write('layout', layout.id, 'upsert', (_seq, version) => ({ ...layout, version, updatedAt }));
     }
     hub.setMeta(PRESETS_DONE, updatedAt);
     return true;
   });
 }
 
-export interface DemoAccount { username: string; password: string; role: string }
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: string;
+}
 
 /**
  * scrypt N for the demo accounts only. Their password, "demo", is printed at every start, so a costlier hash
@@ -67,22 +80,40 @@ function seedDemoData(hub: HubDb, now: Date): void {
     const villages = new Map(ref.villages.map((v) => [v.id, v]));
     for (const inc of DEMO_INCIDENTS) {
       const village = villages.get(inc.villageCode);
-      if (!village || !village.districtCode) throw new Error(`demo incident ${inc.id}: unknown village ${inc.villageCode}`);
-      writeIncident(hub, {
-        id: inc.id, title: inc.title, sector: inc.sector, severity: inc.severity, status: inc.status,
-        districtCode: village.districtCode,
-        lat: Number((village.lat + (random() - 0.5) * 0.01).toFixed(6)),
-        lon: Number((village.lon + (random() - 0.5) * 0.01).toFixed(6)),
-        assignedOpd: inc.assignedOpd, reportedAt: ago(inc.minutesAgo),
-      }, ago(Math.max(0, inc.minutesAgo - 10)));
+      if (!village || !village.districtCode)
+        throw new Error(`demo incident ${inc.id}: unknown village ${inc.villageCode}`);
+      writeIncident(
+        hub,
+        {
+          id: inc.id,
+          title: inc.title,
+          sector: inc.sector,
+          severity: inc.severity,
+          status: inc.status,
+          districtCode: village.districtCode,
+          lat: Number((village.lat + (random() - 0.5) * 0.01).toFixed(6)),
+          lon: Number((village.lon + (random() - 0.5) * 0.01).toFixed(6)),
+          assignedOpd: inc.assignedOpd,
+          reportedAt: ago(inc.minutesAgo),
+        },
+        ago(Math.max(0, inc.minutesAgo - 10)),
+      );
     }
     const sign = publishOwnKey(hub, 'operator', 'demo-seed', at);
     for (const d of [...DEMO_DECISIONS].sort((a, b) => b.minutesAgo - a.minutesAgo)) {
-      appendDecision(hub, sign({
-        id: d.id, incidentId: d.incidentId, decidedAt: ago(d.minutesAgo),
-        summary: d.summary, rationale: d.rationale, action: d.action,
-        operatorId: 'operator', consoleId: 'demo-seed',
-      }));
+      appendDecision(
+        hub,
+        sign({
+          id: d.id,
+          incidentId: d.incidentId,
+          decidedAt: ago(d.minutesAgo),
+          summary: d.summary,
+          rationale: d.rationale,
+          action: d.action,
+          operatorId: 'operator',
+          consoleId: 'demo-seed',
+        }),
+      );
     }
     hub.setMeta(DEMO_DONE, at);
   });

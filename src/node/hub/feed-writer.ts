@@ -25,13 +25,20 @@ export function pick<T>(items: readonly T[], random: Random): T {
 const round = (n: number, decimals: number) => Number(n.toFixed(decimals));
 
 /** A plausible link reading: most sites up, some degraded, a few down. */
-export function randomStatus(siteId: string, at: string, random: Random, weights = { down: 0.04, degraded: 0.1 }): Status {
+export function randomStatus(
+  siteId: string,
+  at: string,
+  random: Random,
+  weights = { down: 0.04, degraded: 0.1 },
+): Status {
   const r = random();
   const state: SiteState = r < weights.down ? 'down' : r < weights.down + weights.degraded ? 'degraded' : 'up';
   if (state === 'down') return { siteId, at, state, latencyMs: null, bandwidthMbps: null };
   const degraded = state === 'degraded';
   return {
-    siteId, at, state,
+    siteId,
+    at,
+    state,
     latencyMs: Math.round(degraded ? 180 + random() * 600 : 8 + random() * 70),
     bandwidthMbps: round(degraded ? 0.5 + random() * 5 : 10 + random() * 90, 1),
   };
@@ -68,6 +75,12 @@ export function writeIncident(hub: HubDb, input: IncidentInput, updatedAt: strin
     written = { ...input, assignedOpd: input.assignedOpd ?? null, updatedAt, version };
     return written;
   });
-  writeIncidentEvents(hub, held && !held.deleted ? (held.data as Incident) : null, written as Incident, HUB_ACTOR, updatedAt);
+  writeIncidentEvents(
+    hub,
+    held && !held.deleted ? (held.data as Incident) : null,
+    written as Incident,
+    HUB_ACTOR,
+    updatedAt,
+  );
   return written as Incident;
 }

@@ -24,13 +24,24 @@ type Issue = { path: PropertyKey[]; message: string; code?: string; keys?: strin
 
 /** issueDetails, with an unknown key named as its own field instead of as its parent object. */
 export function fieldDetails(issues: readonly Issue[]): FieldIssue[] {
-  return issueDetails(issues.flatMap((i) =>
-    i.code === 'unrecognized_keys' && i.keys?.length ? i.keys.map((k) => ({ path: [...i.path, k], message: 'unknown field' })) : [i]));
+  return issueDetails(
+    issues.flatMap((i) =>
+      i.code === 'unrecognized_keys' && i.keys?.length
+        ? i.keys.map((k) => ({ path: [...i.path, k], message: 'unknown field' }))
+        : [i],
+    ),
+  );
 }
 
-export const badRequest = (code: string, message: string, details: FieldIssue[]) => new HttpError(400, code, message, details);
+export const badRequest = (code: string, message: string, details: FieldIssue[]) =>
+  new HttpError(400, code, message, details);
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -56,9 +67,17 @@ export function readJsonBody(req: IncomingMessage): Promise<unknown> {
   if (!isJsonMediaType(req.headers['content-type'])) {
     // A form or text/plain post is what a page of another site can send without asking: never read it.
     req.resume();
-    return Promise.reject(new HttpError(415, 'unsupported_media_type', 'the body must be sent as Content-Type: application/json', {
-      contentType: req.headers['content-type'] ?? null,
-    }, { connection: 'close' }));
+    return Promise.reject(
+      new HttpError(
+        415,
+        'unsupported_media_type',
+        'the body must be sent as Content-Type: application/json',
+        {
+          contentType: req.headers['content-type'] ?? null,
+        },
+        { connection: 'close' },
+      ),
+    );
   }
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > DRAIN_CAP_BYTES) return Promise.reject(tooLarge());
@@ -90,7 +109,13 @@ export function isJsonMediaType(header: string | undefined): boolean {
 
 function tooLarge(): HttpError {
   // Closing the connection after the answer stops whatever of the body is still on its way.
-  return new HttpError(413, 'payload_too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`, { limit: MAX_BODY_BYTES }, { connection: 'close' });
+  return new HttpError(
+    413,
+    'payload_too_large',
+    `the body exceeds ${MAX_BODY_BYTES} bytes`,
+    { limit: MAX_BODY_BYTES },
+    { connection: 'close' },
+  );
 }
 
 function parseJson(bytes: Buffer): unknown {
@@ -98,9 +123,14 @@ function parseJson(bytes: Buffer): unknown {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw badRequest('malformed_json', 'the body is not valid UTF-8', [{ field: '(body)', message: 'not valid UTF-8' }]);
+    throw badRequest('malformed_json', 'the body is not valid UTF-8', [
+      { field: '(body)', message: 'not valid UTF-8' },
+    ]);
   }
-  if (text.trim() === '') throw badRequest('malformed_json', 'the body is empty; a JSON object is expected', [{ field: '(body)', message: 'empty' }]);
+  if (text.trim() === '')
+    throw badRequest('malformed_json', 'the body is empty; a JSON object is expected', [
+      { field: '(body)', message: 'empty' },
+    ]);
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -114,7 +144,8 @@ export function strictQuery(url: URL, allowed: readonly string[]): Map<string, s
   const out = new Map<string, string>();
   const issues: FieldIssue[] = [];
   for (const [name, value] of url.searchParams) {
-    if (!allowed.includes(name)) issues.push({ field: name, message: `unknown query parameter (allowed: ${allowed.join(', ') || 'none'})` });
+    if (!allowed.includes(name))
+      issues.push({ field: name, message: `unknown query parameter (allowed: ${allowed.join(', ') || 'none'})` });
     else if (out.has(name)) issues.push({ field: name, message: 'given more than once' });
     else out.set(name, value);
   }

@@ -26,7 +26,10 @@ async function streamEnds(res: Response, ms: number): Promise<'ended' | 'open'> 
     for (;;) {
       const left = deadline - Date.now();
       if (left <= 0) return 'open';
-      const next = await Promise.race([reader.read(), new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), left))]);
+      const next = await Promise.race([
+        reader.read(),
+        new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), left)),
+      ]);
       if (next === 'timeout') return 'open';
       if (next.done) return 'ended';
     }
@@ -50,7 +53,11 @@ describe('password hashes', () => {
   it('hashes accounts made through the API at 2^17 too, and raises an older weaker hash at the next login', async () => {
     t = await startTestHub();
     const sup = await t.login('supervisor');
-    const res = await t.api('/accounts', { method: 'POST', token: sup, json: { username: 'rina', name: 'Rina', role: 'viewer', password: 'lawang-2026-x' } });
+    const res = await t.api('/accounts', {
+      method: 'POST',
+      token: sup,
+      json: { username: 'rina', name: 'Rina', role: 'viewer', password: 'lawang-2026-x' },
+    });
     expect(res.status).toBe(201);
     const hashOf = (u: string) => {
       const db = new Database(t!.dbPath, { readonly: true });
@@ -64,7 +71,10 @@ describe('password hashes', () => {
     // A v1 hub's hash (2^14) of a real password is replaced once the password is known again.
     const { hashPassword } = await import('./auth');
     const db = new Database(t.dbPath);
-    db.prepare('UPDATE accounts SET password_hash = ? WHERE username = ?').run(await hashPassword('lawang-2026-x', 2 ** 14), 'rina');
+    db.prepare('UPDATE accounts SET password_hash = ? WHERE username = ?').run(
+      await hashPassword('lawang-2026-x', 2 ** 14),
+      'rina',
+    );
     db.close();
     expect(hashOf('rina')).toMatch(/^scrypt\$16384\$/);
     expect((await login(t, 'rina', 'lawang-2026-x')).status).toBe(200);
@@ -96,9 +106,14 @@ describe('login limits (v1.1)', () => {
 
     // The audit, read from the file: supervisor is locked out from this address, so cannot ask GET /audit here.
     const db = new Database(hub.dbPath, { readonly: true });
-    const kinds = db.prepare(`SELECT kind, count(*) AS n FROM audit WHERE username = 'supervisor' GROUP BY kind ORDER BY kind`).all();
+    const kinds = db
+      .prepare(`SELECT kind, count(*) AS n FROM audit WHERE username = 'supervisor' GROUP BY kind ORDER BY kind`)
+      .all();
     db.close();
-    expect(kinds).toEqual([{ kind: 'lockout', n: 1 }, { kind: 'login_failed', n: 10 }]);
+    expect(kinds).toEqual([
+      { kind: 'lockout', n: 1 },
+      { kind: 'login_failed', n: 10 },
+    ]);
   });
 
   it('does not count a right password as a failure', async () => {
@@ -108,7 +123,7 @@ describe('login limits (v1.1)', () => {
     await expectError(await login(t, 'operator', 'demo'), 429, 'rate_limited');
   });
 
-  it('believes X-Forwarded-For only from a configured proxy, so the console host passes each operator\'s address', async () => {
+  it("believes X-Forwarded-For only from a configured proxy, so the console host passes each operator's address", async () => {
     t = await startTestHub({ trustedProxies: ['127.0.0.1'], limits: { loginFailuresPerMinute: 3 } });
     const from = (a: string) => ({ 'x-forwarded-for': a });
     for (let i = 0; i < 3; i++) await expectError(await login(t, 'operator', 'salah', from('10.9.0.11')), 401);
@@ -119,12 +134,17 @@ describe('login limits (v1.1)', () => {
     expect((await login(t, 'operator', 'demo', { 'x-forwarded-for': '10.9.0.12, 10.9.0.11' })).status).toBe(429);
     const sup = await t.login('supervisor');
     const records = await audit(t, sup, '?username=operator');
-    expect(records.filter((r) => r.kind === 'login_failed').map((r) => r.address)).toEqual(['10.9.0.11', '10.9.0.11', '10.9.0.11']);
+    expect(records.filter((r) => r.kind === 'login_failed').map((r) => r.address)).toEqual([
+      '10.9.0.11',
+      '10.9.0.11',
+      '10.9.0.11',
+    ]);
   });
 
   it('ignores X-Forwarded-For from anyone else', async () => {
     t = await startTestHub({ limits: { loginFailuresPerMinute: 2 } });
-    for (let i = 0; i < 2; i++) await expectError(await login(t, 'operator', 'salah', { 'x-forwarded-for': `10.9.0.${i}` }), 401);
+    for (let i = 0; i < 2; i++)
+      await expectError(await login(t, 'operator', 'salah', { 'x-forwarded-for': `10.9.0.${i}` }), 401);
     await expectError(await login(t, 'operator', 'demo', { 'x-forwarded-for': '10.9.0.99' }), 429, 'rate_limited');
   });
 });
@@ -169,8 +189,20 @@ describe('accounts (v1.1)', () => {
     t = await startTestHub();
     const operator = await t.login('operator');
     await expectError(await t.api('/accounts', { token: operator }), 403, 'forbidden');
-    await expectError(await t.api('/accounts', { method: 'POST', token: operator, json: { username: 'baru', name: 'B', role: 'viewer', password: 'x'.repeat(12) } }), 403, 'forbidden');
-    await expectError(await t.api('/accounts/viewer', { method: 'PATCH', token: operator, json: { disabled: true } }), 403, 'forbidden');
+    await expectError(
+      await t.api('/accounts', {
+        method: 'POST',
+        token: operator,
+        json: { username: 'baru', name: 'B', role: 'viewer', password: 'x'.repeat(12) },
+      }),
+      403,
+      'forbidden',
+    );
+    await expectError(
+      await t.api('/accounts/viewer', { method: 'PATCH', token: operator, json: { disabled: true } }),
+      403,
+      'forbidden',
+    );
     await expectError(await t.api('/audit', { token: operator }), 403, 'forbidden');
     await expectError(await t.api('/accounts'), 401, 'unauthorized');
 
@@ -181,36 +213,78 @@ describe('accounts (v1.1)', () => {
     expect(list.find((a) => a.username === 'viewer')).toMatchObject({ disabled: false, lastLoginAt: null });
   });
 
-  it('creates accounts with the contract\'s rules', async () => {
+  it("creates accounts with the contract's rules", async () => {
     t = await startTestHub();
     const sup = await t.login('supervisor');
     const create = (json: unknown) => t!.api('/accounts', { method: 'POST', token: sup, json });
-    const res = await create({ username: 'dewi.s', name: ' Dewi Setyawati ', role: 'operator', password: 'kepanjen-2026' });
+    const res = await create({
+      username: 'dewi.s',
+      name: ' Dewi Setyawati ',
+      role: 'operator',
+      password: 'kepanjen-2026',
+    });
     expect(res.status).toBe(201);
-    expect(AccountView.parse(await res.json())).toMatchObject({ username: 'dewi.s', name: 'Dewi Setyawati', role: 'operator', disabled: false, lastLoginAt: null });
+    expect(AccountView.parse(await res.json())).toMatchObject({
+      username: 'dewi.s',
+      name: 'Dewi Setyawati',
+      role: 'operator',
+      disabled: false,
+      lastLoginAt: null,
+    });
     expect((await login(t, 'dewi.s', 'kepanjen-2026')).status).toBe(200);
-    await expectError(await create({ username: 'dewi.s', name: 'D', role: 'viewer', password: 'kepanjen-2026' }), 409, 'username_taken');
-    await expectError(await create({ username: 'andi', name: 'Andi', role: 'viewer', password: 'pendek' }), 400, 'weak_password');
+    await expectError(
+      await create({ username: 'dewi.s', name: 'D', role: 'viewer', password: 'kepanjen-2026' }),
+      409,
+      'username_taken',
+    );
+    await expectError(
+      await create({ username: 'andi', name: 'Andi', role: 'viewer', password: 'pendek' }),
+      400,
+      'weak_password',
+    );
     for (const username of ['ab', 'Dewi', 'a'.repeat(33), 'dewi s', 'déwi']) {
-      await expectError(await create({ username, name: 'X', role: 'viewer', password: 'kepanjen-2026' }), 400, 'invalid_body');
+      await expectError(
+        await create({ username, name: 'X', role: 'viewer', password: 'kepanjen-2026' }),
+        400,
+        'invalid_body',
+      );
     }
-    await expectError(await create({ username: 'andi', name: '\u200B', role: 'viewer', password: 'kepanjen-2026' }), 400, 'invalid_body');
-    await expectError(await create({ username: 'andi', name: 'Andi', role: 'root', password: 'kepanjen-2026' }), 400, 'invalid_body');
-    await expectError(await create({ username: 'andi', name: 'Andi', role: 'viewer', password: 'kepanjen-2026', admin: true }), 400, 'invalid_body');
+    await expectError(
+      await create({ username: 'andi', name: '\u200B', role: 'viewer', password: 'kepanjen-2026' }),
+      400,
+      'invalid_body',
+    );
+    await expectError(
+      await create({ username: 'andi', name: 'Andi', role: 'root', password: 'kepanjen-2026' }),
+      400,
+      'invalid_body',
+    );
+    await expectError(
+      await create({ username: 'andi', name: 'Andi', role: 'viewer', password: 'kepanjen-2026', admin: true }),
+      400,
+      'invalid_body',
+    );
   });
 
   it('revokes every token of an account and ends its streams on disable, password or role change', async () => {
     t = await startTestHub();
     const sup = await t.login('supervisor');
-    const patch = (username: string, json: unknown) => t!.api(`/accounts/${username}`, { method: 'PATCH', token: sup, json });
+    const patch = (username: string, json: unknown) =>
+      t!.api(`/accounts/${username}`, { method: 'PATCH', token: sup, json });
 
     // A name change revokes nothing.
     const op1 = await t.login('operator');
-    expect(AccountView.parse(await (await patch('operator', { name: 'Operator Pagi' })).json()).name).toBe('Operator Pagi');
+    expect(AccountView.parse(await (await patch('operator', { name: 'Operator Pagi' })).json()).name).toBe(
+      'Operator Pagi',
+    );
     expect((await t.api('/changes?limit=1', { token: op1 })).status).toBe(200);
 
     // Each change with the password that holds before it.
-    const steps: [object, string][] = [[{ role: 'viewer' }, 'demo'], [{ password: 'kata-sandi-baru-1' }, 'demo'], [{ disabled: true }, 'kata-sandi-baru-1']];
+    const steps: [object, string][] = [
+      [{ role: 'viewer' }, 'demo'],
+      [{ password: 'kata-sandi-baru-1' }, 'demo'],
+      [{ disabled: true }, 'kata-sandi-baru-1'],
+    ];
     for (const [change, pw] of steps) {
       const a = await t.login('operator', pw);
       const b = await t.login('operator', pw);
@@ -234,9 +308,14 @@ describe('accounts (v1.1)', () => {
     await expectError(await patch('supervisor', { disabled: true }), 409, 'self_lockout');
 
     const records = await audit(t, sup, '?username=operator');
-    const changes = records.filter((r) => r.kind === 'account_changed').map((r) => (r.detail as { changed: string[] }).changed).reverse();
+    const changes = records
+      .filter((r) => r.kind === 'account_changed')
+      .map((r) => (r.detail as { changed: string[] }).changed)
+      .reverse();
     expect(changes).toEqual([['name'], ['role'], ['password'], ['disabled'], ['disabled']]);
     expect(records.every((r) => r.kind !== 'account_changed' || r.actor === 'supervisor')).toBe(true);
-    expect(records.some((r) => r.kind === 'login_failed' && (r.detail as { reason: string }).reason === 'disabled')).toBe(true);
+    expect(
+      records.some((r) => r.kind === 'login_failed' && (r.detail as { reason: string }).reason === 'disabled'),
+    ).toBe(true);
   });
 });

@@ -37,9 +37,14 @@ describe('GET /changes', () => {
     const villages = sites.filter((s) => s.kind === 'village');
     expect(villages).toHaveLength(390);
     expect(new Set(villages.map((v) => v.districtCode)).size).toBe(33);
-    expect(villages.find((v) => v.id === '35.07.13.1010')).toMatchObject({ name: 'Kelurahan Kepanjen', districtCode: '35.07.13' });
+    expect(villages.find((v) => v.id === '35.07.13.1010')).toMatchObject({
+      name: 'Kelurahan Kepanjen',
+      districtCode: '35.07.13',
+    });
     const opd = sites.filter((s) => s.kind === 'opd');
-    expect(opd.map((o) => o.id)).toEqual(expect.arrayContaining(['SETDA', 'DISKOMINFO', 'BPBD', 'SATPOL-PP', 'RSUD-KANJURUHAN']));
+    expect(opd.map((o) => o.id)).toEqual(
+      expect.arrayContaining(['SETDA', 'DISKOMINFO', 'BPBD', 'SATPOL-PP', 'RSUD-KANJURUHAN']),
+    );
     expect(opd.every((o) => o.districtCode === '35.07.13' && Math.abs(o.lat + 8.1389) < 0.01)).toBe(true);
     expect(sites.find((s) => s.id === 'ranu_pani')).toMatchObject({ kind: 'tourism', districtCode: null });
     expect(sites.find((s) => s.id === 'candi_jago')?.kind).toBe('tourism');
@@ -48,7 +53,9 @@ describe('GET /changes', () => {
     expect(changes.filter((c) => c.entity === 'status')).toHaveLength(sites.length);
     expect(changes.filter((c) => c.entity === 'layout')).toHaveLength(4);
     const series = changes.filter((c) => c.entity === 'series').map((c) => c.data as { sector: string; name: string });
-    expect(new Set(series.map((s) => s.sector))).toEqual(new Set(['transport', 'health', 'energy', 'traffic', 'payment', 'education', 'egov', 'connectivity', 'tourism']));
+    expect(new Set(series.map((s) => s.sector))).toEqual(
+      new Set(['transport', 'health', 'energy', 'traffic', 'payment', 'education', 'egov', 'connectivity', 'tourism']),
+    );
     expect(series.map((s) => s.name)).toContain('Tempat tidur RSUD terisi');
     expect(changes.filter((c) => c.entity === 'reading').length).toBeGreaterThanOrEqual(series.length * 10);
     const incidents = changes.filter((c) => c.entity === 'incident');
@@ -82,10 +89,21 @@ describe('GET /changes', () => {
     t = await startTestHub();
     const token = await t.login('viewer');
     const cases: [string, string][] = [
-      ['since=-1', 'since'], ['since=abc', 'since'], ['since=1.5', 'since'], ['since=1e3', 'since'], ['since=', 'since'],
-      ['since=99999999999999999999', 'since'], ['limit=abc', 'limit'], ['limit=0', 'limit'], ['limit=99999', 'limit'],
-      ['limit=5001', 'limit'], ['entities=incident,bogus', 'entities'], ['entities=', 'entities'], ['entities=Incident', 'entities'],
-      ['since=1&since=2', 'since'], ['cursor=5', 'cursor'],
+      ['since=-1', 'since'],
+      ['since=abc', 'since'],
+      ['since=1.5', 'since'],
+      ['since=1e3', 'since'],
+      ['since=', 'since'],
+      ['since=99999999999999999999', 'since'],
+      ['limit=abc', 'limit'],
+      ['limit=0', 'limit'],
+      ['limit=99999', 'limit'],
+      ['limit=5001', 'limit'],
+      ['entities=incident,bogus', 'entities'],
+      ['entities=', 'entities'],
+      ['entities=Incident', 'entities'],
+      ['since=1&since=2', 'since'],
+      ['cursor=5', 'cursor'],
     ];
     for (const [query, field] of cases) {
       const error = await expectError(await t.api(`/changes?${query}`, { token }), 400, 'invalid_query');
@@ -100,11 +118,38 @@ describe('GET /changes', () => {
     t = await startTestHub();
     const token = await t.login('operator');
     const id = uuid();
-    const incident = { id, title: 'Genangan air di Desa Kemiri', sector: 'disaster', severity: 1, status: 'reported', districtCode: '35.07.13', lat: -8.169, lon: 112.562, assignedOpd: 'BPBD', reportedAt: nowIso() };
-    const post = (baseVersion: number | undefined, status: string) => t!.api('/mutations', {
-      method: 'POST', token,
-      json: { consoleId: 'c1', mutations: [{ id: uuid(), entity: 'incident', op: 'upsert', baseVersion, data: { ...incident, status }, clientTime: nowIso() }] },
-    }).then(async (r) => ((await r.json()) as { results: { seq: number }[] }).results[0] as { seq: number });
+    const incident = {
+      id,
+      title: 'Genangan air di Desa Kemiri',
+      sector: 'disaster',
+      severity: 1,
+      status: 'reported',
+      districtCode: '35.07.13',
+      lat: -8.169,
+      lon: 112.562,
+      assignedOpd: 'BPBD',
+      reportedAt: nowIso(),
+    };
+    const post = (baseVersion: number | undefined, status: string) =>
+      t!
+        .api('/mutations', {
+          method: 'POST',
+          token,
+          json: {
+            consoleId: 'c1',
+            mutations: [
+              {
+                id: uuid(),
+                entity: 'incident',
+                op: 'upsert',
+                baseVersion,
+                data: { ...incident, status },
+                clientTime: nowIso(),
+              },
+            ],
+          },
+        })
+        .then(async (r) => ((await r.json()) as { results: { seq: number }[] }).results[0] as { seq: number });
     const created = await post(undefined, 'reported');
     const verified = await post(1, 'verified');
     await post(2, 'dispatched');
@@ -143,8 +188,20 @@ describe('GET /changes', () => {
     const before = await everything(t, token);
     const layoutId = uuid();
     const res = await t.api('/mutations', {
-      method: 'POST', token: await t.login('presenter'),
-      json: { consoleId: 'c1', mutations: [{ id: uuid(), entity: 'layout', op: 'upsert', data: { id: layoutId, name: 'Malam', grid: { cols: 3, rows: 3 }, tiles: [] }, clientTime: nowIso() }] },
+      method: 'POST',
+      token: await t.login('presenter'),
+      json: {
+        consoleId: 'c1',
+        mutations: [
+          {
+            id: uuid(),
+            entity: 'layout',
+            op: 'upsert',
+            data: { id: layoutId, name: 'Malam', grid: { cols: 3, rows: 3 }, tiles: [] },
+            clientTime: nowIso(),
+          },
+        ],
+      },
     });
     expect(((await res.json()) as { results: { status: string }[] }).results[0]?.status).toBe('applied');
     await t.restart();

@@ -18,7 +18,12 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Run { child: ChildProcess; out: () => string; err: () => string; exit: Promise<number | null> }
+interface Run {
+  child: ChildProcess;
+  out: () => string;
+  err: () => string;
+  exit: Promise<number | null>;
+}
 
 function run(args: string[], env: Record<string, string | undefined> = {}): Run {
   const { NAWA_ADMIN_PASSWORD: _drop, ...base } = process.env;
@@ -40,7 +45,8 @@ async function waitFor(r: Run, pattern: RegExp, ms = 15_000): Promise<RegExpMatc
   for (;;) {
     const m = r.out().match(pattern);
     if (m) return m;
-    if (Date.now() > deadline || r.child.exitCode !== null) throw new Error(`no ${pattern} in output:\n${r.out()}\n${r.err()}`);
+    if (Date.now() > deadline || r.child.exitCode !== null)
+      throw new Error(`no ${pattern} in output:\n${r.out()}\n${r.err()}`);
     await new Promise((res) => setTimeout(res, 50));
   }
 }
@@ -64,8 +70,13 @@ describe('nawa hub (CLI)', () => {
     const r = run(['--db', join(dir, 'hub.db'), '--port', '0', '--seed', 'demo', '--simulate', '60']);
     const [, url] = await waitFor(r, /listening on (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/);
     await waitFor(r, /viewer\s+demo\s+viewer/);
-    for (const name of ['supervisor', 'operator', 'presenter']) expect(r.out()).toMatch(new RegExp(`${name}\\s+demo\\s+${name}`));
-    const res = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator', password: 'demo' }) });
+    for (const name of ['supervisor', 'operator', 'presenter'])
+      expect(r.out()).toMatch(new RegExp(`${name}\\s+demo\\s+${name}`));
+    const res = await fetch(`${url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'operator', password: 'demo' }),
+    });
     expect(res.status).toBe(200);
     r.child.kill('SIGTERM');
     expect(await r.exit).toBe(0);
@@ -76,7 +87,11 @@ describe('nawa hub (CLI)', () => {
     const r = run(['--db', join(dir, 'hub.db'), '--port', '0'], { NAWA_ADMIN_PASSWORD: 'kepanjen-lantai-9' });
     const [, url] = await waitFor(r, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
     expect(r.out()).not.toContain('Demo accounts');
-    const res = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: 'kepanjen-lantai-9' }) });
+    const res = await fetch(`${url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'supervisor', password: 'kepanjen-lantai-9' }),
+    });
     expect(res.status).toBe(200);
     r.child.kill('SIGINT');
     expect(await r.exit).toBe(0);

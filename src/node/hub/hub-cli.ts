@@ -35,7 +35,12 @@ password of the first supervisor account, "supervisor".
 class UsageError extends Error {}
 
 interface CliOptions {
-  dbPath: string; port: number; host: string; seed?: 'demo'; simulate: number; updatesDir?: string;
+  dbPath: string;
+  port: number;
+  host: string;
+  seed?: 'demo';
+  simulate: number;
+  updatesDir?: string;
   tilePolicy: { webDomains?: string[]; cameraNetworks: string[] };
   tls?: { cert: Buffer; key: Buffer };
   trustedProxies: string[];
@@ -69,16 +74,25 @@ function parse(args: string[]): CliOptions | 'help' {
   if (values.help) return 'help';
   const port = parsePort(values.port, UsageError);
   const simulate = /^\d+(\.\d+)?$/.test(values.simulate) ? Number(values.simulate) : NaN;
-  if (!Number.isFinite(simulate) || simulate > 60_000) throw new UsageError(`--simulate must be events a minute from 0 to 60000, not ${values.simulate}`);
-  if (values.seed !== undefined && values.seed !== 'demo') throw new UsageError(`--seed knows only "demo", not ${values.seed}`);
+  if (!Number.isFinite(simulate) || simulate > 60_000)
+    throw new UsageError(`--simulate must be events a minute from 0 to 60000, not ${values.simulate}`);
+  if (values.seed !== undefined && values.seed !== 'demo')
+    throw new UsageError(`--seed knows only "demo", not ${values.seed}`);
   if (values.host === '') throw new UsageError('--host must not be empty');
   const webDomains = values['web-domain']?.map((d) => d.toLowerCase());
-  const badDomain = webDomains?.find((d) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(d));
-  if (badDomain !== undefined) throw new UsageError(`--web-domain must be a domain such as malangkab.go.id, not ${badDomain}`);
+  const badDomain = webDomains?.find(
+    (d) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(d),
+  );
+  if (badDomain !== undefined)
+    throw new UsageError(`--web-domain must be a domain such as malangkab.go.id, not ${badDomain}`);
   const cameraNetworks = values['camera-network'] ?? [];
   const badNet = cameraNetworks.find((n) => !validCameraNetwork(n));
-  if (badNet !== undefined) throw new UsageError(`--camera-network must be an IPv4 CIDR (10.20.0.0/16), an address or a host name, not ${badNet}`);
-  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
+  if (badNet !== undefined)
+    throw new UsageError(
+      `--camera-network must be an IPv4 CIDR (10.20.0.0/16), an address or a host name, not ${badNet}`,
+    );
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
+    throw new UsageError('--tls-cert and --tls-key go together');
   let tls: { cert: Buffer; key: Buffer } | undefined;
   if (values['tls-cert'] !== undefined && values['tls-key'] !== undefined) {
     try {
@@ -92,14 +106,22 @@ function parse(args: string[]): CliOptions | 'help' {
   if (badProxy !== undefined) throw new UsageError(`--trusted-proxy must be an IP address, not ${badProxy}`);
   const updatesDir = values.updates === undefined ? undefined : checkUpdatesDir(values.updates);
   return {
-    dbPath: resolve(values.db), port, host: values.host, seed: values.seed === 'demo' ? 'demo' : undefined, simulate,
-    tilePolicy: { ...(webDomains ? { webDomains } : {}), cameraNetworks }, tls, trustedProxies, updatesDir,
+    dbPath: resolve(values.db),
+    port,
+    host: values.host,
+    seed: values.seed === 'demo' ? 'demo' : undefined,
+    simulate,
+    tilePolicy: { ...(webDomains ? { webDomains } : {}), cameraNetworks },
+    tls,
+    trustedProxies,
+    updatesDir,
   };
 }
 
 function checkUpdatesDir(dir: string): string {
   const full = resolve(dir);
-  if (!existsSync(full) || !statSync(full).isDirectory()) throw new UsageError(`--updates must name a folder that exists, not ${dir}`);
+  if (!existsSync(full) || !statSync(full).isDirectory())
+    throw new UsageError(`--updates must name a folder that exists, not ${dir}`);
   return full;
 }
 

@@ -8,19 +8,29 @@ import { HubDb } from './hub-db';
 
 let dir: string;
 let hub: HubDb;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'nawa-hubdb-')); hub = HubDb.open(join(dir, 'hub.db')); });
-afterEach(() => { hub.close(); rmSync(dir, { recursive: true, force: true }); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nawa-hubdb-'));
+  hub = HubDb.open(join(dir, 'hub.db'));
+});
+afterEach(() => {
+  hub.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('HubDb.transaction', () => {
   it('undoes only a failed nested part; the rest commits, and listeners hear once', () => {
     let heard = 0;
-    hub.onChanges(() => { heard++; });
+    hub.onChanges(() => {
+      heard++;
+    });
     hub.transaction(() => {
       hub.transaction(() => hub.write('site', 'a', 'upsert', () => ({ id: 'a' })));
-      expect(() => hub.transaction(() => {
-        hub.write('site', 'b', 'upsert', () => ({ id: 'b' }));
-        throw new Error('this mutation fails');
-      })).toThrow('this mutation fails');
+      expect(() =>
+        hub.transaction(() => {
+          hub.write('site', 'b', 'upsert', () => ({ id: 'b' }));
+          throw new Error('this mutation fails');
+        }),
+      ).toThrow('this mutation fails');
       hub.transaction(() => hub.write('site', 'c', 'upsert', () => ({ id: 'c' })));
     });
     expect(hub.getRecord('site', 'a')?.version).toBe(1);
@@ -44,7 +54,11 @@ describe('HubDb.open', () => {
     hub.close();
     const path = join(dir, 'hub.db');
     const fd = openSync(path, 'r+');
-    try { writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, 4096); } finally { closeSync(fd); }
+    try {
+      writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, 4096);
+    } finally {
+      closeSync(fd);
+    }
     expect(() => HubDb.open(path)).toThrow(SqliteFileError);
     expect(() => HubDb.open(path)).toThrow(/damaged|cannot be used/);
 

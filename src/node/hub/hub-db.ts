@@ -4,13 +4,27 @@ import type { EntityName } from '../../common/central-api';
 import { openSqliteFile } from '../base/sqlite-file';
 import { HUB_MIGRATIONS } from './migrations';
 
-export interface ChangeRow { seq: number; entity: EntityName; id: string; op: 'upsert' | 'delete'; version: number; data: string }
-export interface StoredRecord { version: number; deleted: boolean; seq: number; data: unknown }
+export interface ChangeRow {
+  seq: number;
+  entity: EntityName;
+  id: string;
+  op: 'upsert' | 'delete';
+  version: number;
+  data: string;
+}
+export interface StoredRecord {
+  version: number;
+  deleted: boolean;
+  seq: number;
+  data: unknown;
+}
 
 /** One change as the feed publishes it, serialised without re-parsing the stored data. */
 export function changeJson(row: ChangeRow): string {
-  return `{"seq":${row.seq},"entity":${JSON.stringify(row.entity)},"id":${JSON.stringify(row.id)},` +
-    `"op":"${row.op}","version":${row.version},"data":${row.data}}`;
+  return (
+    `{"seq":${row.seq},"entity":${JSON.stringify(row.entity)},"id":${JSON.stringify(row.id)},` +
+    `"op":"${row.op}","version":${row.version},"data":${row.data}}`
+  );
 }
 
 export class HubDb {
@@ -79,7 +93,8 @@ export class HubDb {
   }
 
   lastSeq(): number {
-    const row = this.stmt(`SELECT seq FROM sqlite_sequence WHERE name = 'changes'`).get() as { seq: number } | undefined;
+    const row = this.stmt(`SELECT seq FROM sqlite_sequence WHERE name = 'changes'`).get() as
+      { seq: number } | undefined;
     return row?.seq ?? 0;
   }
 
@@ -94,36 +109,42 @@ export class HubDb {
 
   readChanges(since: number, limit: number, entities?: readonly EntityName[]): { rows: ChangeRow[]; more: boolean } {
     const filter = entities ? ` AND entity IN (${entities.map(() => '?').join(',')})` : '';
-    const rows = this
-      .stmt(`SELECT seq, entity, id, op, version, data FROM changes WHERE seq > ?${filter} ORDER BY seq LIMIT ?`)
-      .all(since, ...(entities ?? []), limit + 1) as ChangeRow[];
+    const rows = this.stmt(
+      `SELECT seq, entity, id, op, version, data FROM changes WHERE seq > ?${filter} ORDER BY seq LIMIT ?`,
+    ).all(since, ...(entities ?? []), limit + 1) as ChangeRow[];
     const more = rows.length > limit;
     if (more) rows.pop();
     return { rows, more };
   }
 
   getRecord(entity: EntityName, id: string): StoredRecord | undefined {
-    const row = this.stmt('SELECT version, deleted, seq, data FROM records WHERE entity = ? AND id = ?').get(entity, id) as
-      | { version: number; deleted: number; seq: number; data: string }
-      | undefined;
+    const row = this.stmt('SELECT version, deleted, seq, data FROM records WHERE entity = ? AND id = ?').get(
+      entity,
+      id,
+    ) as { version: number; deleted: number; seq: number; data: string } | undefined;
     return row && { version: row.version, deleted: row.deleted === 1, seq: row.seq, data: JSON.parse(row.data) };
   }
 
   /** Live records of one entity, oldest change first. */
   listRecords<T>(entity: EntityName): T[] {
-    const rows = this.stmt('SELECT data FROM records WHERE entity = ? AND deleted = 0 ORDER BY seq').all(entity) as { data: string }[];
+    const rows = this.stmt('SELECT data FROM records WHERE entity = ? AND deleted = 0 ORDER BY seq').all(entity) as {
+      data: string;
+    }[];
     return rows.map((r) => JSON.parse(r.data) as T);
   }
 
   /** The hash of the newest decision (the chain's head), read without parsing the decision. */
   chainHead(): string | undefined {
-    const row = this.stmt(`SELECT json_extract(data, '$.hash') AS hash FROM changes WHERE entity = 'decision' ORDER BY seq DESC LIMIT 1`).get() as { hash: string } | undefined;
+    const row = this.stmt(
+      `SELECT json_extract(data, '$.hash') AS hash FROM changes WHERE entity = 'decision' ORDER BY seq DESC LIMIT 1`,
+    ).get() as { hash: string } | undefined;
     return row?.hash;
   }
 
   /** The data of an entity's newest change (the decision chain's head: decisions are never compacted). */
   newestData<T>(entity: EntityName): T | undefined {
-    const row = this.stmt('SELECT data FROM changes WHERE entity = ? ORDER BY seq DESC LIMIT 1').get(entity) as { data: string } | undefined;
+    const row = this.stmt('SELECT data FROM changes WHERE entity = ? ORDER BY seq DESC LIMIT 1').get(entity) as
+      { data: string } | undefined;
     return row && (JSON.parse(row.data) as T);
   }
 
@@ -132,20 +153,31 @@ export class HubDb {
    * the change gets, because some records (decisions) publish them inside their own data.
    * Must run inside transaction(): the seq is read and used in the same transaction.
    */
-  write(entity: EntityName, id: string, op: 'upsert' | 'delete', build: (seq: number, version: number) => unknown): { seq: number; version: number } {
+  write(
+    entity: EntityName,
+    id: string,
+    op: 'upsert' | 'delete',
+    build: (seq: number, version: number) => unknown,
+  ): { seq: number; version: number } {
     if (!this.db.inTransaction) throw new Error('HubDb.write outside a transaction');
     const seq = this.lastSeq() + 1;
     // The version alone: parsing the record's data here cost every write (an outbox drain writes thousands).
-    const held = this.stmt('SELECT version FROM records WHERE entity = ? AND id = ?').get(entity, id) as { version: number } | undefined;
+    const held = this.stmt('SELECT version FROM records WHERE entity = ? AND id = ?').get(entity, id) as
+      { version: number } | undefined;
     const version = (held?.version ?? 0) + 1;
     const data = JSON.stringify(op === 'delete' ? null : build(seq, version));
-    this.stmt('INSERT INTO changes (seq, entity, id, op, version, data) VALUES (?, ?, ?, ?, ?, ?)').run(seq, entity, id, op, version, data);
-    this
-      .stmt(
-        `INSERT INTO records (entity, id, version, deleted, seq, data) VALUES (?, ?, ?, ?, ?, ?)
+    this.stmt('INSERT INTO changes (seq, entity, id, op, version, data) VALUES (?, ?, ?, ?, ?, ?)').run(
+      seq,
+      entity,
+      id,
+      op,
+      version,
+      data,
+    );
+    this.stmt(
+      `INSERT INTO records (entity, id, version, deleted, seq, data) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, seq = excluded.seq, data = excluded.data`,
-      )
-      .run(entity, id, version, op === 'delete' ? 1 : 0, seq, data);
+    ).run(entity, id, version, op === 'delete' ? 1 : 0, seq, data);
     this.wrote = true;
     return { seq, version };
   }
@@ -156,15 +188,14 @@ export class HubDb {
    * Returns how many changes were dropped.
    */
   compact(keepAfterSeq: number): number {
-    if (!Number.isSafeInteger(keepAfterSeq) || keepAfterSeq < 0) throw new Error('keepAfterSeq must be a non-negative integer');
+    if (!Number.isSafeInteger(keepAfterSeq) || keepAfterSeq < 0)
+      throw new Error('keepAfterSeq must be a non-negative integer');
     return this.transaction(() => {
       const k = Math.min(keepAfterSeq, this.lastSeq());
-      const { changes } = this
-        .stmt(
-          `DELETE FROM changes WHERE seq <= ? AND EXISTS (
+      const { changes } = this.stmt(
+        `DELETE FROM changes WHERE seq <= ? AND EXISTS (
              SELECT 1 FROM records r WHERE r.entity = changes.entity AND r.id = changes.id AND r.seq > changes.seq)`,
-        )
-        .run(k);
+      ).run(k);
       if (k > this.floor()) this.setMeta('floor', String(k));
       return changes;
     });
@@ -176,6 +207,9 @@ export class HubDb {
   }
 
   setMeta(key: string, value: string): void {
-    this.stmt('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.stmt('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+      key,
+      value,
+    );
   }
 }

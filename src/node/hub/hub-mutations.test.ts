@@ -14,11 +14,19 @@ afterEach(async () => {
   await t.close();
 });
 
-type MutationIn = { id?: string; entity: string; op?: string; baseVersion?: number; data: unknown; clientTime?: string };
+type MutationIn = {
+  id?: string;
+  entity: string;
+  op?: string;
+  baseVersion?: number;
+  data: unknown;
+  clientTime?: string;
+};
 
 async function push(token: string, mutations: MutationIn[], consoleId = 'console-1'): Promise<MutationResult[]> {
   const res = await t.api('/mutations', {
-    method: 'POST', token,
+    method: 'POST',
+    token,
     json: { consoleId, mutations: mutations.map((m) => ({ id: uuid(), op: 'upsert', clientTime: nowIso(), ...m })) },
   });
   expect(res.status).toBe(200);
@@ -29,11 +37,25 @@ async function push(token: string, mutations: MutationIn[], consoleId = 'console
 const one = async (token: string, m: MutationIn) => (await push(token, [m]))[0] as MutationResult;
 
 const incident = (over: Record<string, unknown> = {}) => ({
-  id: uuid(), title: 'Banjir di Desa Sitiarjo', sector: 'disaster', severity: 3, status: 'reported',
-  districtCode: '35.07.04', lat: -8.4, lon: 112.67, assignedOpd: 'BPBD', reportedAt: nowIso(), ...over,
+  id: uuid(),
+  title: 'Banjir di Desa Sitiarjo',
+  sector: 'disaster',
+  severity: 3,
+  status: 'reported',
+  districtCode: '35.07.04',
+  lat: -8.4,
+  lon: 112.67,
+  assignedOpd: 'BPBD',
+  reportedAt: nowIso(),
+  ...over,
 });
 const decision = (over: Record<string, unknown> = {}) => ({
-  id: uuid(), decidedAt: nowIso(), summary: 'Kirim tim BPBD', rationale: 'Air naik', action: 'Evakuasi warga', ...over,
+  id: uuid(),
+  decidedAt: nowIso(),
+  summary: 'Kirim tim BPBD',
+  rationale: 'Air naik',
+  action: 'Evakuasi warga',
+  ...over,
 });
 
 async function changesOf(entity: string) {
@@ -50,7 +72,11 @@ describe('POST /mutations: incidents', () => {
     expect(updated).toMatchObject({ status: 'applied', version: 2 });
     expect(updated.seq).toBeGreaterThan(created.seq as number);
     const stale = await one(operator, { entity: 'incident', baseVersion: 1, data: { ...data, severity: 4 } });
-    expect(stale).toMatchObject({ status: 'conflict', version: 2, current: { ...data, status: 'verified', version: 2 } });
+    expect(stale).toMatchObject({
+      status: 'conflict',
+      version: 2,
+      current: { ...data, status: 'verified', version: 2 },
+    });
     expect(stale.seq).toBeUndefined();
     const again = await one(operator, { entity: 'incident', data: { ...data, title: 'lagi' } });
     expect(again).toMatchObject({ status: 'conflict', version: 2 });
@@ -62,7 +88,10 @@ describe('POST /mutations: incidents', () => {
   it('rejects an update of an unknown incident, invalid data and central-owned fields, naming the fields', async () => {
     const unknown = await one(operator, { entity: 'incident', baseVersion: 3, data: incident() });
     expect(unknown).toMatchObject({ status: 'rejected', error: { code: 'not_found' } });
-    const bad = await one(operator, { entity: 'incident', data: incident({ severity: 9, districtCode: 'Kepanjen', title: '' }) });
+    const bad = await one(operator, {
+      entity: 'incident',
+      data: incident({ severity: 9, districtCode: 'Kepanjen', title: '' }),
+    });
     expect(bad).toMatchObject({ status: 'rejected', error: { code: 'invalid_data' } });
     expect(detailFields(bad.error as never).sort()).toEqual(['data.districtCode', 'data.severity', 'data.title']);
     const owned = await one(operator, { entity: 'incident', data: { ...incident(), version: 5, updatedAt: nowIso() } });
@@ -113,12 +142,21 @@ describe('POST /mutations: idempotency', () => {
     const results = await push(operator, [
       { entity: 'incident', data: good1 },
       { entity: 'incident', data: { ...incident(), sector: 'weather' } },
-      { entity: 'status', data: { siteId: 'SETDA', at: nowIso(), state: 'down', latencyMs: null, bandwidthMbps: null } },
+      {
+        entity: 'status',
+        data: { siteId: 'SETDA', at: nowIso(), state: 'down', latencyMs: null, bandwidthMbps: null },
+      },
       { entity: 'layout', data: { ...PRESET_LAYOUTS[0], id: uuid() } },
       { entity: 'incident', data: good2 },
     ]);
     expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'rejected', 'rejected', 'applied']);
-    expect(results.map((r) => r.error?.code)).toEqual([undefined, 'invalid_data', 'read_only_entity', 'forbidden', undefined]);
+    expect(results.map((r) => r.error?.code)).toEqual([
+      undefined,
+      'invalid_data',
+      'read_only_entity',
+      'forbidden',
+      undefined,
+    ]);
     const ids = (await changesOf('incident')).map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining([good1.id, good2.id]));
   });
@@ -126,17 +164,25 @@ describe('POST /mutations: idempotency', () => {
   it('rejects a malformed mutation alone when it has an id, and the whole call when it has none', async () => {
     const id = uuid();
     const res = await t.api('/mutations', {
-      method: 'POST', token: operator,
-      json: { consoleId: 'c', mutations: [
-        { id, entity: 'incident', op: 'upsert', data: incident(), clientTime: 'yesterday', extra: 1 },
-        { id: uuid(), entity: 'incident', op: 'upsert', data: incident(), clientTime: nowIso() },
-      ] },
+      method: 'POST',
+      token: operator,
+      json: {
+        consoleId: 'c',
+        mutations: [
+          { id, entity: 'incident', op: 'upsert', data: incident(), clientTime: 'yesterday', extra: 1 },
+          { id: uuid(), entity: 'incident', op: 'upsert', data: incident(), clientTime: nowIso() },
+        ],
+      },
     });
     const { results } = MutationsResponse.parse(await res.json());
     expect(results[0]).toMatchObject({ id, status: 'rejected', error: { code: 'invalid_mutation' } });
     expect(detailFields(results[0]?.error as never).sort()).toEqual(['mutations.0.clientTime', 'mutations.0.extra']);
     expect(results[1]?.status).toBe('applied');
-    const noId = await t.api('/mutations', { method: 'POST', token: operator, json: { consoleId: 'c', mutations: [{ entity: 'incident' }] } });
+    const noId = await t.api('/mutations', {
+      method: 'POST',
+      token: operator,
+      json: { consoleId: 'c', mutations: [{ entity: 'incident' }] },
+    });
     expect(detailFields(await expectError(noId, 400, 'invalid_body'))).toEqual(['mutations.0.id']);
   });
 });
@@ -151,10 +197,16 @@ describe('POST /mutations: decisions', () => {
     const d2 = supKey.sign(decision({ rationale: '' }));
     const r1 = await one(operator, { id: d1.id, entity: 'decision', data: d1 });
     const [r2] = await push(supervisor, [{ entity: 'decision', data: d2 }], 'console-2');
-    const r3 = await one(operator, { entity: 'decision', data: opKey.sign(decision({ summary: 'Koreksi', supersedes: d1.id })) });
+    const r3 = await one(operator, {
+      entity: 'decision',
+      data: opKey.sign(decision({ summary: 'Koreksi', supersedes: d1.id })),
+    });
     expect([r1.status, r2?.status, r3.status]).toEqual(['applied', 'applied', 'applied']);
     const feed = await changesOf('decision');
-    const decisions = feed.map((c) => c.data as { id: string; seq: number; prevHash: string; hash: string; operatorId: string; consoleId: string });
+    const decisions = feed.map(
+      (c) =>
+        c.data as { id: string; seq: number; prevHash: string; hash: string; operatorId: string; consoleId: string },
+    );
     expect(feed.map((c) => c.seq)).toEqual(decisions.map((d) => d.seq));
     expect(verifyDecisionChain(decisions)).toMatchObject({ ok: true, count: decisions.length });
     expect(decisions[0]?.prevHash).toBe('0'.repeat(64));
@@ -176,7 +228,10 @@ describe('POST /mutations: decisions', () => {
     expect(del).toMatchObject({ status: 'rejected', error: { code: 'op_not_allowed' } });
     const orphan = await one(operator, { entity: 'decision', data: opKey.sign(decision({ supersedes: uuid() })) });
     expect(orphan).toMatchObject({ status: 'rejected', error: { code: 'unknown_decision' } });
-    const owned = await one(operator, { entity: 'decision', data: { ...decision(), operatorId: 'someone', hash: 'f'.repeat(64) } });
+    const owned = await one(operator, {
+      entity: 'decision',
+      data: { ...decision(), operatorId: 'someone', hash: 'f'.repeat(64) },
+    });
     expect(detailFields(owned.error as never).sort()).toEqual(['data.hash', 'data.operatorId']);
     expect(await changesOf('decision')).toHaveLength(3);
   });
@@ -185,29 +240,67 @@ describe('POST /mutations: decisions', () => {
 describe('POST /mutations: layouts and sites', () => {
   it('lets a presenter create, update, conflict on and delete a layout', async () => {
     const presenter = await t.login('presenter');
-    const layout = { id: uuid(), name: 'Banjir', grid: { cols: 3, rows: 3 }, tiles: [{ id: 'p', x: 0, y: 0, w: 3, h: 3, source: { kind: 'incidents' } }] };
+    const layout = {
+      id: uuid(),
+      name: 'Banjir',
+      grid: { cols: 3, rows: 3 },
+      tiles: [{ id: 'p', x: 0, y: 0, w: 3, h: 3, source: { kind: 'incidents' } }],
+    };
     expect(await one(presenter, { entity: 'layout', data: layout })).toMatchObject({ status: 'applied', version: 1 });
-    expect(await one(presenter, { entity: 'layout', baseVersion: 1, data: { ...layout, name: 'Banjir Selatan' } })).toMatchObject({ status: 'applied', version: 2 });
+    expect(
+      await one(presenter, { entity: 'layout', baseVersion: 1, data: { ...layout, name: 'Banjir Selatan' } }),
+    ).toMatchObject({ status: 'applied', version: 2 });
     const stale = await one(presenter, { entity: 'layout', op: 'delete', baseVersion: 1, data: { id: layout.id } });
     expect(stale).toMatchObject({ status: 'conflict', current: { name: 'Banjir Selatan', version: 2 } });
     const noBase = await one(presenter, { entity: 'layout', op: 'delete', data: { id: layout.id } });
     expect(noBase).toMatchObject({ status: 'rejected', error: { code: 'base_version_required' } });
-    expect(await one(presenter, { entity: 'layout', op: 'delete', baseVersion: 2, data: { id: layout.id } })).toMatchObject({ status: 'applied', version: 3 });
+    expect(
+      await one(presenter, { entity: 'layout', op: 'delete', baseVersion: 2, data: { id: layout.id } }),
+    ).toMatchObject({ status: 'applied', version: 3 });
     const last = (await changesOf('layout')).at(-1);
     expect(last).toMatchObject({ id: layout.id, op: 'delete', version: 3, data: null });
-    const overlap = await one(presenter, { entity: 'layout', data: { ...layout, id: uuid(), tiles: [...layout.tiles, { id: 'q', x: 1, y: 1, w: 1, h: 1, source: { kind: 'clock' } }] } });
+    const overlap = await one(presenter, {
+      entity: 'layout',
+      data: {
+        ...layout,
+        id: uuid(),
+        tiles: [...layout.tiles, { id: 'q', x: 1, y: 1, w: 1, h: 1, source: { kind: 'clock' } }],
+      },
+    });
     expect(overlap).toMatchObject({ status: 'rejected', error: { code: 'invalid_data' } });
-    expect(await one(operator, { entity: 'layout', data: { ...layout, id: uuid() } })).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+    expect(await one(operator, { entity: 'layout', data: { ...layout, id: uuid() } })).toMatchObject({
+      status: 'rejected',
+      error: { code: 'forbidden' },
+    });
   });
 
   it('lets only a supervisor write sites, including deletes', async () => {
     const supervisor = await t.login('supervisor');
-    const site = { id: 'cctv-kepanjen-01', kind: 'cctv', name: 'CCTV Alun-alun Kepanjen', districtCode: '35.07.13', lat: -8.13, lon: 112.57 };
-    expect(await one(operator, { entity: 'site', data: site })).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+    const site = {
+      id: 'cctv-kepanjen-01',
+      kind: 'cctv',
+      name: 'CCTV Alun-alun Kepanjen',
+      districtCode: '35.07.13',
+      lat: -8.13,
+      lon: 112.57,
+    };
+    expect(await one(operator, { entity: 'site', data: site })).toMatchObject({
+      status: 'rejected',
+      error: { code: 'forbidden' },
+    });
     expect(await one(supervisor, { entity: 'site', data: site })).toMatchObject({ status: 'applied', version: 1 });
-    expect(await one(supervisor, { entity: 'site', data: { ...site, name: 'CCTV Pasar Kepanjen' } })).toMatchObject({ status: 'applied', version: 2 });
-    expect(await one(supervisor, { entity: 'site', op: 'delete', data: { id: site.id } })).toMatchObject({ status: 'applied', version: 3 });
-    expect(await one(supervisor, { entity: 'site', op: 'delete', data: { id: site.id } })).toMatchObject({ status: 'rejected', error: { code: 'not_found' } });
+    expect(await one(supervisor, { entity: 'site', data: { ...site, name: 'CCTV Pasar Kepanjen' } })).toMatchObject({
+      status: 'applied',
+      version: 2,
+    });
+    expect(await one(supervisor, { entity: 'site', op: 'delete', data: { id: site.id } })).toMatchObject({
+      status: 'applied',
+      version: 3,
+    });
+    expect(await one(supervisor, { entity: 'site', op: 'delete', data: { id: site.id } })).toMatchObject({
+      status: 'rejected',
+      error: { code: 'not_found' },
+    });
     const badId = await one(supervisor, { entity: 'site', data: { ...site, id: 'bad id!' } });
     expect(detailFields(badId.error as never)).toEqual(['data.id']);
   });
@@ -216,7 +309,14 @@ describe('POST /mutations: layouts and sites', () => {
 describe('POST /mutations: the call itself', () => {
   it('refuses a viewer for the whole call', async () => {
     const viewer = await t.login('viewer');
-    const res = await t.api('/mutations', { method: 'POST', token: viewer, json: { consoleId: 'wall', mutations: [{ id: uuid(), entity: 'incident', op: 'upsert', data: incident(), clientTime: nowIso() }] } });
+    const res = await t.api('/mutations', {
+      method: 'POST',
+      token: viewer,
+      json: {
+        consoleId: 'wall',
+        mutations: [{ id: uuid(), entity: 'incident', op: 'upsert', data: incident(), clientTime: nowIso() }],
+      },
+    });
     await expectError(res, 403, 'forbidden');
     expect(await changesOf('incident')).toHaveLength(7);
   });
@@ -234,32 +334,72 @@ describe('POST /mutations: the call itself', () => {
       [null, ['(body)']],
     ];
     for (const [json, fields] of cases) {
-      const error = await expectError(await t.api('/mutations', { method: 'POST', token: operator, json }), 400, 'invalid_body');
+      const error = await expectError(
+        await t.api('/mutations', { method: 'POST', token: operator, json }),
+        400,
+        'invalid_body',
+      );
       expect(detailFields(error)).toEqual(fields);
     }
-    await expectError(await t.api('/mutations', { method: 'POST', token: operator, body: '{"consoleId":"c",' }), 400, 'malformed_json');
-    await expectError(await t.api('/mutations', { method: 'POST', token: operator, body: 'consoleId=c', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'unsupported_media_type');
+    await expectError(
+      await t.api('/mutations', { method: 'POST', token: operator, body: '{"consoleId":"c",' }),
+      400,
+      'malformed_json',
+    );
+    await expectError(
+      await t.api('/mutations', {
+        method: 'POST',
+        token: operator,
+        body: 'consoleId=c',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      415,
+      'unsupported_media_type',
+    );
   });
 
   it('rejects data JSON can carry but the hub cannot hash, without a 5xx', async () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     for (const data of [`{"x":${deep}}`, '{"severity":1e400}']) {
       const res = await t.api('/mutations', {
-        method: 'POST', token: operator,
+        method: 'POST',
+        token: operator,
         body: `{"consoleId":"c","mutations":[{"id":"${uuid()}","entity":"incident","op":"upsert","data":${data},"clientTime":"${nowIso()}"}]}`,
       });
       const { results } = MutationsResponse.parse(await res.json());
       expect(results[0]).toMatchObject({ status: 'rejected', error: { code: 'invalid_mutation' } });
     }
-    const proto = await one(operator, { entity: 'incident', data: JSON.parse(`{"__proto__":{"x":1},${JSON.stringify(incident()).slice(1)}`) });
+    const proto = await one(operator, {
+      entity: 'incident',
+      data: JSON.parse(`{"__proto__":{"x":1},${JSON.stringify(incident()).slice(1)}`),
+    });
     expect(detailFields(proto.error as never)).toEqual(['data.__proto__']);
   });
 
   it('answers a body over 1 MiB with 413, and still serves the connection after', async () => {
-    const big = { consoleId: 'c', mutations: [{ id: uuid(), entity: 'decision', op: 'upsert', data: decision({ rationale: 'x'.repeat(MAX_BODY_BYTES) }), clientTime: nowIso() }] };
-    const error = await expectError(await t.api('/mutations', { method: 'POST', token: operator, json: big }), 413, 'payload_too_large');
+    const big = {
+      consoleId: 'c',
+      mutations: [
+        {
+          id: uuid(),
+          entity: 'decision',
+          op: 'upsert',
+          data: decision({ rationale: 'x'.repeat(MAX_BODY_BYTES) }),
+          clientTime: nowIso(),
+        },
+      ],
+    };
+    const error = await expectError(
+      await t.api('/mutations', { method: 'POST', token: operator, json: big }),
+      413,
+      'payload_too_large',
+    );
     expect(error.details).toEqual({ limit: MAX_BODY_BYTES });
-    await expectError(await t.api('/session', { method: 'POST', body: 'x'.repeat(3 * MAX_BODY_BYTES) }), 413, 'payload_too_large');
+    await expectError(
+      await t.api('/session', { method: 'POST', body: 'x'.repeat(3 * MAX_BODY_BYTES) }),
+      413,
+      'payload_too_large',
+    );
     expect((await t.api('/health')).status).toBe(200);
     expect(await changesOf('decision')).toHaveLength(2);
   });

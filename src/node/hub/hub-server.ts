@@ -3,7 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import { z } from 'zod';
 import {
-  API_PREFIX, EntityName, MutationsRequest, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, SessionRequest,
+  API_PREFIX,
+  EntityName,
+  MutationsRequest,
+  PAGE_LIMIT_DEFAULT,
+  PAGE_LIMIT_MAX,
+  SessionRequest,
 } from '../../common/central-api';
 import type { Role } from '../../common/entities';
 import type { AccountService } from './account-service';
@@ -12,7 +17,17 @@ import type { AuditLog } from './audit-log';
 import type { AuthService, SessionCaller } from './auth';
 import type { ChangeStreams } from './change-stream';
 import { changeJson, type HubDb } from './hub-db';
-import { badRequest, clientAddress, fieldDetails, HttpError, intParam, readJsonBody, sendError, sendJson, strictQuery } from './http-util';
+import {
+  badRequest,
+  clientAddress,
+  fieldDetails,
+  HttpError,
+  intParam,
+  readJsonBody,
+  sendError,
+  sendJson,
+  strictQuery,
+} from './http-util';
 import { answerableId, type MutationService } from './mutation-service';
 import type { LoginLimiter } from './login-limit';
 import type { TokenBucketLimiter } from './rate-limit';
@@ -57,11 +72,32 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
   function authenticate(req: IncomingMessage): SessionCaller {
     const match = BEARER.exec(req.headers.authorization ?? '');
     const challenge = { 'www-authenticate': 'Bearer' };
-    if (!match) throw new HttpError(401, 'unauthorized', 'an Authorization: Bearer <token> header is required', undefined, challenge);
+    if (!match)
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'an Authorization: Bearer <token> header is required',
+        undefined,
+        challenge,
+      );
     const account = s.auth.authenticate(match[1] as string);
-    if (!account) throw new HttpError(401, 'unauthorized', 'the token is unknown or has expired; log in again', undefined, challenge);
+    if (!account)
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'the token is unknown or has expired; log in again',
+        undefined,
+        challenge,
+      );
     const wait = s.requests.take(account.tokenHash);
-    if (wait > 0) throw new HttpError(429, 'rate_limited', 'too many requests with this token; slow down', { retryAfterMs: wait }, retryAfter(wait));
+    if (wait > 0)
+      throw new HttpError(
+        429,
+        'rate_limited',
+        'too many requests with this token; slow down',
+        { retryAfterMs: wait },
+        retryAfter(wait),
+      );
     return account;
   }
 
@@ -69,11 +105,21 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
   function checkCursor(since: number): void {
     const lastSeq = s.hub.lastSeq();
     if (since > lastSeq) {
-      throw new HttpError(410, 'resync_required', `the cursor ${since} is ahead of this hub (last seq ${lastSeq}); download afresh from 0`, { since, lastSeq });
+      throw new HttpError(
+        410,
+        'resync_required',
+        `the cursor ${since} is ahead of this hub (last seq ${lastSeq}); download afresh from 0`,
+        { since, lastSeq },
+      );
     }
     const floor = s.hub.floor();
     if (since > 0 && since < floor && !s.hub.hasChange(since)) {
-      throw new HttpError(410, 'resync_required', `changes after ${since} are no longer kept (floor ${floor}); download afresh from 0`, { since, floor });
+      throw new HttpError(
+        410,
+        'resync_required',
+        `changes after ${since} are no longer kept (floor ${floor}); download afresh from 0`,
+        { since, floor },
+      );
     }
   }
 
@@ -93,17 +139,26 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
     if (!attempt.ok) {
       if (attempt.lockout) {
         s.audit.record('lockout', username, { address: ip, detail: { retryAfterMs: attempt.retryAfterMs } });
-        s.log(`login for ${JSON.stringify(username)} from ${ip} locked out for ${Math.ceil(attempt.retryAfterMs / 1000)} s`);
+        s.log(
+          `login for ${JSON.stringify(username)} from ${ip} locked out for ${Math.ceil(attempt.retryAfterMs / 1000)} s`,
+        );
       }
       const wait = attempt.retryAfterMs;
-      throw new HttpError(429, 'rate_limited', 'too many failed logins for this username from this address; wait and try again', { retryAfterMs: wait }, retryAfter(wait));
+      throw new HttpError(
+        429,
+        'rate_limited',
+        'too many failed logins for this username from this address; wait and try again',
+        { retryAfterMs: wait },
+        retryAfter(wait),
+      );
     }
     const result = await s.auth.login(username, password);
     attempt.settle(result !== null && result !== 'disabled');
     if (result === null || result === 'disabled') {
       s.audit.record('login_failed', username, { address: ip, detail: { reason: result ?? 'invalid_credentials' } });
       s.log(`failed login for ${JSON.stringify(username)} from ${ip}`);
-      if (result === 'disabled') throw new HttpError(401, 'account_disabled', 'this account is disabled; ask a supervisor');
+      if (result === 'disabled')
+        throw new HttpError(401, 'account_disabled', 'this account is disabled; ask a supervisor');
       throw new HttpError(401, 'invalid_credentials', 'unknown username or wrong password');
     }
     s.audit.record('login', result.operator.id, { address: ip });
@@ -139,7 +194,11 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
     // Without a cursor the stream starts at the present: a wall that only wants what happens next.
     const since = intParam(query, 'since', s.hub.lastSeq(), 0, Number.MAX_SAFE_INTEGER);
     checkCursor(since);
-    s.streams.open(req, res, since, { username: caller.username, tokenHash: caller.tokenHash, expiresAt: caller.expiresAt });
+    s.streams.open(req, res, since, {
+      username: caller.username,
+      tokenHash: caller.tokenHash,
+      expiresAt: caller.expiresAt,
+    });
   };
 
   const mutations: Handler = async (req, res, url) => {
@@ -150,7 +209,9 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
     if (!body.success) throw invalidBody(body.error.issues);
     const unnamed = body.data.mutations.findIndex((m) => answerableId(m) === undefined);
     if (unnamed >= 0) {
-      throw badRequest('invalid_body', 'every mutation needs an id to answer for it', [{ field: `mutations.${unnamed}.id`, message: 'expected a UUID string' }]);
+      throw badRequest('invalid_body', 'every mutation needs an id to answer for it', [
+        { field: `mutations.${unnamed}.id`, message: 'expected a UUID string' },
+      ]);
     }
     const results = s.mutations.processAll(body.data.consoleId, body.data.mutations, account);
     sendJson(res, 200, { results });
@@ -175,13 +236,23 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
     }
     if (s.updatesDir && serveUpdateFile(s.updatesDir, req, res, url.pathname)) return;
     const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : '';
-    const route = Object.hasOwn(routes, path) ? routes[path] : /^\/accounts\/[^/]+$/.test(path) ? accountApi.account : undefined;
+    const route = Object.hasOwn(routes, path)
+      ? routes[path]
+      : /^\/accounts\/[^/]+$/.test(path)
+        ? accountApi.account
+        : undefined;
     if (!route) throw new HttpError(404, 'not_found', `no route ${url.pathname}`);
     const method = req.method ?? '';
     const handler = Object.hasOwn(route, method) ? route[method] : undefined;
     if (!handler) {
       const allow = Object.keys(route).join(', ');
-      throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed here (allowed: ${allow})`, undefined, { allow });
+      throw new HttpError(
+        405,
+        'method_not_allowed',
+        `${req.method} is not allowed here (allowed: ${allow})`,
+        undefined,
+        { allow },
+      );
     }
     await handler(req, res, url);
   }
@@ -193,16 +264,22 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
         return;
       }
       if (err instanceof HttpError) return sendError(res, err);
-      s.log(`internal error on ${req.method} ${req.url}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      s.log(
+        `internal error on ${req.method} ${req.url}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
       sendError(res, new HttpError(500, 'internal_error', 'the hub failed unexpectedly; this is a bug'));
     });
   };
-  const server: Server = tls ? createTlsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, listener) : createServer(listener);
+  const server: Server = tls
+    ? createTlsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, listener)
+    : createServer(listener);
   // Malformed HTTP never reaches the handler; answer it in the same envelope where the socket allows.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || err.code === 'ECONNRESET') return socket.destroy();
     const body = JSON.stringify({ error: { code: 'bad_request', message: 'malformed HTTP request' } });
-    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   server.requestTimeout = 30_000;
   server.headersTimeout = 20_000;
@@ -215,7 +292,10 @@ function parseEntities(raw: string | undefined): EntityName[] | undefined {
   const bad = names.filter((n) => !EntityName.safeParse(n).success);
   if (bad.length > 0) {
     throw badRequest('invalid_query', 'entities names an unknown entity', [
-      { field: 'entities', message: `unknown: ${bad.map((b) => JSON.stringify(b)).join(', ')}; known: ${EntityName.options.join(', ')}` },
+      {
+        field: 'entities',
+        message: `unknown: ${bad.map((b) => JSON.stringify(b)).join(', ')}; known: ${EntityName.options.join(', ')}`,
+      },
     ]);
   }
   return [...new Set(names as EntityName[])].sort();

@@ -63,24 +63,59 @@ describe('health and session', () => {
 
   it('refuses bad credentials and bad bodies with the error envelope', async () => {
     t = await startTestHub();
-    await expectError(await t.api('/session', { method: 'POST', json: { username: 'operator', password: 'nope' } }), 401, 'invalid_credentials');
-    await expectError(await t.api('/session', { method: 'POST', json: { username: 'nobody', password: 'demo' } }), 401, 'invalid_credentials');
-    const malformed = await expectError(await t.api('/session', { method: 'POST', body: '{"username":', headers: { 'content-type': 'application/json' } }), 400, 'malformed_json');
+    await expectError(
+      await t.api('/session', { method: 'POST', json: { username: 'operator', password: 'nope' } }),
+      401,
+      'invalid_credentials',
+    );
+    await expectError(
+      await t.api('/session', { method: 'POST', json: { username: 'nobody', password: 'demo' } }),
+      401,
+      'invalid_credentials',
+    );
+    const malformed = await expectError(
+      await t.api('/session', {
+        method: 'POST',
+        body: '{"username":',
+        headers: { 'content-type': 'application/json' },
+      }),
+      400,
+      'malformed_json',
+    );
     expect(detailFields(malformed)).toEqual(['(body)']);
     await expectError(await t.api('/session', { method: 'POST', body: '' }), 400, 'malformed_json');
-    await expectError(await t.api('/session', { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0x7d]) }), 400, 'malformed_json');
-    const unknown = await expectError(await t.api('/session', { method: 'POST', json: { username: 'operator', password: 'demo', remember: true } }), 400, 'invalid_body');
+    await expectError(
+      await t.api('/session', { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0x7d]) }),
+      400,
+      'malformed_json',
+    );
+    const unknown = await expectError(
+      await t.api('/session', { method: 'POST', json: { username: 'operator', password: 'demo', remember: true } }),
+      400,
+      'invalid_body',
+    );
     expect(detailFields(unknown)).toEqual(['remember']);
-    const types = await expectError(await t.api('/session', { method: 'POST', json: { username: 7, password: null } }), 400, 'invalid_body');
+    const types = await expectError(
+      await t.api('/session', { method: 'POST', json: { username: 7, password: null } }),
+      400,
+      'invalid_body',
+    );
     expect(detailFields(types).sort()).toEqual(['password', 'username']);
     await expectError(await t.api('/session', { method: 'POST', json: ['operator', 'demo'] }), 400, 'invalid_body');
-    await expectError(await t.api('/session?x=1', { method: 'POST', json: { username: 'operator', password: 'demo' } }), 400, 'invalid_query');
+    await expectError(
+      await t.api('/session?x=1', { method: 'POST', json: { username: 'operator', password: 'demo' } }),
+      400,
+      'invalid_query',
+    );
   });
 
   it('rate limits failed logins per address, then also refuses good passwords from it', async () => {
     t = await startTestHub();
     for (let i = 0; i < 10; i++) {
-      await expectError(await t.api('/session', { method: 'POST', json: { username: 'operator', password: `guess${i}` } }), 401);
+      await expectError(
+        await t.api('/session', { method: 'POST', json: { username: 'operator', password: `guess${i}` } }),
+        401,
+      );
     }
     const limited = await t.api('/session', { method: 'POST', json: { username: 'operator', password: 'demo' } });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -98,10 +133,18 @@ describe('health and session', () => {
 
   it('needs a valid bearer token everywhere but /health and /session', async () => {
     t = await startTestHub();
-    for (const [method, path] of [['GET', '/changes'], ['GET', '/stream'], ['POST', '/mutations']] as const) {
+    for (const [method, path] of [
+      ['GET', '/changes'],
+      ['GET', '/stream'],
+      ['POST', '/mutations'],
+    ] as const) {
       await expectError(await t.api(path, { method }), 401, 'unauthorized');
       await expectError(await t.api(path, { method, token: 'not-a-token' }), 401, 'unauthorized');
-      await expectError(await t.api(path, { method, headers: { authorization: 'Basic b3BlcmF0b3I6ZGVtbw==' } }), 401, 'unauthorized');
+      await expectError(
+        await t.api(path, { method, headers: { authorization: 'Basic b3BlcmF0b3I6ZGVtbw==' } }),
+        401,
+        'unauthorized',
+      );
     }
   });
 
@@ -139,7 +182,10 @@ describe('first start without the demo seed', () => {
   it('creates only the first supervisor from the admin password, and the preset layouts', async () => {
     t = await startTestHub({ seed: undefined, adminPassword: 'rahasia-kepanjen' });
     expect(t.hub.accounts).toEqual([]);
-    await expectError(await t.api('/session', { method: 'POST', json: { username: 'operator', password: 'demo' } }), 401);
+    await expectError(
+      await t.api('/session', { method: 'POST', json: { username: 'operator', password: 'demo' } }),
+      401,
+    );
     const token = await t.login('supervisor', 'rahasia-kepanjen');
     const feed = (await (await t.api('/changes?since=0', { token })).json()) as { changes: { entity: string }[] };
     expect(feed.changes.map((c) => c.entity)).toEqual(['layout', 'layout', 'layout', 'layout']);

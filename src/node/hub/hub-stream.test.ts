@@ -1,7 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Change, Heartbeat } from '../../common/central-api';
-import { detailFields, expectError, nowIso, readEvents, startTestHub, uuid, type SseEvent, type TestHub } from './hub-test-kit';
+import {
+  detailFields,
+  expectError,
+  nowIso,
+  readEvents,
+  startTestHub,
+  uuid,
+  type SseEvent,
+  type TestHub,
+} from './hub-test-kit';
 
 let t: TestHub | undefined;
 afterEach(async () => {
@@ -29,10 +38,30 @@ describe('GET /stream', () => {
 
     const id = uuid();
     const post = await t.api('/mutations', {
-      method: 'POST', token,
-      json: { consoleId: 'c', mutations: [{ id: uuid(), entity: 'incident', op: 'upsert', clientTime: nowIso(), data: {
-        id, title: 'Kecelakaan di Jalan Raya Kepanjen', sector: 'traffic', severity: 2, status: 'reported',
-        districtCode: '35.07.13', lat: -8.13, lon: 112.57, reportedAt: nowIso() } }] },
+      method: 'POST',
+      token,
+      json: {
+        consoleId: 'c',
+        mutations: [
+          {
+            id: uuid(),
+            entity: 'incident',
+            op: 'upsert',
+            clientTime: nowIso(),
+            data: {
+              id,
+              title: 'Kecelakaan di Jalan Raya Kepanjen',
+              sector: 'traffic',
+              severity: 2,
+              status: 'reported',
+              districtCode: '35.07.13',
+              lat: -8.13,
+              lon: 112.57,
+              reportedAt: nowIso(),
+            },
+          },
+        ],
+      },
     });
     expect(post.status).toBe(200);
     const live = await readEvents(res, (ev) => changes(ev).length >= 2 && beats(ev).length >= 2);
@@ -41,7 +70,11 @@ describe('GET /stream', () => {
     const feed = (await (await t.api(`/changes?since=${lastSeq}`, { token })).json()) as { changes: unknown[] };
     expect(feed.changes[0]).toEqual(changes(live)[0]);
     // v1.1: the incident's `created` timeline event commits with it, right after it.
-    expect(changes(live)[1]).toMatchObject({ seq: lastSeq + 2, entity: 'incident_event', data: { incidentId: id, kind: 'created' } });
+    expect(changes(live)[1]).toMatchObject({
+      seq: lastSeq + 2,
+      entity: 'incident_event',
+      data: { incidentId: id, kind: 'created' },
+    });
     expect(beats(live).at(-1)?.lastSeq).toBe(lastSeq + 2);
     abort.abort();
   });
@@ -51,7 +84,8 @@ describe('GET /stream', () => {
     const token = await t.login('viewer');
     let serverSide: Promise<void> | undefined;
     t.hub.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      if (req.url?.startsWith('/api/v1/stream')) serverSide = new Promise((resolve) => res.on('close', () => resolve()));
+      if (req.url?.startsWith('/api/v1/stream'))
+        serverSide = new Promise((resolve) => res.on('close', () => resolve()));
     });
     const abort = new AbortController();
     const res = await t.api('/stream', { token, signal: abort.signal });

@@ -62,7 +62,11 @@ export async function startTestHub(opts: Partial<HubOptions> = {}): Promise<Test
 }
 
 /** Asserts the status and that the body is exactly the error envelope; returns the error for further checks. */
-export async function expectError(res: Response, status: number, code?: string): Promise<{ code: string; message: string; details?: unknown }> {
+export async function expectError(
+  res: Response,
+  status: number,
+  code?: string,
+): Promise<{ code: string; message: string; details?: unknown }> {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   const body = ErrorBody.parse(await res.json());
@@ -77,10 +81,18 @@ export function detailFields(error: { details?: unknown }): string[] {
   return (error.details as { field: string }[]).map((d) => d.field);
 }
 
-export interface SseEvent { event: string; id?: string; data: unknown }
+export interface SseEvent {
+  event: string;
+  id?: string;
+  data: unknown;
+}
 
 /** Reads Server-Sent Events from a fetch response until `until` is satisfied or the timeout passes. */
-export async function readEvents(res: Response, until: (events: SseEvent[]) => boolean, timeoutMs = 5000): Promise<SseEvent[]> {
+export async function readEvents(
+  res: Response,
+  until: (events: SseEvent[]) => boolean,
+  timeoutMs = 5000,
+): Promise<SseEvent[]> {
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   const events: SseEvent[] = [];
@@ -89,8 +101,12 @@ export async function readEvents(res: Response, until: (events: SseEvent[]) => b
   try {
     while (!until(events)) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`stream: condition not met in ${timeoutMs} ms; got ${events.map((e) => e.event).join(',')}`);
-      const next = await Promise.race([reader.read(), new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), left))]);
+      if (left <= 0)
+        throw new Error(`stream: condition not met in ${timeoutMs} ms; got ${events.map((e) => e.event).join(',')}`);
+      const next = await Promise.race([
+        reader.read(),
+        new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), left)),
+      ]);
       if (next === 'timeout') continue;
       if (next.done) break;
       buffer += decoder.decode(next.value, { stream: true });
@@ -103,7 +119,12 @@ export async function readEvents(res: Response, until: (events: SseEvent[]) => b
           const colon = line.indexOf(':');
           if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
         }
-        if (fields.has('data')) events.push({ event: fields.get('event') ?? 'message', id: fields.get('id'), data: JSON.parse(fields.get('data') as string) });
+        if (fields.has('data'))
+          events.push({
+            event: fields.get('event') ?? 'message',
+            id: fields.get('id'),
+            data: JSON.parse(fields.get('data') as string),
+          });
       }
     }
   } finally {

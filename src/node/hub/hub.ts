@@ -68,7 +68,9 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
       accounts = await seedDemo(hub, auth, now);
     } else if (auth.accountCount() === 0) {
       if (!opts.adminPassword) {
-        throw new HubSetupError('this hub has no account yet: set NAWA_ADMIN_PASSWORD to create the first supervisor, or start with --seed demo');
+        throw new HubSetupError(
+          'this hub has no account yet: set NAWA_ADMIN_PASSWORD to create the first supervisor, or start with --seed demo',
+        );
       }
       await auth.createAccount(FIRST_SUPERVISOR, opts.adminPassword);
       log(`created the first supervisor account "${FIRST_SUPERVISOR.username}"`);
@@ -76,19 +78,22 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
 
     const streams = new ChangeStreams(hub, opts.heartbeatMs ?? HEARTBEAT_MS);
     const audit = new AuditLog(hub);
-    const server = createHubServer({
-      hub,
-      auth,
-      mutations: new MutationService(hub, () => new Date(), log, { ...DEFAULT_TILE_URL_POLICY, ...opts.tilePolicy }),
-      streams,
-      logins: new LoginLimiter(opts.limits?.loginFailuresPerMinute ?? 10, 60_000),
-      accounts: new AccountService(hub, auth, streams, audit),
-      audit,
-      trustedProxies: opts.trustedProxies ?? [],
-      requests: new TokenBucketLimiter(opts.limits?.requestsPerMinute ?? 1200),
-      log,
-      updatesDir: opts.updatesDir,
-    }, opts.tls);
+    const server = createHubServer(
+      {
+        hub,
+        auth,
+        mutations: new MutationService(hub, () => new Date(), log, { ...DEFAULT_TILE_URL_POLICY, ...opts.tilePolicy }),
+        streams,
+        logins: new LoginLimiter(opts.limits?.loginFailuresPerMinute ?? 10, 60_000),
+        accounts: new AccountService(hub, auth, streams, audit),
+        audit,
+        trustedProxies: opts.trustedProxies ?? [],
+        requests: new TokenBucketLimiter(opts.limits?.requestsPerMinute ?? 1200),
+        log,
+        updatesDir: opts.updatesDir,
+      },
+      opts.tls,
+    );
     await listen(server, opts.port ?? 0, host);
     simulator = new Simulator(hub, opts.simulate ?? 0, { log });
     simulator.start();
@@ -99,21 +104,23 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
       url: serverUrl(server, host, opts.tls ? 'https' : 'http'),
       server,
       accounts,
-      close: () => (closing ??= (async () => {
-        sim.stop();
-        streams.closeAll();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
-        hub.close();
-      })()),
+      close: () =>
+        (closing ??= (async () => {
+          sim.stop();
+          streams.closeAll();
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          });
+          hub.close();
+        })()),
     };
   } catch (err) {
     simulator?.stop();
     hub.close();
     // A refused first start leaves no empty database behind to be mistaken for a configured one.
-    if (created && err instanceof HubSetupError) for (const suffix of ['', '-wal', '-shm']) rmSync(opts.dbPath + suffix, { force: true });
+    if (created && err instanceof HubSetupError)
+      for (const suffix of ['', '-wal', '-shm']) rmSync(opts.dbPath + suffix, { force: true });
     throw err;
   }
 }

@@ -12,7 +12,11 @@ export type LoginAttempt =
 export class LoginLimiter {
   private readonly attempts = new Map<string, { times: number[]; lockedUntil: number }>();
 
-  constructor(private readonly limit: number, private readonly windowMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   static key(username: string, address: string): string {
     return `${username.normalize('NFC').toLowerCase()}\u0000${address}`;
@@ -47,6 +51,7 @@ export class LoginLimiter {
   }
 
   private prune(now: number): void {
-    for (const [key, e] of this.attempts) if (e.times.every((t) => t <= now - this.windowMs) && e.lockedUntil < now) this.attempts.delete(key);
+    for (const [key, e] of this.attempts)
+      if (e.times.every((t) => t <= now - this.windowMs) && e.lockedUntil < now) this.attempts.delete(key);
   }
 }

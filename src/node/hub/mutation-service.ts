@@ -1,12 +1,17 @@
 // POST /mutations: each mutation applied (or not) together with the record of its id, in call order.
 import { z } from 'zod';
 import { canonicalJson, GENESIS_HASH } from '../../common/canonical-json';
-import {
-  Mutation, MUTATION_DATA,
-  type MutationResult, type WritableEntity,
-} from '../../common/central-api';
+import { Mutation, MUTATION_DATA, type MutationResult, type WritableEntity } from '../../common/central-api';
 import type { TileUrlPolicy } from '../../common/tile-url-policy';
-import { Site, type Decision, type DecisionInput, type Incident, type IncidentInput, type LayoutInput, type Series } from '../../common/entities';
+import {
+  Site,
+  type Decision,
+  type DecisionInput,
+  type Incident,
+  type IncidentInput,
+  type LayoutInput,
+  type Series,
+} from '../../common/entities';
 import type { SigningKeyInput } from '../../common/decision-signing';
 import type { IncidentNoteInput } from '../../common/incident-timeline';
 import { sha256Hex } from './auth';
@@ -29,17 +34,34 @@ const DELETE_DATA: Partial<Record<WritableEntity, z.ZodType>> = {
   layout: z.strictObject({ id: z.uuid() }),
 };
 
-const rejected = (id: string, code: string, message: string, details?: Details): MutationResult =>
-  ({ id, status: 'rejected', error: details ? { code, message, details } : { code, message } });
+const rejected = (id: string, code: string, message: string, details?: Details): MutationResult => ({
+  id,
+  status: 'rejected',
+  error: details ? { code, message, details } : { code, message },
+});
 
-const conflict = (id: string, rec: StoredRecord): MutationResult =>
-  ({ id, status: 'conflict', version: rec.version, current: rec.deleted ? null : rec.data });
+const conflict = (id: string, rec: StoredRecord): MutationResult => ({
+  id,
+  status: 'conflict',
+  version: rec.version,
+  current: rec.deleted ? null : rec.data,
+});
 
 /** The answer for a write done by a v1.1 module (notes, thresholds), which reports failure as data. */
-const outcome = (id: string, o: { ok: true; seq: number; version: number } | { ok: false; code: string; message: string; field?: string; fields?: string[] }): MutationResult => {
+const outcome = (
+  id: string,
+  o:
+    | { ok: true; seq: number; version: number }
+    | { ok: false; code: string; message: string; field?: string; fields?: string[] },
+): MutationResult => {
   if (o.ok) return { id, status: 'applied', seq: o.seq, version: o.version };
   const fields = o.fields ?? (o.field ? [o.field] : []);
-  return rejected(id, o.code, o.message, fields.length ? fields.map((field) => ({ field, message: o.message })) : undefined);
+  return rejected(
+    id,
+    o.code,
+    o.message,
+    fields.length ? fields.map((field) => ({ field, message: o.message })) : undefined,
+  );
 };
 
 const prefixed = (prefix: string, details: Details): Details =>
@@ -80,7 +102,7 @@ export class MutationService {
     try {
       return this.hub.transaction(() => this.decide(consoleId, m, caller));
     } catch (err) {
-      this.log(`mutation ${m.id} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      this.log(`mutation ${m.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return rejected(m.id, 'internal_error', 'the hub failed to apply this mutation; nothing was applied');
     }
   }
@@ -91,13 +113,18 @@ export class MutationService {
       fingerprint = mutationFingerprint(m);
     } catch (err) {
       // Nesting deeper than the stack allows, or a number JSON cannot write back (1e400).
-      return rejected(m.id, 'invalid_mutation', `the data cannot be written as canonical JSON: ${err instanceof Error ? err.message : String(err)}`, [{ field: 'data', message: 'not representable' }]);
+      return rejected(
+        m.id,
+        'invalid_mutation',
+        `the data cannot be written as canonical JSON: ${err instanceof Error ? err.message : String(err)}`,
+        [{ field: 'data', message: 'not representable' }],
+      );
     }
     const prior = this.hub.stmt('SELECT fingerprint, seq, version FROM mutations WHERE id = ?').get(m.id) as
-      | { fingerprint: string; seq: number; version: number }
-      | undefined;
+      { fingerprint: string; seq: number; version: number } | undefined;
     if (prior) {
-      if (prior.fingerprint === fingerprint) return { id: m.id, status: 'duplicate', seq: prior.seq, version: prior.version };
+      if (prior.fingerprint === fingerprint)
+        return { id: m.id, status: 'duplicate', seq: prior.seq, version: prior.version };
       return rejected(m.id, 'idempotency_key_reused', 'this mutation id was already used for a different mutation');
     }
     if (!(m.entity in MUTATION_DATA)) {
@@ -105,7 +132,11 @@ export class MutationService {
     }
     const entity = m.entity as WritableEntity;
     if (!ENTITY_WRITERS[entity].includes(caller.role)) {
-      return rejected(m.id, 'forbidden', `the role ${caller.role} may not write ${entity} (allowed: ${ENTITY_WRITERS[entity].join(', ')})`);
+      return rejected(
+        m.id,
+        'forbidden',
+        `the role ${caller.role} may not write ${entity} (allowed: ${ENTITY_WRITERS[entity].join(', ')})`,
+      );
     }
     const result = m.op === 'delete' ? this.delete(entity, m) : this.upsert(entity, m, consoleId, caller);
     if (result.status === 'applied') {
@@ -114,7 +145,18 @@ export class MutationService {
           `INSERT INTO mutations (id, fingerprint, status, entity, record_id, seq, version, operator, console_id, client_time, received_at)
            VALUES (?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(m.id, fingerprint, entity, String(m.data.id), result.seq, result.version, caller.username, consoleId, m.clientTime, this.now().toISOString());
+        .run(
+          m.id,
+          fingerprint,
+          entity,
+          String(m.data.id),
+          result.seq,
+          result.version,
+          caller.username,
+          consoleId,
+          m.clientTime,
+          this.now().toISOString(),
+        );
     }
     return result;
   }
@@ -123,10 +165,18 @@ export class MutationService {
     const schema = DELETE_DATA[entity];
     if (!schema) return rejected(m.id, 'op_not_allowed', `${entity} records are never deleted`);
     const data = schema.safeParse(m.data);
-    if (!data.success) return rejected(m.id, 'invalid_data', 'a delete names the record by data.id only', prefixed('data', fieldDetails(data.error.issues)));
+    if (!data.success)
+      return rejected(
+        m.id,
+        'invalid_data',
+        'a delete names the record by data.id only',
+        prefixed('data', fieldDetails(data.error.issues)),
+      );
     const id = (data.data as { id: string }).id;
     if (entity === 'layout' && m.baseVersion === undefined) {
-      return rejected(m.id, 'base_version_required', 'deleting a layout needs the baseVersion it was based on', [{ field: 'baseVersion', message: 'required' }]);
+      return rejected(m.id, 'base_version_required', 'deleting a layout needs the baseVersion it was based on', [
+        { field: 'baseVersion', message: 'required' },
+      ]);
     }
     const rec = this.hub.getRecord(entity, id);
     if (!rec || rec.deleted) return rejected(m.id, 'not_found', `no ${entity} ${id}`);
@@ -137,24 +187,48 @@ export class MutationService {
   private upsert(entity: WritableEntity, m: M, consoleId: string, caller: Caller): MutationResult {
     const parsed = MUTATION_DATA[entity].safeParse(m.data);
     if (!parsed.success) {
-      return rejected(m.id, 'invalid_data', `the ${entity} data is invalid`, prefixed('data', fieldDetails(parsed.error.issues)));
+      return rejected(
+        m.id,
+        'invalid_data',
+        `the ${entity} data is invalid`,
+        prefixed('data', fieldDetails(parsed.error.issues)),
+      );
     }
     const data = parsed.data as { id: string };
     if (entity === 'layout') {
       const urls = layoutUrlProblems(parsed.data as LayoutInput, this.tilePolicy);
-      if (urls.length > 0) return rejected(m.id, 'url_not_allowed', 'a tile of this layout loads a URL the hub does not allow on a wall', urls);
+      if (urls.length > 0)
+        return rejected(
+          m.id,
+          'url_not_allowed',
+          'a tile of this layout loads a URL the hub does not allow on a wall',
+          urls,
+        );
     }
     const rec = this.hub.getRecord(entity, data.id);
     if (entity === 'decision') return this.appendDecision(m, parsed.data as DecisionInput, rec, consoleId, caller);
-    if (entity === 'signing_key') return upsertSigningKey(this.hub, m.id, parsed.data as SigningKeyInput, consoleId, caller, this.now().toISOString());
+    if (entity === 'signing_key')
+      return upsertSigningKey(
+        this.hub,
+        m.id,
+        parsed.data as SigningKeyInput,
+        consoleId,
+        caller,
+        this.now().toISOString(),
+      );
     const actor = { operatorId: caller.username, consoleId };
-    if (entity === 'incident_note') return outcome(m.id, appendIncidentNote(this.hub, parsed.data as IncidentNoteInput, actor, this.now().toISOString()));
+    if (entity === 'incident_note')
+      return outcome(
+        m.id,
+        appendIncidentNote(this.hub, parsed.data as IncidentNoteInput, actor, this.now().toISOString()),
+      );
     if (entity === 'series') return outcome(m.id, upsertSeriesThresholds(this.hub, parsed.data as Series));
     if (m.baseVersion === undefined) {
       // Sites are reference data a supervisor overwrites; incidents and layouts are created only when new.
       if (rec && !rec.deleted && entity !== 'site') return conflict(m.id, rec);
     } else {
-      if (!rec) return rejected(m.id, 'not_found', `no ${entity} ${data.id} to update (baseVersion ${m.baseVersion} given)`);
+      if (!rec)
+        return rejected(m.id, 'not_found', `no ${entity} ${data.id} to update (baseVersion ${m.baseVersion} given)`);
       if (rec.version !== m.baseVersion) return conflict(m.id, rec);
     }
     if (entity === 'incident') {
@@ -174,27 +248,48 @@ export class MutationService {
       return parsed.data;
     });
     // The timeline entries commit with the change, in this mutation's savepoint.
-    if (madeIncident) writeIncidentEvents(this.hub, rec && !rec.deleted ? (rec.data as Incident) : null, madeIncident, actor, updatedAt);
+    if (madeIncident)
+      writeIncidentEvents(
+        this.hub,
+        rec && !rec.deleted ? (rec.data as Incident) : null,
+        madeIncident,
+        actor,
+        updatedAt,
+      );
     return { id: m.id, status: 'applied', ...write };
   }
 
-  private appendDecision(m: M, input: DecisionInput, rec: StoredRecord | undefined, consoleId: string, caller: Caller): MutationResult {
-    if (rec) return rejected(m.id, 'append_only', `decision ${input.id} exists; decisions are never updated (send a new one that supersedes it)`);
+  private appendDecision(
+    m: M,
+    input: DecisionInput,
+    rec: StoredRecord | undefined,
+    consoleId: string,
+    caller: Caller,
+  ): MutationResult {
+    if (rec)
+      return rejected(
+        m.id,
+        'append_only',
+        `decision ${input.id} exists; decisions are never updated (send a new one that supersedes it)`,
+      );
     if (input.supersedes !== undefined && !this.hub.getRecord('decision', input.supersedes)) {
       return rejected(m.id, 'unknown_decision', `decision ${input.supersedes} named in supersedes does not exist`, [
         { field: 'data.supersedes', message: 'no such decision' },
       ]);
     }
     const refusal = decisionSignatureRefusal(this.hub, input, caller.username, consoleId);
-    if (refusal) return rejected(m.id, refusal.code, refusal.message, [{ field: refusal.field, message: refusal.message }]);
+    if (refusal)
+      return rejected(m.id, refusal.code, refusal.message, [{ field: refusal.field, message: refusal.message }]);
     const write = appendDecision(this.hub, { ...input, operatorId: caller.username, consoleId });
     return { id: m.id, status: 'applied', ...write };
   }
 }
 
 /** Appends a decision to the chain; also used by the demo seed, so both hash exactly alike. */
-export function appendDecision(hub: HubDb, d: Omit<Decision, 'seq' | 'prevHash' | 'hash'>): { seq: number; version: number } {
+export function appendDecision(
+  hub: HubDb,
+  d: Omit<Decision, 'seq' | 'prevHash' | 'hash'>,
+): { seq: number; version: number } {
   const prevHash = hub.chainHead() ?? GENESIS_HASH;
   return hub.write('decision', d.id, 'upsert', (seq) => ({ ...d, seq, prevHash, hash: decisionHash(d, prevHash) }));
 }
-

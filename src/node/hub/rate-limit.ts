@@ -7,7 +7,11 @@ const PRUNE_AT = 10_000;
 export class SlidingWindowLimiter {
   private readonly hits = new Map<string, SlidingWindow>();
 
-  constructor(private readonly limit: number, private readonly windowMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Milliseconds until the key may try again; 0 when it may now. */
   retryAfterMs(key: string): number {
@@ -30,7 +34,10 @@ export class SlidingWindowLimiter {
 export class TokenBucketLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  constructor(private readonly perMinute: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Takes one request from the key's bucket; returns 0 when allowed, else milliseconds until one is available. */
   take(key: string): number {

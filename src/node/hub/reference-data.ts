@@ -9,12 +9,26 @@ export const DATA_DIR = fileURLToPath(new URL('../../../resources/data/', import
 
 // places.csv kinds that a visitor goes to; the rest (offices, hospitals, stations, dams) are facilities.
 const TOURISM_KINDS = new Set([
-  'tourism', 'heritage', 'religious_tourism', 'beach', 'beach_port', 'nature_reserve', 'mountain', 'gateway', 'gateway_outside',
+  'tourism',
+  'heritage',
+  'religious_tourism',
+  'beach',
+  'beach_port',
+  'nature_reserve',
+  'mountain',
+  'gateway',
+  'gateway_outside',
 ]);
 const GOVERNMENT_COMPLEX = 'setda_kab_malang';
 
-export interface Village extends Site { kecamatanName: string }
-export interface ReferenceData { villages: Village[]; opd: Site[]; places: Site[] }
+export interface Village extends Site {
+  kecamatanName: string;
+}
+export interface ReferenceData {
+  villages: Village[];
+  opd: Site[];
+  places: Site[];
+}
 
 function read(name: string): Record<string, string>[] {
   return parseCsvRecords(readFileSync(DATA_DIR + name, 'utf8'));
@@ -22,7 +36,8 @@ function read(name: string): Record<string, string>[] {
 
 function num(value: string | undefined, what: string): number {
   const n = Number(value);
-  if (value === undefined || value.trim() === '' || !Number.isFinite(n)) throw new Error(`reference data: ${what} is not a number`);
+  if (value === undefined || value.trim() === '' || !Number.isFinite(n))
+    throw new Error(`reference data: ${what} is not a number`);
   return n;
 }
 
@@ -39,14 +54,16 @@ export function loadReferenceData(): ReferenceData {
     kecamatanName: r.kecamatan_name ?? '',
   }));
 
-  const places = read('places.csv').map((r) => Site.parse({
-    id: r.id,
-    kind: TOURISM_KINDS.has(r.kind ?? '') ? 'tourism' : 'facility',
-    name: r.name,
-    districtCode: r.kecamatan_code || null,
-    lat: num(r.lat, `lat of ${r.id}`),
-    lon: num(r.lon, `lon of ${r.id}`),
-  }));
+  const places = read('places.csv').map((r) =>
+    Site.parse({
+      id: r.id,
+      kind: TOURISM_KINDS.has(r.kind ?? '') ? 'tourism' : 'facility',
+      name: r.name,
+      districtCode: r.kecamatan_code || null,
+      lat: num(r.lat, `lat of ${r.id}`),
+      lon: num(r.lon, `lon of ${r.id}`),
+    }),
+  );
 
   const complex = places.find((p) => p.id === GOVERNMENT_COMPLEX);
   if (!complex) throw new Error(`reference data: places.csv has no ${GOVERNMENT_COMPLEX}`);

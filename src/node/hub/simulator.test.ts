@@ -32,7 +32,9 @@ describe('Simulator', () => {
       // v1.1: every incident change brings its timeline event(s).
       expect(kinds).toEqual(new Set(['status', 'reading', 'incident', 'incident_event']));
       for (const r of rows) expect(ENTITY_DATA[r.entity].safeParse(JSON.parse(r.data)).success, r.data).toBe(true);
-      const incidents = rows.filter((r) => r.entity === 'incident').map((r) => JSON.parse(r.data) as { severity: number; status: string; version: number });
+      const incidents = rows
+        .filter((r) => r.entity === 'incident')
+        .map((r) => JSON.parse(r.data) as { severity: number; status: string; version: number });
       expect(incidents.some((i) => i.version === 1 && i.status === 'reported')).toBe(true);
       expect(incidents.some((i) => i.version > 1)).toBe(true);
       expect(incidents.filter((i) => i.severity <= 3).length).toBeGreaterThan(incidents.length / 2);

@@ -5,10 +5,19 @@ import { DEMO_SERIES, INCIDENT_TEMPLATES, type SeriesModel } from './demo-conten
 import { pick, randomStatus, writeIncident, writeReading, writeStatus, type Random } from './feed-writer';
 import type { HubDb } from './hub-db';
 
-export interface SimulatorOptions { random?: Random; now?: () => Date; log?: (line: string) => void }
+export interface SimulatorOptions {
+  random?: Random;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
 
 const MODELS = new Map(DEMO_SERIES.map((m) => [m.series.id, m]));
-const SEVERITY_WEIGHTS: [number, number][] = [[1, 0.35], [2, 0.35], [3, 0.22], [4, 0.08]];
+const SEVERITY_WEIGHTS: [number, number][] = [
+  [1, 0.35],
+  [2, 0.35],
+  [3, 0.22],
+  [4, 0.08],
+];
 
 export class Simulator {
   private timer: NodeJS.Timeout | undefined;
@@ -19,8 +28,13 @@ export class Simulator {
   private readonly lastValue = new Map<string, number>();
 
   /** `perMinute` events a minute on average, at random intervals so the wall never ticks like a metronome. */
-  constructor(private readonly hub: HubDb, private readonly perMinute: number, opts: SimulatorOptions = {}) {
-    if (!(perMinute >= 0) || !Number.isFinite(perMinute)) throw new Error('simulate: events per minute must be a number >= 0');
+  constructor(
+    private readonly hub: HubDb,
+    private readonly perMinute: number,
+    opts: SimulatorOptions = {},
+  ) {
+    if (!(perMinute >= 0) || !Number.isFinite(perMinute))
+      throw new Error('simulate: events per minute must be a number >= 0');
     this.random = opts.random ?? Math.random;
     this.now = opts.now ?? (() => new Date());
     this.log = opts.log ?? (() => {});
@@ -41,14 +55,17 @@ export class Simulator {
   private schedule(): void {
     if (this.stopped) return;
     const mean = 60_000 / this.perMinute;
-    this.timer = setTimeout(() => {
-      try {
-        this.step();
-      } catch (err) {
-        this.log(`simulator: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      this.schedule();
-    }, mean * (0.5 + this.random()));
+    this.timer = setTimeout(
+      () => {
+        try {
+          this.step();
+        } catch (err) {
+          this.log(`simulator: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        this.schedule();
+      },
+      mean * (0.5 + this.random()),
+    );
     this.timer.unref();
   }
 
@@ -66,11 +83,17 @@ export class Simulator {
   private flapStatus(): void {
     const ids = this.hub.stmt(`SELECT id FROM records WHERE entity = 'site' AND deleted = 0`).pluck().all() as string[];
     if (ids.length === 0) return;
-    writeStatus(this.hub, randomStatus(pick(ids, this.random), this.now().toISOString(), this.random, { down: 0.1, degraded: 0.2 }));
+    writeStatus(
+      this.hub,
+      randomStatus(pick(ids, this.random), this.now().toISOString(), this.random, { down: 0.1, degraded: 0.2 }),
+    );
   }
 
   private newReading(): void {
-    const ids = this.hub.stmt(`SELECT id FROM records WHERE entity = 'series' AND deleted = 0`).pluck().all() as string[];
+    const ids = this.hub
+      .stmt(`SELECT id FROM records WHERE entity = 'series' AND deleted = 0`)
+      .pluck()
+      .all() as string[];
     if (ids.length === 0) return;
     const seriesId = pick(ids, this.random);
     const model: SeriesModel | undefined = MODELS.get(seriesId);
@@ -87,7 +110,9 @@ export class Simulator {
 
   private lastReading(seriesId: string): number | undefined {
     const data = this.hub
-      .stmt(`SELECT data FROM changes WHERE entity = 'reading' AND json_extract(data, '$.seriesId') = ? ORDER BY seq DESC LIMIT 1`)
+      .stmt(
+        `SELECT data FROM changes WHERE entity = 'reading' AND json_extract(data, '$.seriesId') = ? ORDER BY seq DESC LIMIT 1`,
+      )
       .pluck()
       .get(seriesId) as string | undefined;
     return data ? (JSON.parse(data) as Reading).value : undefined;
@@ -95,7 +120,9 @@ export class Simulator {
 
   private advanceIncident(): void {
     const data = this.hub
-      .stmt(`SELECT data FROM records WHERE entity = 'incident' AND json_extract(data, '$.status') <> 'closed' ORDER BY random() LIMIT 1`)
+      .stmt(
+        `SELECT data FROM records WHERE entity = 'incident' AND json_extract(data, '$.status') <> 'closed' ORDER BY random() LIMIT 1`,
+      )
       .pluck()
       .get() as string | undefined;
     if (!data) return this.newIncident();
@@ -106,7 +133,9 @@ export class Simulator {
 
   private newIncident(): void {
     const data = this.hub
-      .stmt(`SELECT data FROM records WHERE entity = 'site' AND deleted = 0 AND json_extract(data, '$.kind') = 'village' ORDER BY random() LIMIT 1`)
+      .stmt(
+        `SELECT data FROM records WHERE entity = 'site' AND deleted = 0 AND json_extract(data, '$.kind') = 'village' ORDER BY random() LIMIT 1`,
+      )
       .pluck()
       .get() as string | undefined;
     if (!data) return;
@@ -114,18 +143,22 @@ export class Simulator {
     if (!village.districtCode) return;
     const template = pick(INCIDENT_TEMPLATES, this.random);
     const now = this.now().toISOString();
-    writeIncident(this.hub, {
-      id: randomUUID(),
-      title: template.title.replace('{desa}', village.name),
-      sector: template.sector,
-      severity: this.severity(),
-      status: 'reported',
-      districtCode: village.districtCode,
-      lat: Number((village.lat + (this.random() - 0.5) * 0.01).toFixed(6)),
-      lon: Number((village.lon + (this.random() - 0.5) * 0.01).toFixed(6)),
-      assignedOpd: template.opd,
-      reportedAt: now,
-    }, now);
+    writeIncident(
+      this.hub,
+      {
+        id: randomUUID(),
+        title: template.title.replace('{desa}', village.name),
+        sector: template.sector,
+        severity: this.severity(),
+        status: 'reported',
+        districtCode: village.districtCode,
+        lat: Number((village.lat + (this.random() - 0.5) * 0.01).toFixed(6)),
+        lon: Number((village.lon + (this.random() - 0.5) * 0.01).toFixed(6)),
+        assignedOpd: template.opd,
+        reportedAt: now,
+      },
+      now,
+    );
   }
 
   private severity(): number {

@@ -40,10 +40,19 @@ describe('the update feed of the hub', () => {
   });
 
   it('serves nothing outside the folder, no hidden file, no link out; it is read only', async () => {
-    for (const path of ['/updates/.secret', '/updates/link.txt', '/updates/%2e%2e/hub.db', '/updates/linux', '/updates/nope.yml', '/updates/a%2fb']) {
+    for (const path of [
+      '/updates/.secret',
+      '/updates/link.txt',
+      '/updates/%2e%2e/hub.db',
+      '/updates/linux',
+      '/updates/nope.yml',
+      '/updates/a%2fb',
+    ]) {
       expect((await fetch(hub.url + path)).status, path).toBe(404);
     }
-    expect((await fetch(`${hub.url}/updates/linux/x64/latest-linux.yml`, { method: 'PUT', body: 'x' })).status).toBe(405);
+    expect((await fetch(`${hub.url}/updates/linux/x64/latest-linux.yml`, { method: 'PUT', body: 'x' })).status).toBe(
+      405,
+    );
   });
 
   it('leaves the API as it was', async () => {

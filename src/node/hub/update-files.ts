@@ -12,15 +12,20 @@ export const UPDATES_PREFIX = '/updates/';
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/;
 
 const TYPES: Record<string, string> = {
-  '.yml': 'text/yaml; charset=utf-8', '.exe': 'application/vnd.microsoft.portable-executable',
-  '.appimage': 'application/octet-stream', '.blockmap': 'application/octet-stream', '.deb': 'application/vnd.debian.binary-package',
+  '.yml': 'text/yaml; charset=utf-8',
+  '.exe': 'application/vnd.microsoft.portable-executable',
+  '.appimage': 'application/octet-stream',
+  '.blockmap': 'application/octet-stream',
+  '.deb': 'application/vnd.debian.binary-package',
 };
 
 /** Answers a request under /updates/ from `dir`; returns false for any other path (the API router takes it). */
 export function serveUpdateFile(dir: string, req: IncomingMessage, res: ServerResponse, pathname: string): boolean {
   if (!pathname.startsWith(UPDATES_PREFIX)) return false;
   const plain = (status: number, text: string, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(`${text}\n`);
+    res
+      .writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers })
+      .end(`${text}\n`);
   };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     plain(405, 'the update feed is read only', { allow: 'GET, HEAD' });
@@ -56,6 +61,8 @@ export function serveUpdateFile(dir: string, req: IncomingMessage, res: ServerRe
     res.end();
     return true;
   }
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
   return true;
 }

@@ -5,11 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyFileSecretStore } from './secret-store';
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'nawa-secret-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nawa-secret-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('KeyFileSecretStore', () => {
-  it('seals and opens with the same key across restarts; the key file is its owner\'s alone', () => {
+  it("seals and opens with the same key across restarts; the key file is its owner's alone", () => {
     const path = join(dir, 'secret.key');
     const sealed = new KeyFileSecretStore(path).seal('token-abc');
     expect(new KeyFileSecretStore(path).open(sealed)).toBe('token-abc');

@@ -14,7 +14,14 @@ import type { Connection } from '../host/host-service';
 export const WALL_COUNT = 9;
 
 /** What a wall page asks for, whatever its layout shows; the login page's three requests beside them. */
-const WALL_READS = new Set<RequestName>(['wall.hello', 'wall.state', 'wall.painted', 'sync.status', 'overview.get', 'sites.list']);
+const WALL_READS = new Set<RequestName>([
+  'wall.hello',
+  'wall.state',
+  'wall.painted',
+  'sync.status',
+  'overview.get',
+  'sites.list',
+]);
 const LOGIN = new Set<RequestName>(['session.login', 'session.resume', 'session.current']);
 /** Reads a wall makes only when a tile of the layout on the wall shows them. */
 const TILE_READS: Partial<Record<RequestName, readonly TileSource['kind'][]>> = {
@@ -80,27 +87,42 @@ export class ClientGate {
     if (this.accessToken === null) return { kind: 'full' };
     if (token !== null && same(token, this.accessToken)) return { kind: 'full' };
     if (token !== null) {
-      for (let wall = 1; wall <= WALL_COUNT; wall++) if (same(token, this.wallToken(wall))) return { kind: 'wall', wall };
+      for (let wall = 1; wall <= WALL_COUNT; wall++)
+        if (same(token, this.wallToken(wall))) return { kind: 'wall', wall };
     }
     return null;
   }
 
   /** Why `name` is refused to this connection, or null when it may run. */
-  refusal(name: string, input: unknown, conn: Connection, grant: Grant): { code: HostErrorCode; message: string } | null {
+  refusal(
+    name: string,
+    input: unknown,
+    conn: Connection,
+    grant: Grant,
+  ): { code: HostErrorCode; message: string } | null {
     const wall = (input as { wall?: unknown; all?: unknown } | null) ?? {};
     if (name === 'wall.hello' || name === 'wall.painted') {
       if (grant.kind === 'wall' && (wall.wall !== grant.wall || wall.all === true)) {
         return { code: 'not_paired', message: `This page is paired with wall ${grant.wall} only.` };
       }
       // Only the page that said it shows a wall acknowledges that wall's paints.
-      if (name === 'wall.painted' && conn.wall !== wall.wall && !(conn.wallsShown ?? []).includes(wall.wall as number)) {
-        return { code: 'not_this_wall', message: `This page has not said it shows wall ${String(wall.wall)} (wall.hello first).` };
+      if (
+        name === 'wall.painted' &&
+        conn.wall !== wall.wall &&
+        !(conn.wallsShown ?? []).includes(wall.wall as number)
+      ) {
+        return {
+          code: 'not_this_wall',
+          message: `This page has not said it shows wall ${String(wall.wall)} (wall.hello first).`,
+        };
       }
       return null;
     }
     if (grant.kind === 'wall') {
       // A wall PC's page: the wall's reads, never a login (that happens at a console).
-      return WALL_READS.has(name as RequestName) || this.tileNeeds(name) ? null : { code: 'wall_only', message: 'A wall page may only read what a wall shows.' };
+      return WALL_READS.has(name as RequestName) || this.tileNeeds(name)
+        ? null
+        : { code: 'wall_only', message: 'A wall page may only read what a wall shows.' };
     }
     if (conn.operator !== null || LOGIN.has(name as RequestName) || WALL_READS.has(name as RequestName)) return null;
     if (conn.wall !== null && this.tileNeeds(name)) return null;

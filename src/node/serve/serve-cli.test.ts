@@ -12,12 +12,21 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('nawa serve (CLI)', () => {
   it('starts with an embedded demo hub in a folder that does not exist yet, prints the URLs and accounts, stops on SIGTERM', async () => {
     dir = mkdtempSync(join(tmpdir(), 'nawa-cli-'));
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--simulate', '0', '--data', join(dir, 'new', 'data')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'serve', '--port', '0', '--simulate', '0', '--data', join(dir, 'new', 'data')],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     const deadline = Date.now() + 20_000;
-    while (!out.includes('Demo accounts') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    while (!out.includes('Demo accounts') && Date.now() < deadline && child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 50));
     expect(out).toMatch(/Nawa console: +http:\/\/127\.0\.0\.1:\d+\//);
     expect(out).toMatch(/operator \/ demo \(operator\)/);
     const url = /Nawa console: +(http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
@@ -32,7 +41,9 @@ describe('nawa serve (CLI)', () => {
     dir = mkdtempSync(join(tmpdir(), 'nawa-cli-'));
     const child = spawn(process.execPath, [BIN, 'serve', '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
     expect(code).not.toBe(0);
     expect(err).toContain('--port must be a port number');

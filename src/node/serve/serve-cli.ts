@@ -35,32 +35,54 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 
 export async function serveMain(args: string[]): Promise<void> {
   const { values } = parseArgs({
-    args, strict: true,
+    args,
+    strict: true,
     options: {
-      hub: { type: 'string' }, port: { type: 'string', default: '8790' }, host: { type: 'string', default: '127.0.0.1' },
-      token: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, ca: { type: 'string' }, 'key-file': { type: 'string' },
-      'insecure-http': { type: 'boolean', default: false }, 'public-host': { type: 'string', multiple: true }, data: { type: 'string', default: '.nawa' }, simulate: { type: 'string', default: '30' },
+      hub: { type: 'string' },
+      port: { type: 'string', default: '8790' },
+      host: { type: 'string', default: '127.0.0.1' },
+      token: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      ca: { type: 'string' },
+      'key-file': { type: 'string' },
+      'insecure-http': { type: 'boolean', default: false },
+      'public-host': { type: 'string', multiple: true },
+      data: { type: 'string', default: '.nawa' },
+      simulate: { type: 'string', default: '30' },
       help: { type: 'boolean', default: false },
     },
   });
-  if (values.help) { process.stdout.write(HELP); return; }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
   const port = parsePort(values.port);
   const simulate = Number(values.simulate);
-  if (!Number.isFinite(simulate) || simulate < 0) throw new Error(`--simulate must be a number of events a minute, not ${values.simulate}`);
+  if (!Number.isFinite(simulate) || simulate < 0)
+    throw new Error(`--simulate must be a number of events a minute, not ${values.simulate}`);
   const dataDir = resolve(values.data);
   mkdirSync(dataDir, { recursive: true });
 
   let hub: Hub | null = null;
   let hubUrl = values.hub;
-  let syncAccount = process.env.NAWA_SYNC_USER && process.env.NAWA_SYNC_PASSWORD
-    ? { username: process.env.NAWA_SYNC_USER, password: process.env.NAWA_SYNC_PASSWORD } : undefined;
+  let syncAccount =
+    process.env.NAWA_SYNC_USER && process.env.NAWA_SYNC_PASSWORD
+      ? { username: process.env.NAWA_SYNC_USER, password: process.env.NAWA_SYNC_PASSWORD }
+      : undefined;
   if (!hubUrl) {
     hub = await startHub({ dbPath: join(dataDir, 'hub.db'), seed: 'demo', simulate, port: 0, log: () => {} });
     hubUrl = hub.url;
     syncAccount = { username: 'viewer', password: 'demo' };
   }
   const serving = await startServe({
-    hubUrl, dataDir, distDir: join(ROOT, 'dist'), port, host: values.host, accessToken: values.token, syncAccount,
+    hubUrl,
+    dataDir,
+    distDir: join(ROOT, 'dist'),
+    port,
+    host: values.host,
+    accessToken: values.token,
+    syncAccount,
     publicHosts: values['public-host'],
     tls: values['tls-cert'] || values['tls-key'] ? tlsFiles(values['tls-cert'], values['tls-key']) : undefined,
     ca: values.ca ? readFileSync(values.ca) : undefined,
@@ -72,13 +94,17 @@ export async function serveMain(args: string[]): Promise<void> {
   const out = [
     `Nawa console:  ${serving.url}/${q}`,
     ...(serving.wallTokens
-      // Beyond loopback each wall PC gets its own URL: its token lets it show that wall and nothing else.
-      ? ['Wall pages (each paired with its own token):', ...serving.wallTokens.map((t, i) => `  ${serving.url}/wall/${i + 1}?token=${t}`)]
+      ? // Beyond loopback each wall PC gets its own URL: its token lets it show that wall and nothing else.
+        [
+          'Wall pages (each paired with its own token):',
+          ...serving.wallTokens.map((t, i) => `  ${serving.url}/wall/${i + 1}?token=${t}`),
+        ]
       : [`Wall pages:    ${serving.url}/wall/1 … ${serving.url}/wall/9`]),
     `Status:        ${serving.url}/status${q}`,
     `Central API:   ${hubUrl}${hub ? ' (embedded demo hub, simulating ' + simulate + ' events a minute)' : ''}`,
   ];
-  if (hub) out.push(`Demo accounts: ${hub.accounts.map((a) => `${a.username} / ${a.password} (${a.role})`).join(', ')}`);
+  if (hub)
+    out.push(`Demo accounts: ${hub.accounts.map((a) => `${a.username} / ${a.password} (${a.role})`).join(', ')}`);
   process.stdout.write(`${out.join('\n')}\n`);
 
   await untilStopSignal();

@@ -21,7 +21,14 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'console/index.html'), '<title>console</title>');
   writeFileSync(join(dist, 'wall/index.html'), '<title>wall</title>');
   hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, heartbeatMs: 200 });
-  serving = await startServe({ hubUrl: hub.url, dataDir: join(dir, 'console'), distDir: dist, port: 0, heartbeatMs: 200, syncAccount: { username: 'viewer', password: 'demo' } });
+  serving = await startServe({
+    hubUrl: hub.url,
+    dataDir: join(dir, 'console'),
+    distDir: dist,
+    port: 0,
+    heartbeatMs: 200,
+    syncAccount: { username: 'viewer', password: 'demo' },
+  });
 });
 afterAll(async () => {
   await serving.close();
@@ -39,12 +46,19 @@ function open(url: string, headers: Record<string, string> = {}): Promise<WebSoc
   });
 }
 let nextId = 1;
-function call(ws: WebSocket, name: string, input: unknown = {}): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
+function call(
+  ws: WebSocket,
+  name: string,
+  input: unknown = {},
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
   const id = nextId++;
   return new Promise((resolve) => {
     const onMessage = (raw: WebSocket.RawData) => {
       const frame = JSON.parse(wsText(raw)) as { t: string; id?: number; result?: never };
-      if (frame.t === 'res' && frame.id === id) { ws.off('message', onMessage); resolve(frame.result!); }
+      if (frame.t === 'res' && frame.id === id) {
+        ws.off('message', onMessage);
+        resolve(frame.result!);
+      }
     };
     ws.on('message', onMessage);
     ws.send(JSON.stringify({ t: 'req', id, name, input }));
@@ -55,7 +69,10 @@ const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.
 /** A raw GET with a Host header of our choosing (fetch does not let a caller set it). */
 function getWithHost(path: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: port(), path, headers: { host } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    const req = request({ host: '127.0.0.1', port: port(), path, headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
     req.on('error', reject);
     req.end();
   });
@@ -64,14 +81,20 @@ function getWithHost(path: string, host: string): Promise<number> {
 describe('nawa serve: DNS rebinding', () => {
   it('refuses the WebSocket upgrade with Host: evil.example:PORT and Origin http://evil.example:PORT', async () => {
     const evil = `evil.example:${port()}`;
-    await expect(open(`ws://127.0.0.1:${port()}/host`, { host: evil, origin: `http://${evil}` })).rejects.toThrow(/403/);
+    await expect(open(`ws://127.0.0.1:${port()}/host`, { host: evil, origin: `http://${evil}` })).rejects.toThrow(
+      /403/,
+    );
     // The same request naming this host is let in; a mismatched Origin is not.
     const ws = await open(`ws://127.0.0.1:${port()}/host`, { origin: `http://127.0.0.1:${port()}` });
     ws.close();
     const local = await open(`ws://localhost:${port()}/host`, { origin: `http://localhost:${port()}` });
     local.close();
-    await expect(open(`ws://127.0.0.1:${port()}/host`, { origin: `http://localhost:${port()}` })).rejects.toThrow(/403/);
-    await expect(open(`ws://127.0.0.1:${port()}/host`, { origin: `https://127.0.0.1:${port()}` })).rejects.toThrow(/403/);
+    await expect(open(`ws://127.0.0.1:${port()}/host`, { origin: `http://localhost:${port()}` })).rejects.toThrow(
+      /403/,
+    );
+    await expect(open(`ws://127.0.0.1:${port()}/host`, { origin: `https://127.0.0.1:${port()}` })).rejects.toThrow(
+      /403/,
+    );
   });
 
   it('answers plain HTTP under another name with 421, pages and /status alike', async () => {
@@ -95,16 +118,30 @@ describe('nawa serve: what a client gets before logging in', () => {
   it('gives a client that has not logged in only what a wall needs', async () => {
     const ws = await open(`${serving.url.replace('http', 'ws')}/host`);
     try {
-      for (const name of ['outbox.parked', 'layouts.list', 'incidents.list', 'decisions.list', 'store.backup', 'accounts.list']) {
+      for (const name of [
+        'outbox.parked',
+        'layouts.list',
+        'incidents.list',
+        'decisions.list',
+        'store.backup',
+        'accounts.list',
+      ]) {
         expect(code(await call(ws, name, name === 'decisions.list' ? { limit: 5 } : {})), name).toBe('unauthenticated');
       }
-      for (const name of ['sync.status', 'overview.get', 'wall.state', 'session.current']) expect(code(await call(ws, name)), name).toBe('ok');
+      for (const name of ['sync.status', 'overview.get', 'wall.state', 'session.current'])
+        expect(code(await call(ws, name)), name).toBe('ok');
       // Having said it shows a wall whose layout has an incidents or map tile, it may read incidents.
       expect(code(await call(ws, 'wall.hello', { wall: 2 }))).toBe('ok');
-      const state = (await call(ws, 'wall.state')).value as { layout: { tiles: { source: { kind: string } }[] } | null };
+      const state = (await call(ws, 'wall.state')).value as {
+        layout: { tiles: { source: { kind: string } }[] } | null;
+      };
       const kinds = new Set(state.layout?.tiles.map((t) => t.source.kind));
-      expect(code(await call(ws, 'incidents.list'))).toBe(kinds.has('incidents') || kinds.has('map') ? 'ok' : 'unauthenticated');
-      expect(code(await call(ws, 'decisions.list', { limit: 5 }))).toBe(kinds.has('decisions') ? 'ok' : 'unauthenticated');
+      expect(code(await call(ws, 'incidents.list'))).toBe(
+        kinds.has('incidents') || kinds.has('map') ? 'ok' : 'unauthenticated',
+      );
+      expect(code(await call(ws, 'decisions.list', { limit: 5 }))).toBe(
+        kinds.has('decisions') ? 'ok' : 'unauthenticated',
+      );
       expect(code(await call(ws, 'outbox.parked'))).toBe('unauthenticated');
       // Logged in, the same connection reads what the role allows.
       expect(code(await call(ws, 'session.login', { username: 'operator', password: 'demo' }))).toBe('ok');
@@ -130,7 +167,15 @@ describe('nawa serve: what a client gets before logging in', () => {
 
 describe('nawa serve beyond loopback: wall pairing', () => {
   it('lets each wall page in with its own token, for that wall and the wall reads only', async () => {
-    const other = await startServe({ hubUrl: hub.url, dataDir: join(dir, 'console2'), distDir: dist, port: 0, host: '0.0.0.0', accessToken: 'sesame-sesame-sesame', heartbeatMs: 200 });
+    const other = await startServe({
+      hubUrl: hub.url,
+      dataDir: join(dir, 'console2'),
+      distDir: dist,
+      port: 0,
+      host: '0.0.0.0',
+      accessToken: 'sesame-sesame-sesame',
+      heartbeatMs: 200,
+    });
     try {
       const tokens = other.wallTokens as string[];
       expect(tokens).toHaveLength(9);
@@ -162,9 +207,17 @@ describe('nawa serve beyond loopback: wall pairing', () => {
       await other.close();
     }
     // Restarted on the same data, the printed wall URLs still work.
-    const again = await startServe({ hubUrl: hub.url, dataDir: join(dir, 'console2'), distDir: dist, port: 0, host: '0.0.0.0', accessToken: 'sesame-sesame-sesame', heartbeatMs: 200 });
+    const again = await startServe({
+      hubUrl: hub.url,
+      dataDir: join(dir, 'console2'),
+      distDir: dist,
+      port: 0,
+      host: '0.0.0.0',
+      accessToken: 'sesame-sesame-sesame',
+      heartbeatMs: 200,
+    });
     try {
-      const first = (await startServeTokens(again));
+      const first = await startServeTokens(again);
       expect(first).toBeTruthy();
     } finally {
       await again.close();

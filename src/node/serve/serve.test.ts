@@ -24,7 +24,14 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'assets/app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'do not serve');
   hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, heartbeatMs: 200 });
-  serving = await startServe({ hubUrl: hub.url, dataDir: join(dir, 'console'), distDir: dist, port: 0, syncAccount: { username: 'viewer', password: 'demo' }, heartbeatMs: 200 });
+  serving = await startServe({
+    hubUrl: hub.url,
+    dataDir: join(dir, 'console'),
+    distDir: dist,
+    port: 0,
+    syncAccount: { username: 'viewer', password: 'demo' },
+    heartbeatMs: 200,
+  });
 });
 afterAll(async () => {
   await serving.close();
@@ -32,18 +39,29 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function open(headers: Record<string, string> = {}, url = `${serving.url.replace('http', 'ws')}/host`): Promise<WebSocket> {
+function open(
+  headers: Record<string, string> = {},
+  url = `${serving.url.replace('http', 'ws')}/host`,
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
 }
-function call(ws: WebSocket, id: number, name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
+function call(
+  ws: WebSocket,
+  id: number,
+  name: string,
+  input: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
   return new Promise((resolve) => {
     const onMessage = (raw: WebSocket.RawData) => {
       const frame = JSON.parse(wsText(raw)) as { t: string; id?: number; result?: never };
-      if (frame.t === 'res' && frame.id === id) { ws.off('message', onMessage); resolve(frame.result!); }
+      if (frame.t === 'res' && frame.id === id) {
+        ws.off('message', onMessage);
+        resolve(frame.result!);
+      }
     };
     ws.on('message', onMessage);
     ws.send(JSON.stringify({ t: 'req', id, name, input }));
@@ -66,7 +84,12 @@ describe('nawa serve', () => {
 
   it('answers /status with the hub state, the outbox and every wall', async () => {
     const deadline = Date.now() + 10_000;
-    let status: { hub: { reachable: boolean }; lastSeq: number; pending: number; walls: { wall: number; connected: boolean }[] };
+    let status: {
+      hub: { reachable: boolean };
+      lastSeq: number;
+      pending: number;
+      walls: { wall: number; connected: boolean }[];
+    };
     do {
       status = (await (await fetch(`${serving.url}/status`)).json()) as typeof status;
       if (status.hub.reachable && status.lastSeq > 0) break;
@@ -100,8 +123,11 @@ describe('nawa serve', () => {
     expect(status.decisions.verifiedSeq).toBeGreaterThan(0);
   });
 
-  it('names Nawa\'s version and the central API\'s in /status', async () => {
-    const status = (await (await fetch(`${serving.url}/status`)).json()) as { version: string; centralApi: { spoken: string; served: string | null } };
+  it("names Nawa's version and the central API's in /status", async () => {
+    const status = (await (await fetch(`${serving.url}/status`)).json()) as {
+      version: string;
+      centralApi: { spoken: string; served: string | null };
+    };
     expect(status.version).toBe(NAWA_VERSION);
     expect(status.centralApi.spoken).toBe('1.1');
     // The reference hub is up: it serves v1 (no "api" in /health) or v1.1.
@@ -112,7 +138,10 @@ describe('nawa serve', () => {
     const ws = await open();
     const login = await call(ws, 1, 'session.login', { username: 'operator', password: 'demo' });
     expect(login).toMatchObject({ ok: true, value: { operator: { role: 'operator' } } });
-    expect(await call(ws, 2, 'wall.switch', { layoutId: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call(ws, 2, 'wall.switch', { layoutId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     ws.close();
   });
 
@@ -128,7 +157,14 @@ describe('nawa serve', () => {
   });
 
   it('requires the access token when bound beyond loopback', async () => {
-    const other = await startServe({ hubUrl: hub.url, dataDir: join(dir, 'console2'), distDir: join(dir, 'dist'), port: 0, host: '0.0.0.0', accessToken: 'sesame-sesame' });
+    const other = await startServe({
+      hubUrl: hub.url,
+      dataDir: join(dir, 'console2'),
+      distDir: join(dir, 'dist'),
+      port: 0,
+      host: '0.0.0.0',
+      accessToken: 'sesame-sesame',
+    });
     try {
       expect(other.accessToken).toBe('sesame-sesame');
       expect((await fetch(`${other.url}/status`)).status).toBe(401);

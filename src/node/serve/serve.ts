@@ -69,23 +69,38 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
   const bind = opts.host ?? '127.0.0.1';
   const accessToken = LOOPBACK.has(bind) ? null : (opts.accessToken ?? randomBytes(18).toString('base64url'));
   const host = await createHost({
-    dataDir: opts.dataDir, hubUrl: opts.hubUrl, ca: opts.ca, insecureHttp: opts.insecureHttp, keyFile: opts.keyFile, syncAccount: opts.syncAccount, heartbeatMs: opts.heartbeatMs, now: opts.now, log: opts.log,
+    dataDir: opts.dataDir,
+    hubUrl: opts.hubUrl,
+    ca: opts.ca,
+    insecureHttp: opts.insecureHttp,
+    keyFile: opts.keyFile,
+    syncAccount: opts.syncAccount,
+    heartbeatMs: opts.heartbeatMs,
+    now: opts.now,
+    log: opts.log,
   });
   const scheme = opts.tls ? 'https' : 'http';
   const gate = new ClientGate(accessToken, pairingSecret(opts.dataDir), () => host.wall.state().layout, scheme);
   const transport = new WsTransport(host, { gate });
-  const tokenOf = (req: IncomingMessage, url: URL) => url.searchParams.get('token') ?? req.headers['x-nawa-token']?.toString() ?? null;
+  const tokenOf = (req: IncomingMessage, url: URL) =>
+    url.searchParams.get('token') ?? req.headers['x-nawa-token']?.toString() ?? null;
   const allowed = (req: IncomingMessage, url: URL) => gate.admit(req, tokenOf(req, url))?.kind === 'full';
 
   const trustSummary = (t: TrustState) => ({
-    verifiedSeq: t.verifiedSeq, tamperAlarms: t.alarms, lastAlarm: t.recent[0] ? { seq: t.recent[0].seq, reason: t.recent[0].reason, raisedAt: t.recent[0].raisedAt } : null,
+    verifiedSeq: t.verifiedSeq,
+    tamperAlarms: t.alarms,
+    lastAlarm: t.recent[0]
+      ? { seq: t.recent[0].seq, reason: t.recent[0].reason, raisedAt: t.recent[0].raisedAt }
+      : null,
   });
 
   const listener: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://nawa.invalid');
     // A name the attacker controls, rebound to this address, is not one of ours: the page behind it gets nothing.
     if (!gate.hostAllowed(req)) {
-      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('This host is not served under that name.\n');
+      res
+        .writeHead(421, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
+        .end('This host is not served under that name.\n');
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -93,32 +108,52 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
       return;
     }
     if (url.pathname === '/status') {
-      if (!allowed(req, url)) { res.writeHead(401).end(); return; }
+      if (!allowed(req, url)) {
+        res.writeHead(401).end();
+        return;
+      }
       const sync = host.sync.status();
       const wall = host.wall.status();
       // Asked each time (a short timeout): the central side may have been upgraded since the last look.
       void servedApiVersion(sync.hubUrl, 1500).then((served) => {
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(JSON.stringify({
-          version: NAWA_VERSION, centralApi: { spoken: CENTRAL_API_SPOKEN, served },
-          hub: { url: sync.hubUrl, reachable: sync.online, lastError: sync.lastError },
-          lastSeq: sync.lastSeq, pending: sync.pending, rejected: sync.rejected, lastSyncAt: sync.lastSyncAt,
-          stateVersion: wall.stateVersion, walls: wall.walls, lastSwitch: wall.lastSwitch,
-          decisions: trustSummary(host.store.trust.state(1)),
-        }));
+        res.end(
+          JSON.stringify({
+            version: NAWA_VERSION,
+            centralApi: { spoken: CENTRAL_API_SPOKEN, served },
+            hub: { url: sync.hubUrl, reachable: sync.online, lastError: sync.lastError },
+            lastSeq: sync.lastSeq,
+            pending: sync.pending,
+            rejected: sync.rejected,
+            lastSyncAt: sync.lastSyncAt,
+            stateVersion: wall.stateVersion,
+            walls: wall.walls,
+            lastSwitch: wall.lastSwitch,
+            decisions: trustSummary(host.store.trust.state(1)),
+          }),
+        );
       });
       return;
     }
     serveStatic(opts.distDir, url.pathname, res, pageCsp(`${req.headers.host ?? ''}`))
-      .then((done) => { if (!done) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n'); })
-      .catch(() => { if (!res.headersSent) res.writeHead(500).end(); });
+      .then((done) => {
+        if (!done) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+      })
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
   };
-  const server: Server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, listener) : createServer(listener);
+  const server: Server = opts.tls
+    ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, listener)
+    : createServer(listener);
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://nawa.invalid');
     // A page from another site (or from a DNS-rebound name) must not drive the host through the operator's browser.
-    const grant = url.pathname === '/host' && gate.hostAllowed(req) && gate.originAllowed(req) ? gate.admit(req, tokenOf(req, url)) : null;
+    const grant =
+      url.pathname === '/host' && gate.hostAllowed(req) && gate.originAllowed(req)
+        ? gate.admit(req, tokenOf(req, url))
+        : null;
     if (!grant) {
       socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
       return;
@@ -131,7 +166,9 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
   gate.serve(servedHosts(bind, port, opts.publicHosts));
   return {
     url: serverUrl(server, bind, scheme),
-    accessToken, host, server,
+    accessToken,
+    host,
+    server,
     wallTokens: accessToken === null ? null : Array.from({ length: WALL_COUNT }, (_, i) => gate.wallToken(i + 1)),
     async close() {
       transport.close();

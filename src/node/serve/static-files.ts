@@ -12,10 +12,18 @@ import { WEB_TILE_DOMAINS } from '../../common/web-allow-list';
  */
 export function pageCsp(host: string, domains: readonly string[] = WEB_TILE_DOMAINS): string {
   const frames = domains.flatMap((d) => [`https://${d}`, `https://*.${d}`]).join(' ');
-  return CSP.replace("connect-src 'self' ws: wss:", `connect-src 'self' ws://${host} wss://${host}`).replace('frame-src https:', `frame-src ${frames}`);
+  return CSP.replace("connect-src 'self' ws: wss:", `connect-src 'self' ws://${host} wss://${host}`).replace(
+    'frame-src https:',
+    `frame-src ${frames}`,
+  );
 }
 
-export async function serveStatic(distDir: string, pathname: string, res: ServerResponse, csp: string = CSP): Promise<boolean> {
+export async function serveStatic(
+  distDir: string,
+  pathname: string,
+  res: ServerResponse,
+  csp: string = CSP,
+): Promise<boolean> {
   const route = resolveRoute(pathname);
   if (route.kind === 'none') return false;
   let body: Buffer;

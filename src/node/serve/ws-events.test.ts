@@ -25,7 +25,10 @@ describe('WebSocket events', () => {
         if (name === 'wall.hello') conn.wall = (input as { wall: number }).wall;
         return { ok: true, value: {} };
       },
-      onEvent: (listener) => { emit = listener; return () => {}; },
+      onEvent: (listener) => {
+        emit = listener;
+        return () => {};
+      },
       disconnected: () => {},
       close: async () => {},
     };
@@ -34,20 +37,23 @@ describe('WebSocket events', () => {
     server.on('upgrade', (req, socket, head) => transport!.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', () => resolve()));
     const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/host`;
-    const open = () => new Promise<{ ws: WebSocket; seen: string[] }>((resolve, reject) => {
-      const ws = new WebSocket(url);
-      const seen: string[] = [];
-      ws.on('message', (raw) => {
-        const f = JSON.parse(wsText(raw)) as { t: string; name?: string };
-        seen.push(f.t === 'evt' ? f.name! : 'res');
+    const open = () =>
+      new Promise<{ ws: WebSocket; seen: string[] }>((resolve, reject) => {
+        const ws = new WebSocket(url);
+        const seen: string[] = [];
+        ws.on('message', (raw) => {
+          const f = JSON.parse(wsText(raw)) as { t: string; name?: string };
+          seen.push(f.t === 'evt' ? f.name! : 'res');
+        });
+        ws.once('open', () => resolve({ ws, seen }));
+        ws.once('error', reject);
       });
-      ws.once('open', () => resolve({ ws, seen }));
-      ws.once('error', reject);
-    });
     const consolePage = await open();
     const wallPage = await open();
     wallPage.ws.send(JSON.stringify({ t: 'req', id: 1, name: 'wall.hello', input: { wall: 4 } }));
-    const until = async (f: () => boolean) => { for (let i = 0; i < 200 && !f(); i++) await new Promise((r) => setTimeout(r, 10)); };
+    const until = async (f: () => boolean) => {
+      for (let i = 0; i < 200 && !f(); i++) await new Promise((r) => setTimeout(r, 10));
+    };
     await until(() => wallPage.seen.includes('res'));
     emit('wall.status', {});
     emit('wall.state', {});

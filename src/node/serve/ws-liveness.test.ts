@@ -20,7 +20,9 @@ async function start(): Promise<{ url: string; gone: Connection[] }> {
   const host: HostService = {
     dispatch: async () => ({ ok: true, value: {} }),
     onEvent: () => () => {},
-    disconnected: (conn) => { gone.push(conn); },
+    disconnected: (conn) => {
+      gone.push(conn);
+    },
     close: async () => {},
   };
   transport = new WsTransport(host, { pingMs: 100, missedPings: 2 });

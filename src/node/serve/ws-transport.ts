@@ -39,7 +39,10 @@ export class WsTransport {
   private readonly offEvents: () => void;
   private readonly pinger: ReturnType<typeof setInterval>;
 
-  constructor(private readonly host: HostService, opts: WsTransportOptions = {}) {
+  constructor(
+    private readonly host: HostService,
+    opts: WsTransportOptions = {},
+  ) {
     this.gate = opts.gate;
     this.offEvents = host.onEvent((name, payload) => {
       const text = JSON.stringify({ t: 'evt', name, payload } satisfies ServerFrame);
@@ -54,7 +57,10 @@ export class WsTransport {
       for (const ws of this.sockets) {
         const missed = this.unanswered.get(ws) ?? 0;
         // terminate(), not close(): a dead peer never answers a closing handshake; 'close' follows at once.
-        if (missed >= missedPings) { ws.terminate(); continue; }
+        if (missed >= missedPings) {
+          ws.terminate();
+          continue;
+        }
         this.unanswered.set(ws, missed + 1);
         if (ws.readyState === ws.OPEN) ws.ping();
       }
@@ -106,7 +112,9 @@ export class WsTransport {
       return;
     }
     const refused = this.gate?.refusal(frame.data.name, frame.data.input, conn, this.grants.get(ws)) ?? null;
-    const result = refused ? { ok: false as const, error: refused } : await this.host.dispatch(frame.data.name, frame.data.input, conn);
+    const result = refused
+      ? { ok: false as const, error: refused }
+      : await this.host.dispatch(frame.data.name, frame.data.input, conn);
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(responseFrame(frame.data.id, result) satisfies ServerFrame));
   }
 

@@ -39,8 +39,12 @@ describe('respondToAppRequest', () => {
 
   it('never serves a file outside the build folder', async () => {
     for (const url of [
-      'app://nawa/../secret.txt', 'app://nawa/assets/..%2F..%2Fsecret.txt', 'app://nawa/assets/%2e%2e/%2e%2e/secret.txt',
-      'app://nawa/%2e%2e/secret.txt', 'app://nawa/assets/..\\..\\secret.txt', 'app://nawa/console/index.html',
+      'app://nawa/../secret.txt',
+      'app://nawa/assets/..%2F..%2Fsecret.txt',
+      'app://nawa/assets/%2e%2e/%2e%2e/secret.txt',
+      'app://nawa/%2e%2e/secret.txt',
+      'app://nawa/assets/..\\..\\secret.txt',
+      'app://nawa/console/index.html',
     ]) {
       const res = await get(url);
       expect(res.status, url).toBe(404);

@@ -6,8 +6,12 @@ import { resolveRoute } from '../../common/routes';
 import { staticFileHeaders } from '../../common/static-headers';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
-export async function respondToAppRequest(request: { url: string; method: string }, distDir: string): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } });
+export async function respondToAppRequest(
+  request: { url: string; method: string },
+  distDir: string,
+): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } });
   let url: URL;
   try {
     url = new URL(request.url);
@@ -28,7 +32,10 @@ export async function respondToAppRequest(request: { url: string; method: string
     body = await readFile(file);
   } catch {
     if (route.kind === 'page') {
-      return new Response('Nawa is not built: run `npm run build`.\n', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      return new Response('Nawa is not built: run `npm run build`.\n', {
+        status: 503,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      });
     }
     return notFound();
   }

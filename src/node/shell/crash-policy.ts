@@ -25,7 +25,10 @@ export interface RestartDecision {
 export class CrashPolicy<K = string | number> {
   private readonly history = new Map<K, { count: number; last: number }>();
 
-  constructor(private readonly clock: Clock, private readonly options: CrashPolicyOptions = DEFAULT_CRASH_POLICY) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly options: CrashPolicyOptions = DEFAULT_CRASH_POLICY,
+  ) {}
 
   /** Records a crash of `key` and says how long to wait before re-creating it: 1 s, 2 s, 4 s ... capped. */
   crashed(key: K): RestartDecision {

@@ -7,10 +7,13 @@ import { planWindows, simulatedDisplays } from './display-plan';
 
 const plan = planWindows(simulatedDisplays('3x3')!);
 const wallOf = (plans: ReturnType<typeof applyOverride>, displayId: number) =>
-  plans.find((p) => p.role === 'wall' && p.displayId === displayId && p.role === 'wall') as { wall: number } | undefined;
+  plans.find((p) => p.role === 'wall' && p.displayId === displayId && p.role === 'wall') as
+    { wall: number } | undefined;
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'nawa-override-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nawa-override-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('display override', () => {
@@ -20,13 +23,19 @@ describe('display override', () => {
     expect(wallOf(out, 2)?.wall).toBe(2);
     expect(wallOf(out, 3)?.wall).toBe(1);
     for (let id = 4; id <= 10; id++) expect(wallOf(out, id)?.wall).toBe(id - 1);
-    const numbers = out.filter((p) => p.role === 'wall').map((p) => (p as { wall: number }).wall).sort((a, b) => a - b);
+    const numbers = out
+      .filter((p) => p.role === 'wall')
+      .map((p) => (p as { wall: number }).wall)
+      .sort((a, b) => a - b);
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('ignores entries for displays that are gone, numbers out of range and a number claimed twice', () => {
     const out = applyOverride(plan, { 99: 1, 2: 12, 4: 5, 5: 5 });
-    const numbers = out.filter((p) => p.role === 'wall').map((p) => (p as { wall: number }).wall).sort((a, b) => a - b);
+    const numbers = out
+      .filter((p) => p.role === 'wall')
+      .map((p) => (p as { wall: number }).wall)
+      .sort((a, b) => a - b);
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(wallOf(out, 4)?.wall).toBe(5);
   });

@@ -32,10 +32,12 @@ export function readOverride(path: string, log: (line: string) => void = () => {
   if (!existsSync(path)) return {};
   try {
     const raw = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('expected an object of display id -> wall number');
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw new Error('expected an object of display id -> wall number');
     const out: DisplayOverride = {};
     for (const [id, wall] of Object.entries(raw)) {
-      if (/^\d+$/.test(id) && Number.isInteger(wall) && (wall as number) >= 1 && (wall as number) <= 64) out[id] = wall as number;
+      if (/^\d+$/.test(id) && Number.isInteger(wall) && (wall as number) >= 1 && (wall as number) <= 64)
+        out[id] = wall as number;
       else log(`display override: ignored ${id} -> ${JSON.stringify(wall)}`);
     }
     return out;

@@ -1,7 +1,12 @@
 // Which window goes on which display. Electron's `screen` is read in main/; here it is plain data so the
 // room's layouts (laptop, one wall controller, 1 + 3x3) are decided and tested without a single screen.
 
-export interface Bounds { x: number; y: number; width: number; height: number }
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** A display as Electron's `screen` reports it, reduced to what the plan needs. */
 export interface DisplayInfo {
@@ -44,11 +49,18 @@ export function planWindows(displays: readonly DisplayInfo[], options: PlanOptio
   const plan: WindowPlan[] = [{ role: 'console', displayId: primary.id, bounds: primary.bounds }];
   const others = displays.filter((d) => d !== primary);
   if (others.length === 0) {
-    plan.push({ role: 'wall', wall: 'all', displayId: primary.id, bounds: insetBounds(primary.bounds), fullscreen: false });
+    plan.push({
+      role: 'wall',
+      wall: 'all',
+      displayId: primary.id,
+      bounds: insetBounds(primary.bounds),
+      fullscreen: false,
+    });
     return plan;
   }
   orderRowMajor(others).forEach((d, i) =>
-    plan.push({ role: 'wall', wall: i + 1, displayId: d.id, bounds: d.bounds, fullscreen: !options.windowed }));
+    plan.push({ role: 'wall', wall: i + 1, displayId: d.id, bounds: d.bounds, fullscreen: !options.windowed }),
+  );
   return plan;
 }
 

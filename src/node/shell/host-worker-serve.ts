@@ -6,8 +6,11 @@ import type { HostWorkerData, FromWorker, ToWorker, HostFactory } from './worker
 import { SecretStoreClient } from './secret-store-bridge';
 import { responseFrame } from '../../common/request-channel';
 
-export function serveHostInWorker(createHost: HostFactory, given: MessagePort | null = parentPort,
-  data: HostWorkerData = workerData as HostWorkerData): void {
+export function serveHostInWorker(
+  createHost: HostFactory,
+  given: MessagePort | null = parentPort,
+  data: HostWorkerData = workerData as HostWorkerData,
+): void {
   if (!given) throw new Error('serveHostInWorker runs only inside a worker thread');
   const port = given;
   const post = (frame: FromWorker) => port.postMessage(frame);
@@ -43,8 +46,12 @@ export function serveHostInWorker(createHost: HostFactory, given: MessagePort | 
       return;
     }
     if (frame.t === 'req') {
-      const result = await host.dispatch(frame.name, frame.input, connection(frame.connId)).catch(
-        (err: unknown) => ({ ok: false as const, error: { code: 'internal' as const, message: errorMessage(err) } }));
+      const result = await host
+        .dispatch(frame.name, frame.input, connection(frame.connId))
+        .catch((err: unknown) => ({
+          ok: false as const,
+          error: { code: 'internal' as const, message: errorMessage(err) },
+        }));
       try {
         post(responseFrame(frame.id, result));
       } catch (err) {
@@ -66,7 +73,10 @@ export function serveHostInWorker(createHost: HostFactory, given: MessagePort | 
 }
 
 function unavailable(err: unknown) {
-  return { ok: false as const, error: { code: 'host_unavailable' as const, message: `The host did not start: ${errorMessage(err)}` } };
+  return {
+    ok: false as const,
+    error: { code: 'host_unavailable' as const, message: `The host did not start: ${errorMessage(err)}` },
+  };
 }
 
 function errorMessage(err: unknown): string {

@@ -29,7 +29,10 @@ it('serves the contract from the real host and shows a wall disconnected when it
   client.onEvent((name, payload) => {
     if (name === 'wall.status') statuses.push(payload as (typeof statuses)[number]);
   });
-  expect(await client.request('ipc-3', 'wall.hello', { wall: 2 })).toMatchObject({ ok: true, value: { stateVersion: 0 } });
+  expect(await client.request('ipc-3', 'wall.hello', { wall: 2 })).toMatchObject({
+    ok: true,
+    value: { stateVersion: 0 },
+  });
   const wall2 = async () => {
     const r = await client.request('ipc-9', 'wall.status', {});
     return r.ok ? (r.value as (typeof statuses)[number]).walls.find((w) => w.wall === 2)?.connected : undefined;
@@ -42,5 +45,8 @@ it('serves the contract from the real host and shows a wall disconnected when it
 });
 
 it('answers bad requests as data', async () => {
-  expect(await client.request('ipc-1', 'wall.hello', { wall: 'nine' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  expect(await client.request('ipc-1', 'wall.hello', { wall: 'nine' })).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_input' },
+  });
 });

@@ -9,8 +9,18 @@ describe('guardRequest', () => {
   });
 
   it('refuses frames that are not Nawa pages', () => {
-    for (const url of ['https://example.com/', 'file:///etc/passwd', 'app://evil/', 'app://nawa.evil/',
-      'app://x@nawa/', 'http://nawa/', 'about:blank', '', null, undefined]) {
+    for (const url of [
+      'https://example.com/',
+      'file:///etc/passwd',
+      'app://evil/',
+      'app://nawa.evil/',
+      'app://x@nawa/',
+      'http://nawa/',
+      'about:blank',
+      '',
+      null,
+      undefined,
+    ]) {
       const r = guardRequest(url, 'session.current');
       expect(r.ok, String(url)).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('forbidden');

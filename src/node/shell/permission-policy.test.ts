@@ -8,7 +8,16 @@ describe('allowPermission', () => {
   });
 
   it('denies devices, location, notifications and the rest, even to Nawa pages', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'display-capture', 'clipboard-read', 'openExternal', 'hid', 'window-management']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'display-capture',
+      'clipboard-read',
+      'openExternal',
+      'hid',
+      'window-management',
+    ]) {
       expect(allowPermission(p, 'app://nawa/', true), p).toBe(false);
     }
   });

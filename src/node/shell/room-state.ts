@@ -9,7 +9,12 @@ import type { RoomState } from './update-policy';
 /** A switch this recent means someone is presenting, whoever made it. */
 export const PRESENTATION_HOLD_MS = 60 * 60_000;
 
-export interface RoomFacts { wall: WallState; advice: WallAdvice; sync: SyncStatus; schedule: ScheduleView }
+export interface RoomFacts {
+  wall: WallState;
+  advice: WallAdvice;
+  sync: SyncStatus;
+  schedule: ScheduleView;
+}
 
 /**
  * Emergency: an interrupt runs or the wall shows the emergency layout. Presentation: the wall was switched
@@ -21,9 +26,10 @@ export function roomStateOf(f: RoomFacts, now: number): RoomState {
   const emergencyLive = f.advice.interrupt !== null || (layout !== null && emergencyLayout([layout]) !== null);
   const switchedAt = f.wall.switchedAt ? Date.parse(f.wall.switchedAt) : null;
   const inForce = f.schedule.schedule.enabled ? currentOccurrence(f.schedule.schedule, now) : null;
-  const presentationLive = f.wall.identify
-    || (switchedAt !== null && now - switchedAt < PRESENTATION_HOLD_MS)
-    || (inForce !== null && layout !== null && inForce.entry.layoutId !== layout.id);
+  const presentationLive =
+    f.wall.identify ||
+    (switchedAt !== null && now - switchedAt < PRESENTATION_HOLD_MS) ||
+    (inForce !== null && layout !== null && inForce.entry.layoutId !== layout.id);
   return { emergencyLive, presentationLive, pendingWrites: f.sync.pending, schedule: f.schedule.schedule };
 }
 
@@ -37,7 +43,10 @@ export async function readRoomState(request: HostRequest, now: number): Promise<
     return r.value as T;
   };
   const [wall, advice, sync, schedule] = await Promise.all([
-    ask<WallState>('wall.state'), ask<WallAdvice>('wall.advice'), ask<SyncStatus>('sync.status'), ask<ScheduleView>('schedule.get'),
+    ask<WallState>('wall.state'),
+    ask<WallAdvice>('wall.advice'),
+    ask<SyncStatus>('sync.status'),
+    ask<ScheduleView>('schedule.get'),
   ]);
   return roomStateOf({ wall, advice, sync, schedule }, now);
 }

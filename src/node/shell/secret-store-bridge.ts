@@ -44,14 +44,24 @@ export function serveSecretStore(store: SecretStore, link: SecretStoreLink): () 
 export class SecretStoreClient implements SecretStore {
   private readonly channel: RequestChannel<SecretAnswer>;
 
-  constructor(private readonly link: SecretStoreLink, timeoutMs = 10_000) {
+  constructor(
+    private readonly link: SecretStoreLink,
+    timeoutMs = 10_000,
+  ) {
     const failures: ChannelFailures<SecretAnswer> = {
       timeout: () => refusal('secret_store_timeout', `Secret store did not answer within ${timeoutMs} ms`),
       lost: () => refusal('secret_store_gone', 'The secret store is gone'),
       closed: () => refusal('secret_store_gone', 'The secret store is gone'),
       unsendable: (_name, reason) => refusal('secret_store_gone', `The secret store cannot be reached: ${reason}`),
     };
-    this.channel = new RequestChannel({ send: (frame) => { link.port.postMessage(frame); return true; }, failures, timeoutMs });
+    this.channel = new RequestChannel({
+      send: (frame) => {
+        link.port.postMessage(frame);
+        return true;
+      },
+      failures,
+      timeoutMs,
+    });
   }
 
   seal(plain: string): string {

@@ -3,14 +3,18 @@ import { readShellConfig } from './shell-config';
 
 describe('readShellConfig', () => {
   it('keeps the console database in the app data folder unless told otherwise', () => {
-    expect(readShellConfig({}, '/home/op/.config/Nawa/console')).toEqual(
-      { host: { dataDir: '/home/op/.config/Nawa/console' }, simulatedDisplays: null });
+    expect(readShellConfig({}, '/home/op/.config/Nawa/console')).toEqual({
+      host: { dataDir: '/home/op/.config/Nawa/console' },
+      simulatedDisplays: null,
+    });
     expect(readShellConfig({ NAWA_DATA_DIR: '/srv/nawa' }, '/x').host.dataDir).toBe('/srv/nawa');
   });
 
   it('passes the read-only sync account only when both halves are set', () => {
-    expect(readShellConfig({ NAWA_SYNC_USER: 'wall', NAWA_SYNC_PASSWORD: 's' }, '/x').host.syncAccount)
-      .toEqual({ username: 'wall', password: 's' });
+    expect(readShellConfig({ NAWA_SYNC_USER: 'wall', NAWA_SYNC_PASSWORD: 's' }, '/x').host.syncAccount).toEqual({
+      username: 'wall',
+      password: 's',
+    });
     expect(readShellConfig({ NAWA_SYNC_USER: 'wall' }, '/x').host.syncAccount).toBeUndefined();
   });
 

@@ -17,6 +17,7 @@ export function readShellConfig(env: Record<string, string | undefined>, default
   }
   const spec = env.NAWA_SIMULATE_WALL;
   const simulated = spec ? simulatedDisplays(spec) : null;
-  if (spec && !simulated) throw new Error(`NAWA_SIMULATE_WALL=${spec}: expected COLSxROWS or COLSxROWS@WIDTHxHEIGHT, e.g. 3x3`);
+  if (spec && !simulated)
+    throw new Error(`NAWA_SIMULATE_WALL=${spec}: expected COLSxROWS or COLSxROWS@WIDTHxHEIGHT, e.g. 3x3`);
   return { host, simulatedDisplays: simulated };
 }

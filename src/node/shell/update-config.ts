@@ -8,7 +8,8 @@ export function readUpdateConfig(env: Record<string, string | undefined>): Updat
   const config: UpdatePolicyConfig = { ...DEFAULT_UPDATE_POLICY };
   const channel = env.NAWA_UPDATE_CHANNEL;
   if (channel) {
-    if (channel !== 'stable' && channel !== 'beta') throw new Error(`NAWA_UPDATE_CHANNEL=${channel}: expected stable or beta`);
+    if (channel !== 'stable' && channel !== 'beta')
+      throw new Error(`NAWA_UPDATE_CHANNEL=${channel}: expected stable or beta`);
     config.channel = channel;
   }
   const quiet = env.NAWA_UPDATE_QUIET_HOURS;

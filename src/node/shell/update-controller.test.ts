@@ -17,7 +17,9 @@ function setup(found: (string | null | Error)[] = ['0.2.0']) {
   let checks = 0;
   const installs: number[] = [];
   const controller = new UpdateController({
-    clock, config: DEFAULT_UPDATE_POLICY, currentVersion: '0.1.0',
+    clock,
+    config: DEFAULT_UPDATE_POLICY,
+    currentVersion: '0.1.0',
     updater: {
       checkAndDownload: async (taken) => {
         const next = found[Math.min(checks, found.length - 1)] ?? null;
@@ -62,7 +64,12 @@ describe('UpdateController', () => {
     t.controller.start();
     await flush();
     expect(t.reports.map((r) => r.state)).toEqual(['idle', 'checking', 'downloading', 'downloaded', 'downloaded']);
-    expect(t.last()).toMatchObject({ state: 'downloaded', version: '0.2.0', installAt: '1970-01-01T19:00:00.000Z', blockers: [] });
+    expect(t.last()).toMatchObject({
+      state: 'downloaded',
+      version: '0.2.0',
+      installAt: '1970-01-01T19:00:00.000Z',
+      blockers: [],
+    });
     await t.advance(18 * HOUR + 59 * 60_000);
     expect(t.installs).toEqual([]);
     await t.advance(2 * 60_000);

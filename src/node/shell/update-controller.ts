@@ -135,9 +135,14 @@ export class UpdateController {
   private publish(): void {
     const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
     this.d.report({
-      state: this.state, current: this.d.currentVersion, channel: this.d.config.channel,
-      version: this.downloaded, installAt: this.downloaded ? iso(this.installAt) : null,
-      blockers: this.downloaded ? this.blockers : [], lastCheckAt: iso(this.lastCheckAt), error: this.error,
+      state: this.state,
+      current: this.d.currentVersion,
+      channel: this.d.config.channel,
+      version: this.downloaded,
+      installAt: this.downloaded ? iso(this.installAt) : null,
+      blockers: this.downloaded ? this.blockers : [],
+      lastCheckAt: iso(this.lastCheckAt),
+      error: this.error,
     });
   }
 }

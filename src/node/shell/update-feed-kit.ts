@@ -46,7 +46,10 @@ export function releaseFiles(r: FeedRelease): Map<string, Buffer> {
     ...(r.stagingPercentage === undefined ? [] : [`stagingPercentage: ${r.stagingPercentage}`]),
     '',
   ].join('\n');
-  return new Map([[r.channelFile ?? 'latest-linux.yml', Buffer.from(yml)], [name, r.bytes]]);
+  return new Map([
+    [r.channelFile ?? 'latest-linux.yml', Buffer.from(yml)],
+    [name, r.bytes],
+  ]);
 }
 
 export async function startFeed(): Promise<Feed> {
@@ -70,10 +73,11 @@ export async function startFeed(): Promise<Feed> {
     publish(r) {
       for (const [name, body] of releaseFiles(r)) files.set(`/${name}`, body);
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -88,10 +92,17 @@ class NodeHttpExecutor extends HttpExecutor<ReturnType<typeof request>> {
       const requestOptions = { headers: options.headers ?? undefined };
       configureRequestUrl(url, requestOptions);
       configureRequestOptions(requestOptions);
-      this.doDownload(requestOptions, {
-        destination, options, onCancel, responseHandler: null,
-        callback: (error) => (error ? reject(error) : resolve(destination)),
-      }, 0);
+      this.doDownload(
+        requestOptions,
+        {
+          destination,
+          options,
+          onCancel,
+          responseHandler: null,
+          callback: (error) => (error ? reject(error) : resolve(destination)),
+        },
+        0,
+      );
     });
   }
 }
@@ -117,17 +128,24 @@ export function testUpdater(version: string, feedUrl: string): TestUpdater {
   writeFileSync(appImage, 'old');
   process.env.APPIMAGE = appImage;
   const app = {
-    version, name: 'Nawa', isPackaged: true,
-    appUpdateConfigPath: configPath, userDataPath: userData, baseCachePath: cache,
-    whenReady: () => Promise.resolve(), relaunch() {}, quit() {}, onQuit() {},
+    version,
+    name: 'Nawa',
+    isPackaged: true,
+    appUpdateConfigPath: configPath,
+    userDataPath: userData,
+    baseCachePath: cache,
+    whenReady: () => Promise.resolve(),
+    relaunch() {},
+    quit() {},
+    onQuit() {},
   };
   const updater = new AppImageUpdater(null, app);
   const logs: string[] = [];
   const log = (...parts: unknown[]) => logs.push(parts.map(String).join(' '));
   updater.logger = { info: log, warn: log, error: log, debug: log };
-  (updater as unknown as { httpExecutor: HttpExecutor<ReturnType<typeof request>> }).httpExecutor = new NodeHttpExecutor();
+  (updater as unknown as { httpExecutor: HttpExecutor<ReturnType<typeof request>> }).httpExecutor =
+    new NodeHttpExecutor();
   // A full download every time: there is no old AppImage's block map to diff against here.
   updater.disableDifferentialDownload = true;
   return { updater, cacheDir: join(cache, 'nawa-updater'), logs };
 }
-

@@ -36,7 +36,9 @@ describe('electron-updater against a local feed', () => {
   it('finds a newer release, downloads it and checks its sha512', async () => {
     feed.publish({ version: '0.2.0', bytes: release });
     const { updater, cacheDir } = nawaUpdater('0.1.0');
-    const downloaded = new Promise<string>((resolve) => updater.once('update-downloaded', (info: { version: string }) => resolve(info.version)));
+    const downloaded = new Promise<string>((resolve) =>
+      updater.once('update-downloaded', (info: { version: string }) => resolve(info.version)),
+    );
     const result = await updater.checkForUpdates();
     expect(result?.isUpdateAvailable).toBe(true);
     expect(result?.updateInfo.version).toBe('0.2.0');
@@ -53,7 +55,9 @@ describe('electron-updater against a local feed', () => {
     feed.publish({ version: '0.2.0', bytes: release, claimedSha512: sha512(Buffer.from('another build')) });
     const { updater, cacheDir } = nawaUpdater('0.1.0');
     let downloadedEvent = false;
-    updater.on('update-downloaded', () => { downloadedEvent = true; });
+    updater.on('update-downloaded', () => {
+      downloadedEvent = true;
+    });
     const result = await updater.checkForUpdates();
     expect(result?.isUpdateAvailable).toBe(true);
     await expect(result?.downloadPromise).rejects.toThrow(/sha512 checksum mismatch/);
@@ -113,12 +117,18 @@ describe('electron-updater against a local feed', () => {
 });
 
 describe('the hub as the feed (nawa hub --updates DIR)', () => {
-  it('a console downloads a release published into the hub\'s folder', async () => {
+  it("a console downloads a release published into the hub's folder", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nawa-hubfeed-'));
     const releases = join(dir, 'releases', 'linux', 'x64');
     mkdirSync(releases, { recursive: true });
-    for (const [name, body] of releaseFiles({ version: '0.2.0', bytes: release })) writeFileSync(join(releases, name), body);
-    const hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, updatesDir: join(dir, 'releases') });
+    for (const [name, body] of releaseFiles({ version: '0.2.0', bytes: release }))
+      writeFileSync(join(releases, name), body);
+    const hub = await startHub({
+      dbPath: join(dir, 'hub.db'),
+      seed: 'demo',
+      port: 0,
+      updatesDir: join(dir, 'releases'),
+    });
     try {
       const t = testUpdater('0.1.0', `${hub.url}/updates/linux/x64/`);
       configureUpdater(t.updater, { channel: 'stable', rolloutId: 'console-hub' });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_SCHEDULE, type Schedule } from '../../common/wall-schedule';
 import { readUpdateConfig } from './update-config';
 import {
-  DEFAULT_UPDATE_POLICY, compareVersions, decideInstall, inQuietHours, inScheduleHours, judgeRelease, nextQuietStart, rolloutPoint,
+  DEFAULT_UPDATE_POLICY,
+  compareVersions,
+  decideInstall,
+  inQuietHours,
+  inScheduleHours,
+  judgeRelease,
+  nextQuietStart,
+  rolloutPoint,
   type RoomState,
 } from './update-policy';
 
@@ -49,7 +56,8 @@ describe('judgeRelease', () => {
 
   it('honours stagingPercentage with a stable point per console', () => {
     const ids = Array.from({ length: 400 }, (_, i) => `console-${i.toString(16).padStart(8, '0')}`);
-    const taking = (pct: number | string) => ids.filter((id) => judgeRelease('1.0.0', { version: '1.1.0', stagingPercentage: pct }, 'stable', id) === 'take');
+    const taking = (pct: number | string) =>
+      ids.filter((id) => judgeRelease('1.0.0', { version: '1.1.0', stagingPercentage: pct }, 'stable', id) === 'take');
     expect(taking(0)).toEqual([]);
     expect(taking(100)).toHaveLength(400);
     const quarter = taking(25);
@@ -101,7 +109,11 @@ describe('decideInstall', () => {
 
   it('installs on its own only in the quiet hours', () => {
     expect(decideInstall(night, calm, false, DEFAULT_UPDATE_POLICY)).toEqual({ install: true });
-    expect(decideInstall(noon, calm, false, DEFAULT_UPDATE_POLICY)).toEqual({ install: false, blockers: [], installAt: wib('2026-12-03T02:00') });
+    expect(decideInstall(noon, calm, false, DEFAULT_UPDATE_POLICY)).toEqual({
+      install: false,
+      blockers: [],
+      installAt: wib('2026-12-03T02:00'),
+    });
   });
 
   it('a supervisor yes installs at once when the room allows it', () => {
@@ -130,9 +142,16 @@ describe('decideInstall', () => {
 describe('readUpdateConfig', () => {
   it('reads the channel, quiet hours and check interval, and names a wrong variable', () => {
     expect(readUpdateConfig({})).toEqual(DEFAULT_UPDATE_POLICY);
-    expect(readUpdateConfig({ NAWA_UPDATE_CHANNEL: 'beta', NAWA_UPDATE_QUIET_HOURS: '01:00-03:30', NAWA_UPDATE_CHECK_HOURS: '2' }))
-      .toMatchObject({ channel: 'beta', quietFrom: '01:00', quietTo: '03:30', checkEveryMs: 2 * 3_600_000 });
-    expect(() => readUpdateConfig({ NAWA_UPDATE_CHANNEL: 'nightly' })).toThrow(/NAWA_UPDATE_CHANNEL=nightly: expected stable or beta/);
+    expect(
+      readUpdateConfig({
+        NAWA_UPDATE_CHANNEL: 'beta',
+        NAWA_UPDATE_QUIET_HOURS: '01:00-03:30',
+        NAWA_UPDATE_CHECK_HOURS: '2',
+      }),
+    ).toMatchObject({ channel: 'beta', quietFrom: '01:00', quietTo: '03:30', checkEveryMs: 2 * 3_600_000 });
+    expect(() => readUpdateConfig({ NAWA_UPDATE_CHANNEL: 'nightly' })).toThrow(
+      /NAWA_UPDATE_CHANNEL=nightly: expected stable or beta/,
+    );
     expect(() => readUpdateConfig({ NAWA_UPDATE_QUIET_HOURS: '2-4' })).toThrow(/NAWA_UPDATE_QUIET_HOURS/);
     expect(() => readUpdateConfig({ NAWA_UPDATE_CHECK_HOURS: '0' })).toThrow(/NAWA_UPDATE_CHECK_HOURS/);
   });

@@ -35,7 +35,10 @@ export type InstallBlocker = 'emergency' | 'presentation' | 'pending_writes' | '
 
 // ---- versions -------------------------------------------------------------------------------------------
 
-interface Version { core: [number, number, number]; pre: string[] }
+interface Version {
+  core: [number, number, number];
+  pre: string[];
+}
 
 const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
 
@@ -94,10 +97,18 @@ export function rolloutPoint(rolloutId: string): number {
 
 export type ReleaseVerdict = 'take' | 'not_newer' | 'invalid_version' | 'wrong_channel' | 'not_in_rollout';
 
-export interface ReleaseInfo { version: string; stagingPercentage?: number | string | null }
+export interface ReleaseInfo {
+  version: string;
+  stagingPercentage?: number | string | null;
+}
 
 /** Whether the release a feed names is for this console: newer, on its channel, and within the staged share. */
-export function judgeRelease(current: string, release: ReleaseInfo, channel: UpdateChannel, rolloutId: string): ReleaseVerdict {
+export function judgeRelease(
+  current: string,
+  release: ReleaseInfo,
+  channel: UpdateChannel,
+  rolloutId: string,
+): ReleaseVerdict {
   const candidate = parseVersion(release.version);
   if (!candidate || !parseVersion(current)) return 'invalid_version';
   if (compareVersions(release.version, current) <= 0) return 'not_newer';
@@ -127,7 +138,11 @@ function roomClock(now: number, offsetMin: number): { minute: number; midnight: 
   const local = now + offsetMin * 60_000;
   const localMidnight = Math.floor(local / DAY_MS) * DAY_MS;
   const weekday = ((new Date(localMidnight).getUTCDay() + 6) % 7) + 1;
-  return { minute: Math.floor((local - localMidnight) / 60_000), midnight: localMidnight - offsetMin * 60_000, weekday };
+  return {
+    minute: Math.floor((local - localMidnight) / 60_000),
+    midnight: localMidnight - offsetMin * 60_000,
+    weekday,
+  };
 }
 
 /** Whether `now` falls in the quiet window (which may cross midnight, e.g. 23:00-01:00). */
@@ -173,7 +188,12 @@ export type InstallDecision =
   | { install: false; blockers: InstallBlocker[]; installAt: number };
 
 /** Install a downloaded update now? Only in the quiet hours or with a supervisor's yes, and never over the room. */
-export function decideInstall(now: number, room: RoomState, approved: boolean, config: UpdatePolicyConfig): InstallDecision {
+export function decideInstall(
+  now: number,
+  room: RoomState,
+  approved: boolean,
+  config: UpdatePolicyConfig,
+): InstallDecision {
   const blockers = installBlockers(room, now, config);
   const timeOk = approved || inQuietHours(now, config);
   if (timeOk && blockers.length === 0) return { install: true };

@@ -3,16 +3,30 @@ import { ManualClock } from '../ports/clock';
 import { planWindows, simulatedDisplays, type DisplayInfo, type WallPlan } from './display-plan';
 import { WallSupervisor, wallPlans, type WallWindows } from './wall-supervisor';
 
-interface FakeWindow { id: number; wall: WallPlan['wall']; open: boolean }
+interface FakeWindow {
+  id: number;
+  wall: WallPlan['wall'];
+  open: boolean;
+}
 
 function fakeWindows() {
   let next = 1;
   const all: FakeWindow[] = [];
   const windows: WallWindows<FakeWindow> = {
-    open: (plan) => { const w = { id: next++, wall: plan.wall, open: true }; all.push(w); return w; },
-    close: (w) => { w.open = false; },
+    open: (plan) => {
+      const w = { id: next++, wall: plan.wall, open: true };
+      all.push(w);
+      return w;
+    },
+    close: (w) => {
+      w.open = false;
+    },
   };
-  const openWalls = () => all.filter((w) => w.open).map((w) => w.wall).sort((a, b) => Number(a) - Number(b));
+  const openWalls = () =>
+    all
+      .filter((w) => w.open)
+      .map((w) => w.wall)
+      .sort((a, b) => Number(a) - Number(b));
   return { windows, all, openWalls };
 }
 

@@ -96,6 +96,12 @@ export class WallSupervisor<W> {
 }
 
 function samePlace(a: WallPlan, b: WallPlan): boolean {
-  return a.displayId === b.displayId && a.fullscreen === b.fullscreen && a.bounds.x === b.bounds.x
-    && a.bounds.y === b.bounds.y && a.bounds.width === b.bounds.width && a.bounds.height === b.bounds.height;
+  return (
+    a.displayId === b.displayId &&
+    a.fullscreen === b.fullscreen &&
+    a.bounds.x === b.bounds.x &&
+    a.bounds.y === b.bounds.y &&
+    a.bounds.width === b.bounds.width &&
+    a.bounds.height === b.bounds.height
+  );
 }

@@ -22,8 +22,10 @@ describe('HostWorkerClient with a real worker', () => {
     const client = start();
     await client.ready;
     await client.request('ipc-7', 'wall.hello', { wall: 3 });
-    expect(await client.request('ipc-7', 'session.current', {})).toEqual(
-      { ok: true, value: { connection: 'ipc-7', wall: 3, thread: 'worker', dataDir: '/tmp/nawa-test' } });
+    expect(await client.request('ipc-7', 'session.current', {})).toEqual({
+      ok: true,
+      value: { connection: 'ipc-7', wall: 3, thread: 'worker', dataDir: '/tmp/nawa-test' },
+    });
     // Another window has its own connection, untouched by wall 3's hello.
     expect(await client.request('ipc-8', 'session.current', {})).toMatchObject({ ok: true, value: { wall: null } });
   });
@@ -54,29 +56,42 @@ describe('HostWorkerClient with a real worker', () => {
   it('lets the host use a secret store that lives on the main thread', async () => {
     const sealedOnThisThread: string[] = [];
     const store: SecretStore = {
-      seal: (plain) => { sealedOnThisThread.push(plain); return `sealed:${[...plain].reverse().join('')}`; },
+      seal: (plain) => {
+        sealedOnThisThread.push(plain);
+        return `sealed:${[...plain].reverse().join('')}`;
+      },
       open: (sealed) => {
         if (!sealed.startsWith('sealed:')) throw new Error('not sealed here');
         return [...sealed.slice(7)].reverse().join('');
       },
     };
     const client = start('/tmp/nawa-test', { secretStore: store });
-    expect(await client.request('ipc-1', 'session.login', { username: 'op', password: 'rahasia-9' }))
-      .toEqual({ ok: true, value: { sealed: 'sealed:9-aisahar', opened: 'rahasia-9', foreign: 'not sealed here' } });
+    expect(await client.request('ipc-1', 'session.login', { username: 'op', password: 'rahasia-9' })).toEqual({
+      ok: true,
+      value: { sealed: 'sealed:9-aisahar', opened: 'rahasia-9', foreign: 'not sealed here' },
+    });
     expect(sealedOnThisThread).toEqual(['rahasia-9']);
   });
 
   it('answers an input that cannot cross threads as bad_input, and goes on answering', async () => {
     const client = start();
     await client.ready;
-    expect(await client.request('ipc-1', 'session.current', { callback: () => 1 })).toMatchObject({ ok: false, error: { code: 'bad_input' } });
-    expect(await client.request('ipc-1', 'session.current', {})).toMatchObject({ ok: true, value: { connection: 'ipc-1' } });
+    expect(await client.request('ipc-1', 'session.current', { callback: () => 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input' },
+    });
+    expect(await client.request('ipc-1', 'session.current', {})).toMatchObject({
+      ok: true,
+      value: { connection: 'ipc-1' },
+    });
   });
 
   it('turns a throwing handler into an error result', async () => {
     const client = start();
-    expect(await client.request('ipc-1', 'debug.throw', {})).toEqual(
-      { ok: false, error: { code: 'internal', message: 'handler threw' } });
+    expect(await client.request('ipc-1', 'debug.throw', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'handler threw' },
+    });
   });
 
   it('reports a host that could not start, on ready and on every request', async () => {
@@ -103,6 +118,9 @@ describe('HostWorkerClient with a real worker', () => {
     await client.ready;
     await client.close();
     expect(lines).toContain('stand-in host closed');
-    expect(await client.request('ipc-1', 'session.current', {})).toMatchObject({ ok: false, error: { code: 'host_closing' } });
+    expect(await client.request('ipc-1', 'session.current', {})).toMatchObject({
+      ok: false,
+      error: { code: 'host_closing' },
+    });
   });
 });

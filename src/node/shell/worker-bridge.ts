@@ -55,24 +55,42 @@ export class HostWorkerClient {
     }
     this.worker = startWorker(options.workerPath, { workerData: data, transferList });
     this.channel = new RequestChannel({
-      send: (frame) => { this.worker.postMessage(frame); return true; },
+      send: (frame) => {
+        this.worker.postMessage(frame);
+        return true;
+      },
       failures: FAILURES,
     });
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
 
     let started: () => void;
     let failed: (e: Error) => void;
-    this.ready = new Promise<void>((res, rej) => { started = res; failed = rej; });
+    this.ready = new Promise<void>((res, rej) => {
+      started = res;
+      failed = rej;
+    });
     this.ready.catch(() => {}); // observed through request() results too; never an unhandled rejection
 
     this.worker.on('message', (frame: FromWorker) => {
       switch (frame.t) {
-        case 'ready': started(); break;
-        case 'fatal': failed(new Error(frame.message)); this.fail('host_unavailable', frame.message); break;
-        case 'res': this.channel.receive(frame); break;
-        case 'evt': this.emit(frame.name, frame.payload); break;
-        case 'log': this.options.log?.(frame.line); break;
-        case 'closed': break;
+        case 'ready':
+          started();
+          break;
+        case 'fatal':
+          failed(new Error(frame.message));
+          this.fail('host_unavailable', frame.message);
+          break;
+        case 'res':
+          this.channel.receive(frame);
+          break;
+        case 'evt':
+          this.emit(frame.name, frame.payload);
+          break;
+        case 'log':
+          this.options.log?.(frame.line);
+          break;
+        case 'closed':
+          break;
       }
     });
     this.worker.on('error', (err) => {

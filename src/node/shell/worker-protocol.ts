@@ -17,10 +17,7 @@ export interface HostWorkerData {
   secrets?: SecretStoreLink;
 }
 
-export type ToWorker =
-  | RequestFrame & { connId: string }
-  | { t: 'disconnect'; connId: string }
-  | { t: 'close' };
+export type ToWorker = (RequestFrame & { connId: string }) | { t: 'disconnect'; connId: string } | { t: 'close' };
 
 export type FromWorker =
   | { t: 'ready' }

@@ -5,8 +5,21 @@ import { decisionHashInput, GENESIS_HASH } from '../../common/canonical-json';
 import { signingPayload, type SignedFields } from '../../common/decision-signing';
 import { verifyText } from './ed25519';
 
-export interface LoggedDecision extends Partial<SignedFields> { id: string; seq: number; prevHash: string; hash: string; signature?: string; [field: string]: unknown }
-export interface KnownKey { id: string; publicKey: string; operatorId: string; consoleId: string; [field: string]: unknown }
+export interface LoggedDecision extends Partial<SignedFields> {
+  id: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+  signature?: string;
+  [field: string]: unknown;
+}
+export interface KnownKey {
+  id: string;
+  publicKey: string;
+  operatorId: string;
+  consoleId: string;
+  [field: string]: unknown;
+}
 
 export type LogVerdict =
   | { ok: true; count: number; head: string; lastSeq: number }
@@ -24,7 +37,8 @@ export function signatureProblem(d: LoggedDecision, key: KnownKey | undefined): 
     return `key ${key.id} belongs to ${key.operatorId} on ${key.consoleId}, not to ${String(d.operatorId)} on ${String(d.consoleId)}`;
   }
   const fields = d as LoggedDecision & SignedFields;
-  if (!verifyText(key.publicKey, signingPayload(fields), d.signature)) return `the signature does not verify with key ${key.id}`;
+  if (!verifyText(key.publicKey, signingPayload(fields), d.signature))
+    return `the signature does not verify with key ${key.id}`;
   return null;
 }
 
@@ -44,9 +58,10 @@ export function verifyDecisionLog(decisions: readonly LoggedDecision[], keys: re
   let prevHash = GENESIS_HASH;
   let prevSeq = 0;
   for (const [index, d] of decisions.entries()) {
-    const problem = (seen.has(d.id) ? `decision ${d.id} appears twice` : null)
-      ?? chainProblem(d, prevSeq, prevHash)
-      ?? signatureProblem(d, typeof d.keyId === 'string' ? byId.get(d.keyId) : undefined);
+    const problem =
+      (seen.has(d.id) ? `decision ${d.id} appears twice` : null) ??
+      chainProblem(d, prevSeq, prevHash) ??
+      signatureProblem(d, typeof d.keyId === 'string' ? byId.get(d.keyId) : undefined);
     if (problem) return { ok: false, index, id: String(d.id), seq: Number(d.seq), reason: problem };
     seen.add(d.id);
     prevHash = d.hash;

@@ -4,7 +4,10 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, t
 // DER prefix of an SPKI holding an Ed25519 key: the raw 32 bytes follow it.
 const SPKI_ED25519 = Buffer.from('302a300506032b6570032100', 'hex');
 
-export interface KeyPair { publicKey: string; privateKey: string }
+export interface KeyPair {
+  publicKey: string;
+  privateKey: string;
+}
 
 /** A fresh key pair: publicKey the raw key in base64, privateKey PKCS#8 DER in base64 (to be sealed at rest). */
 export function generateSigningKeyPair(): KeyPair {

@@ -17,7 +17,8 @@ export function localSigner(operatorId: string, consoleId: string, createdAt: st
   return {
     key,
     sign(d) {
-      if (d.operatorId !== operatorId || d.consoleId !== consoleId) throw new Error(`the key of ${operatorId} on ${consoleId} cannot sign for ${d.operatorId} on ${d.consoleId}`);
+      if (d.operatorId !== operatorId || d.consoleId !== consoleId)
+        throw new Error(`the key of ${operatorId} on ${consoleId} cannot sign for ${d.operatorId} on ${d.consoleId}`);
       const signed = { ...d, keyId: key.id };
       return { ...signed, signature: signText(pair.privateKey, signingPayload(signed)) };
     },

@@ -15,15 +15,28 @@ export const DecisionLogExport = z.strictObject({
   count: z.number().int().nonnegative(),
   head: z.strictObject({ seq: z.number().int().nonnegative(), hash: z.string() }),
   decisions: z.array(z.looseObject({ id: z.string(), seq: z.number(), prevHash: z.string(), hash: z.string() })),
-  signingKeys: z.array(z.looseObject({ id: z.string(), publicKey: z.string(), operatorId: z.string(), consoleId: z.string() })),
+  signingKeys: z.array(
+    z.looseObject({ id: z.string(), publicKey: z.string(), operatorId: z.string(), consoleId: z.string() }),
+  ),
 });
 export type DecisionLogExport = z.infer<typeof DecisionLogExport>;
 
-export function buildExport(source: string, decisions: LoggedDecision[], keys: KnownKey[], now = new Date()): DecisionLogExport {
+export function buildExport(
+  source: string,
+  decisions: LoggedDecision[],
+  keys: KnownKey[],
+  now = new Date(),
+): DecisionLogExport {
   const last = decisions[decisions.length - 1];
   return {
-    format: LOG_FORMAT, version: 1, exportedAt: now.toISOString(), source, count: decisions.length,
-    head: { seq: last?.seq ?? 0, hash: last?.hash ?? '0'.repeat(64) }, decisions, signingKeys: keys,
+    format: LOG_FORMAT,
+    version: 1,
+    exportedAt: now.toISOString(),
+    source,
+    count: decisions.length,
+    head: { seq: last?.seq ?? 0, hash: last?.hash ?? '0'.repeat(64) },
+    decisions,
+    signingKeys: keys,
   };
 }
 
@@ -35,7 +48,10 @@ export function verifyExport(file: DecisionLogExport): LogVerdict {
   if (verdict.count !== file.count || verdict.lastSeq !== file.head.seq || verdict.head !== file.head.hash) {
     const last = decisions[decisions.length - 1];
     return {
-      ok: false, index: decisions.length, id: last?.id ?? '(none)', seq: last?.seq ?? 0,
+      ok: false,
+      index: decisions.length,
+      id: last?.id ?? '(none)',
+      seq: last?.seq ?? 0,
       reason: `the log ends at #${verdict.lastSeq} after ${verdict.count} decisions, but it was exported with ${file.count} ending at #${file.head.seq} (${file.head.hash}): entries are missing`,
     };
   }
@@ -52,7 +68,12 @@ export function parseExport(text: string): DecisionLogExport {
   }
   const parsed = DecisionLogExport.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`not a ${LOG_FORMAT} export: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(file)'} ${i.message}`).join('; ')}`);
+    throw new Error(
+      `not a ${LOG_FORMAT} export: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(file)'} ${i.message}`)
+        .join('; ')}`,
+    );
   }
   return parsed.data;
 }
@@ -60,14 +81,20 @@ export function parseExport(text: string): DecisionLogExport {
 /** Downloads every decision and signing key of a hub's feed, in seq order (the newest state of each key). */
 export async function fetchLog(hubUrl: string, username: string, password: string): Promise<DecisionLogExport> {
   const base = `${hubUrl.replace(/\/+$/, '')}${API_PREFIX}`;
-  const login = await fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const login = await fetch(`${base}/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!login.ok) throw new Error(`login as ${username} at ${hubUrl} failed: ${login.status} ${await login.text()}`);
   const { token } = SessionResponse.parse(await login.json());
   const decisions: LoggedDecision[] = [];
   const keys = new Map<string, KnownKey>();
   let since = 0;
   for (;;) {
-    const res = await fetch(`${base}/changes?since=${since}&limit=5000&entities=decision,signing_key`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${base}/changes?since=${since}&limit=5000&entities=decision,signing_key`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (!res.ok) throw new Error(`GET /changes at ${hubUrl} failed: ${res.status} ${await res.text()}`);
     const page = ChangesResponse.parse(await res.json());
     for (const c of page.changes) {

@@ -17,18 +17,37 @@ Options:
   --help         this text
 `;
 
-export async function verifyLogMain(args: string[], env: NodeJS.ProcessEnv = process.env, out = process.stdout, err = process.stderr): Promise<number> {
+export async function verifyLogMain(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  out = process.stdout,
+  err = process.stderr,
+): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args, strict: true, allowPositionals: false, options: {
-      hub: { type: 'string' }, file: { type: 'string' }, export: { type: 'string' }, help: { type: 'boolean', default: false },
-    } }));
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        hub: { type: 'string' },
+        file: { type: 'string' },
+        export: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }));
   } catch (e) {
     err.write(`nawa verify-log: ${(e as Error).message}\n${HELP}`);
     return 2;
   }
-  if (values.help) { out.write(HELP); return 0; }
-  if ((values.hub === undefined) === (values.file === undefined) || (values.export !== undefined && values.hub === undefined)) {
+  if (values.help) {
+    out.write(HELP);
+    return 0;
+  }
+  if (
+    (values.hub === undefined) === (values.file === undefined) ||
+    (values.export !== undefined && values.hub === undefined)
+  ) {
     err.write(`nawa verify-log: give exactly one of --hub or --file (--export goes with --hub)\n${HELP}`);
     return 2;
   }
@@ -37,7 +56,10 @@ export async function verifyLogMain(args: string[], env: NodeJS.ProcessEnv = pro
     if (values.hub !== undefined) {
       const user = env.NAWA_VERIFY_USER;
       const password = env.NAWA_VERIFY_PASSWORD;
-      if (!user || !password) { err.write('nawa verify-log: set NAWA_VERIFY_USER and NAWA_VERIFY_PASSWORD for --hub\n'); return 2; }
+      if (!user || !password) {
+        err.write('nawa verify-log: set NAWA_VERIFY_USER and NAWA_VERIFY_PASSWORD for --hub\n');
+        return 2;
+      }
       log = await fetchLog(values.hub, user, password);
       if (values.export) writeFileSync(values.export, `${JSON.stringify(log, null, 1)}\n`, { mode: 0o600 });
     } else {
@@ -49,9 +71,13 @@ export async function verifyLogMain(args: string[], env: NodeJS.ProcessEnv = pro
   }
   const verdict = verifyExport(log);
   if (!verdict.ok) {
-    err.write(`nawa verify-log: FAILED at entry ${verdict.index} (decision ${verdict.id}, seq ${verdict.seq}): ${verdict.reason}\n`);
+    err.write(
+      `nawa verify-log: FAILED at entry ${verdict.index} (decision ${verdict.id}, seq ${verdict.seq}): ${verdict.reason}\n`,
+    );
     return 1;
   }
-  out.write(`nawa verify-log: ok, ${verdict.count} decisions, chain and signatures verified to #${verdict.lastSeq} (head ${verdict.head})\n`);
+  out.write(
+    `nawa verify-log: ok, ${verdict.count} decisions, chain and signatures verified to #${verdict.lastSeq} (head ${verdict.head})\n`,
+  );
   return 0;
 }

@@ -15,8 +15,21 @@ beforeAll(async () => {
   const token = await t.login('operator');
   const key = await publishTestKey(t, token, 'operator', 'console-1');
   for (let i = 0; i < 4; i++) {
-    const data = key.sign({ id: crypto.randomUUID(), decidedAt: new Date().toISOString(), summary: `Keputusan ${i}`, rationale: 'Uji', action: 'Catat' });
-    const res = await t.api('/mutations', { method: 'POST', token, json: { consoleId: 'console-1', mutations: [{ id: data.id, entity: 'decision', op: 'upsert', data, clientTime: new Date().toISOString() }] } });
+    const data = key.sign({
+      id: crypto.randomUUID(),
+      decidedAt: new Date().toISOString(),
+      summary: `Keputusan ${i}`,
+      rationale: 'Uji',
+      action: 'Catat',
+    });
+    const res = await t.api('/mutations', {
+      method: 'POST',
+      token,
+      json: {
+        consoleId: 'console-1',
+        mutations: [{ id: data.id, entity: 'decision', op: 'upsert', data, clientTime: new Date().toISOString() }],
+      },
+    });
     expect(((await res.json()) as { results: { status: string }[] }).results[0]?.status).toBe('applied');
   }
   exported = join(t.dir, 'log.json');
@@ -27,14 +40,37 @@ afterAll(async () => {
   await t.close();
 });
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = { NAWA_VERIFY_USER: 'viewer', NAWA_VERIFY_PASSWORD: 'demo' }) {
+async function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv = { NAWA_VERIFY_USER: 'viewer', NAWA_VERIFY_PASSWORD: 'demo' },
+) {
   let out = '';
   let err = '';
-  const code = await verifyLogMain(args, env, { write: (s: string) => { out += s; return true; } } as never, { write: (s: string) => { err += s; return true; } } as never);
+  const code = await verifyLogMain(
+    args,
+    env,
+    {
+      write: (s: string) => {
+        out += s;
+        return true;
+      },
+    } as never,
+    {
+      write: (s: string) => {
+        err += s;
+        return true;
+      },
+    } as never,
+  );
   return { code, out, err };
 }
 
-type Log = { count: number; head: { seq: number; hash: string }; decisions: Record<string, unknown>[]; signingKeys: unknown[] };
+type Log = {
+  count: number;
+  head: { seq: number; hash: string };
+  decisions: Record<string, unknown>[];
+  signingKeys: unknown[];
+};
 const load = (): Log => JSON.parse(readFileSync(exported, 'utf8')) as Log;
 async function check(edit: (log: Log) => void) {
   const log = load();
@@ -72,13 +108,22 @@ describe('nawa verify-log', () => {
   });
 
   it('finds a deleted, a reordered and a truncated entry, and a swapped signing key', async () => {
-    const deleted = await check((l) => { l.decisions.splice(2, 1); });
+    const deleted = await check((l) => {
+      l.decisions.splice(2, 1);
+    });
     expect(deleted).toMatchObject({ code: 1, err: expect.stringMatching(/entry 2 .*prevHash/) });
-    const reordered = await check((l) => { const [a] = l.decisions.splice(1, 1); l.decisions.splice(2, 0, a!); });
+    const reordered = await check((l) => {
+      const [a] = l.decisions.splice(1, 1);
+      l.decisions.splice(2, 0, a!);
+    });
     expect(reordered).toMatchObject({ code: 1, err: expect.stringMatching(/entry 1 .*(seq|prevHash)/) });
-    const truncated = await check((l) => { l.decisions.pop(); });
+    const truncated = await check((l) => {
+      l.decisions.pop();
+    });
     expect(truncated).toMatchObject({ code: 1, err: expect.stringMatching(/entries are missing/) });
-    const cutHead = await check((l) => { l.decisions.shift(); });
+    const cutHead = await check((l) => {
+      l.decisions.shift();
+    });
     expect(cutHead).toMatchObject({ code: 1, err: expect.stringMatching(/entry 0 .*prevHash/) });
     const swapped = await check((l) => {
       const k = l.signingKeys.at(-1) as Record<string, unknown>;
@@ -92,6 +137,9 @@ describe('nawa verify-log', () => {
     expect((await cli(['--hub', t.hub.url], {})).code).toBe(2);
     const junk = join(t.dir, 'junk.json');
     writeFileSync(junk, '{"format":"other"}');
-    expect(await cli(['--file', junk], {})).toMatchObject({ code: 1, err: expect.stringMatching(/not a nawa-decision-log export/) });
+    expect(await cli(['--file', junk], {})).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/not a nawa-decision-log export/),
+    });
   });
 });

@@ -7,20 +7,29 @@ import type { Decision, Status } from '../../common/entities';
 import type { DecisionVerifier } from './decision-verifier';
 import type { StatusHistory } from './status-history';
 
-export interface ApplyOutcome { entities: Set<EntityName>; skipped: { seq: number; reason: string }[] }
+export interface ApplyOutcome {
+  entities: Set<EntityName>;
+  skipped: { seq: number; reason: string }[];
+}
 
 export class ChangeApplier {
   private readonly st: Record<string, Statement>;
 
-  constructor(db: Database, private readonly verifier: DecisionVerifier, private readonly history?: StatusHistory) {
+  constructor(
+    db: Database,
+    private readonly verifier: DecisionVerifier,
+    private readonly history?: StatusHistory,
+  ) {
     const p = (sql: string) => db.prepare(sql);
     this.st = {
-      siteUp: p(`INSERT INTO sites (id, kind, name, district_code, lat, lon, version) VALUES (@id, @kind, @name, @districtCode, @lat, @lon, @version)
+      siteUp:
+        p(`INSERT INTO sites (id, kind, name, district_code, lat, lon, version) VALUES (@id, @kind, @name, @districtCode, @lat, @lon, @version)
         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, district_code = excluded.district_code,
         lat = excluded.lat, lon = excluded.lon, version = excluded.version`),
       siteDel: p('DELETE FROM sites WHERE id = ?'),
       // Newest `at` wins, whatever order the changes come in.
-      statusUp: p(`INSERT INTO statuses (site_id, at, state, latency_ms, bandwidth_mbps) VALUES (@siteId, @at, @state, @latencyMs, @bandwidthMbps)
+      statusUp:
+        p(`INSERT INTO statuses (site_id, at, state, latency_ms, bandwidth_mbps) VALUES (@siteId, @at, @state, @latencyMs, @bandwidthMbps)
         ON CONFLICT (site_id) DO UPDATE SET at = excluded.at, state = excluded.state, latency_ms = excluded.latency_ms,
         bandwidth_mbps = excluded.bandwidth_mbps WHERE excluded.at >= statuses.at`),
       seriesUp: p(`INSERT INTO series (id, sector, name, unit, site_id) VALUES (@id, @sector, @name, @unit, @siteId)
@@ -31,7 +40,8 @@ export class ChangeApplier {
         WHERE excluded.version >= incidents.version`),
       incidentDel: p('DELETE FROM incidents WHERE id = ?'),
       // The central record, once verified (decision-verifier.ts), replaces the local pending copy of the same decision.
-      decisionUp: p(`INSERT INTO decisions (id, data, seq, hash, state, error, recorded_at) VALUES (?, ?, ?, ?, 'synced', NULL, ?)
+      decisionUp:
+        p(`INSERT INTO decisions (id, data, seq, hash, state, error, recorded_at) VALUES (?, ?, ?, ?, 'synced', NULL, ?)
         ON CONFLICT (id) DO UPDATE SET data = excluded.data, seq = excluded.seq, hash = excluded.hash, state = 'synced', error = NULL`),
       layoutUp: p(`INSERT INTO layouts (id, data, version) VALUES (?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = excluded.version WHERE excluded.version >= layouts.version`),
@@ -64,19 +74,41 @@ export class ChangeApplier {
       return null;
     }
     const parsed = ENTITY_DATA[c.entity].safeParse(c.data);
-    if (!parsed.success) return `invalid ${c.entity} ${c.id}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`;
+    if (!parsed.success)
+      return `invalid ${c.entity} ${c.id}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`;
     const d = parsed.data as Record<string, unknown>;
     switch (c.entity) {
-      case 'site': st.siteUp!.run({ ...d, version: c.version }); break;
-      case 'status': st.statusUp!.run(d); this.history?.record(d as Status); break;
-      case 'series': st.seriesUp!.run({ siteId: null, ...d }); break;
-      case 'reading': st.readingUp!.run(d); break;
-      case 'incident': st.incidentUp!.run(c.id, canonicalJson(d), d.version, d.updatedAt); break;
-      case 'decision': return this.verifier.decision(c, d as Decision, () => st.decisionUp!.run(c.id, canonicalJson(d), d.seq, d.hash, d.decidedAt));
-      case 'signing_key': return this.verifier.key(c, d as SigningKey);
-      case 'layout': st.layoutUp!.run(c.id, canonicalJson(d), d.version); break;
-      case 'incident_note': st.noteUp!.run(c.id, d.incidentId, canonicalJson(d), c.seq); break;
-      case 'incident_event': st.eventUp!.run(c.id, d.incidentId, c.seq, canonicalJson(d)); break;
+      case 'site':
+        st.siteUp!.run({ ...d, version: c.version });
+        break;
+      case 'status':
+        st.statusUp!.run(d);
+        this.history?.record(d as Status);
+        break;
+      case 'series':
+        st.seriesUp!.run({ siteId: null, ...d });
+        break;
+      case 'reading':
+        st.readingUp!.run(d);
+        break;
+      case 'incident':
+        st.incidentUp!.run(c.id, canonicalJson(d), d.version, d.updatedAt);
+        break;
+      case 'decision':
+        return this.verifier.decision(c, d as Decision, () =>
+          st.decisionUp!.run(c.id, canonicalJson(d), d.seq, d.hash, d.decidedAt),
+        );
+      case 'signing_key':
+        return this.verifier.key(c, d as SigningKey);
+      case 'layout':
+        st.layoutUp!.run(c.id, canonicalJson(d), d.version);
+        break;
+      case 'incident_note':
+        st.noteUp!.run(c.id, d.incidentId, canonicalJson(d), c.seq);
+        break;
+      case 'incident_event':
+        st.eventUp!.run(c.id, d.incidentId, c.seq, canonicalJson(d));
+        break;
     }
     return null;
   }

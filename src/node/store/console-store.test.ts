@@ -10,14 +10,26 @@ import { MIGRATIONS } from './migrations';
 import { publishedDecision, publishedKey, signerFor } from '../signing/signing-test-kit';
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'nawa-store-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nawa-store-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const decisionInput = (id: string) => ({
-  id, decidedAt: '2026-11-28T01:00:00.000Z', summary: 'Kirim tim BPBD', rationale: 'Banjir naik', action: 'Dispatch',
+  id,
+  decidedAt: '2026-11-28T01:00:00.000Z',
+  summary: 'Kirim tim BPBD',
+  rationale: 'Banjir naik',
+  action: 'Dispatch',
 });
-const change = (seq: number, entity: Change['entity'], id: string, data: unknown, version = 1): Change =>
-  ({ seq, entity, id, op: 'upsert', version, data });
+const change = (seq: number, entity: Change['entity'], id: string, data: unknown, version = 1): Change => ({
+  seq,
+  entity,
+  id,
+  op: 'upsert',
+  version,
+  data,
+});
 
 describe('migrations', () => {
   it('bring an empty file to the current version with WAL and foreign keys on', () => {
@@ -26,8 +38,12 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['sites', 'statuses', 'incidents', 'decisions', 'layouts', 'outbox', 'sync_state']));
+    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
+      (t) => t.name,
+    );
+    expect(tables).toEqual(
+      expect.arrayContaining(['sites', 'statuses', 'incidents', 'decisions', 'layouts', 'outbox', 'sync_state']),
+    );
     db.close();
   });
 
@@ -52,11 +68,23 @@ describe('migrations', () => {
   it('0002 keeps the incidents and outbox rows written before it', () => {
     const db = new Database(join(dir, 'm2.db'));
     migrate(db, MIGRATIONS, 1);
-    db.prepare(`INSERT INTO incidents (id, data, version, updated_at) VALUES ('i1', '{"title":"Banjir"}', 3, '2026-11-28T00:00:00.000Z')`).run();
-    db.prepare(`INSERT INTO outbox (id, entity, op, data, client_time, operator_id) VALUES ('m1', 'decision', 'upsert', '{}', 'now', 'op')`).run();
+    db.prepare(
+      `INSERT INTO incidents (id, data, version, updated_at) VALUES ('i1', '{"title":"Banjir"}', 3, '2026-11-28T00:00:00.000Z')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO outbox (id, entity, op, data, client_time, operator_id) VALUES ('m1', 'decision', 'upsert', '{}', 'now', 'op')`,
+    ).run();
     migrate(db, MIGRATIONS, 2);
-    expect(db.prepare('SELECT data, version, local_data FROM incidents').get()).toEqual({ data: '{"title":"Banjir"}', version: 3, local_data: null });
-    expect(db.prepare('SELECT id, state, current FROM outbox').get()).toEqual({ id: 'm1', state: 'pending', current: null });
+    expect(db.prepare('SELECT data, version, local_data FROM incidents').get()).toEqual({
+      data: '{"title":"Banjir"}',
+      version: 3,
+      local_data: null,
+    });
+    expect(db.prepare('SELECT id, state, current FROM outbox').get()).toEqual({
+      id: 'm1',
+      state: 'pending',
+      current: null,
+    });
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     db.close();
   });
@@ -64,7 +92,16 @@ describe('migrations', () => {
   it('roll back a failing migration as a whole', () => {
     const path = join(dir, 'fail.db');
     const db = new Database(path);
-    const bad = [...MIGRATIONS, { name: 'bad', up: (d: Database.Database) => { d.exec('CREATE TABLE x (a)'); throw new Error('boom'); } }];
+    const bad = [
+      ...MIGRATIONS,
+      {
+        name: 'bad',
+        up: (d: Database.Database) => {
+          d.exec('CREATE TABLE x (a)');
+          throw new Error('boom');
+        },
+      },
+    ];
     expect(() => migrate(db, bad)).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.prepare(`SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'x'`).get()).toEqual({ n: 0 });
@@ -80,7 +117,12 @@ describe('ConsoleStore', () => {
     expect(store.decisions()).toMatchObject([{ id, state: 'pending', seq: null, summary: 'Kirim tim BPBD' }]);
     expect(store.outbox.counts()).toEqual({ pending: 1, rejected: 0 });
     const [entry] = store.outbox.nextBatch(10);
-    expect(entry?.mutation).toMatchObject({ id, entity: 'decision', op: 'upsert', data: { id, summary: 'Kirim tim BPBD' } });
+    expect(entry?.mutation).toMatchObject({
+      id,
+      entity: 'decision',
+      op: 'upsert',
+      data: { id, summary: 'Kirim tim BPBD' },
+    });
     // A second write with the same id fails as a whole: no second outbox entry.
     expect(() => store.recordDecision(decisionInput(id), 'op-1', 'console-1')).toThrow();
     expect(store.outbox.counts().pending).toBe(1);
@@ -96,11 +138,30 @@ describe('ConsoleStore', () => {
     const signer = signerFor('op-1', 'console-1');
     const central = publishedDecision(signer, decisionInput(id), 'op-1', 'console-1', 4, '0'.repeat(64));
     const page = [
-      change(1, 'site', '35.07.13.1007', { id: '35.07.13.1007', kind: 'village', name: 'Penarukan', districtCode: '35.07.13', lat: -8.13, lon: 112.57 }),
-      change(2, 'status', '35.07.13.1007', { siteId: '35.07.13.1007', at: '2026-11-28T02:00:00.000Z', state: 'down', latencyMs: null, bandwidthMbps: null }),
+      change(1, 'site', '35.07.13.1007', {
+        id: '35.07.13.1007',
+        kind: 'village',
+        name: 'Penarukan',
+        districtCode: '35.07.13',
+        lat: -8.13,
+        lon: 112.57,
+      }),
+      change(2, 'status', '35.07.13.1007', {
+        siteId: '35.07.13.1007',
+        at: '2026-11-28T02:00:00.000Z',
+        state: 'down',
+        latencyMs: null,
+        bandwidthMbps: null,
+      }),
       change(3, 'signing_key', signer.keyId, publishedKey(signer, 'op-1', 'console-1')),
       change(4, 'decision', id, central),
-      change(5, 'status', '35.07.13.1007', { siteId: '35.07.13.1007', at: '2026-11-28T01:00:00.000Z', state: 'up', latencyMs: 12, bandwidthMbps: 50 }),
+      change(5, 'status', '35.07.13.1007', {
+        siteId: '35.07.13.1007',
+        at: '2026-11-28T01:00:00.000Z',
+        state: 'up',
+        latencyMs: 12,
+        bandwidthMbps: 50,
+      }),
       change(6, 'incident', 'x', { nonsense: true }),
     ];
     const outcome = store.applyPage(page, 6);
@@ -113,7 +174,18 @@ describe('ConsoleStore', () => {
 
     // Re-applying the same page after a restart changes nothing: the cursor says it is done.
     store = ConsoleStore.open(path);
-    store.applyPage([change(2, 'status', '35.07.13.1007', { siteId: '35.07.13.1007', at: '2026-11-28T03:00:00.000Z', state: 'up', latencyMs: 1, bandwidthMbps: 1 })], 6);
+    store.applyPage(
+      [
+        change(2, 'status', '35.07.13.1007', {
+          siteId: '35.07.13.1007',
+          at: '2026-11-28T03:00:00.000Z',
+          state: 'up',
+          latencyMs: 1,
+          bandwidthMbps: 1,
+        }),
+      ],
+      6,
+    );
     expect(store.overview().states).toMatchObject({ down: 1 });
     store.close();
   });
@@ -130,7 +202,10 @@ describe('ConsoleStore', () => {
       { id: b, status: 'rejected', error: { code: 'forbidden', message: 'role viewer may not write decisions' } },
     ]);
     expect(store.outbox.counts()).toEqual({ pending: 0, rejected: 1 });
-    expect(store.decisions().find((d) => d.id === b)).toMatchObject({ state: 'rejected', error: expect.stringContaining('forbidden') });
+    expect(store.decisions().find((d) => d.id === b)).toMatchObject({
+      state: 'rejected',
+      error: expect.stringContaining('forbidden'),
+    });
     expect(store.outbox.nextBatch(10)).toEqual([]);
     store.close();
   });

@@ -16,7 +16,10 @@ import { LayoutRepository } from './layout-repository';
 import { Outbox } from './outbox';
 import { StatusHistory } from './status-history';
 
-export interface PageOutcome { entities: EntityName[]; skipped: { seq: number; reason: string }[] }
+export interface PageOutcome {
+  entities: EntityName[];
+  skipped: { seq: number; reason: string }[];
+}
 
 export class ConsoleStore {
   readonly outbox: Outbox;
@@ -28,7 +31,10 @@ export class ConsoleStore {
   readonly statusHistory: StatusHistory;
   private readonly applier: ChangeApplier;
 
-  private constructor(private readonly db: Database, readonly path: string) {
+  private constructor(
+    private readonly db: Database,
+    readonly path: string,
+  ) {
     this.outbox = new Outbox(db);
     this.incidentRepo = new IncidentRepository(db, this.outbox);
     this.layoutRepo = new LayoutRepository(db, this.outbox);
@@ -47,7 +53,8 @@ export class ConsoleStore {
   }
 
   cursor(): number {
-    const row = this.db.prepare(`SELECT value FROM sync_state WHERE key = 'cursor'`).get() as { value: string } | undefined;
+    const row = this.db.prepare(`SELECT value FROM sync_state WHERE key = 'cursor'`).get() as
+      { value: string } | undefined;
     return row ? Number(row.value) : 0;
   }
 
@@ -59,7 +66,11 @@ export class ConsoleStore {
       const outcome = this.applier.apply(fresh);
       this.outbox.prune();
       const to = Math.max(from, lastSeq, ...fresh.map((c) => c.seq));
-      this.db.prepare(`INSERT INTO sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(String(to));
+      this.db
+        .prepare(
+          `INSERT INTO sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        )
+        .run(String(to));
       return { entities: [...outcome.entities], skipped: outcome.skipped };
     })();
   }
@@ -71,19 +82,32 @@ export class ConsoleStore {
 
   setSetting(key: string, value: string | null): void {
     if (value === null) this.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
-    else this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    else
+      this.db
+        .prepare(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(key, value);
   }
 
   /** Settings whose key starts with `prefix` (e.g. the sealed tokens). */
   settingsWithPrefix(prefix: string): { key: string; value: string }[] {
-    return this.db.prepare(`SELECT key, value FROM settings WHERE substr(key, 1, length(?)) = ?`).all(prefix, prefix) as { key: string; value: string }[];
+    return this.db
+      .prepare(`SELECT key, value FROM settings WHERE substr(key, 1, length(?)) = ?`)
+      .all(prefix, prefix) as { key: string; value: string }[];
   }
 
   /** The decision shows at once as pending; it and its outbox entry commit in one transaction (the one write path). */
   recordDecision(input: DecisionInput, operatorId: string, consoleId: string): DecisionView {
     const local = { ...input, operatorId, consoleId };
     this.outbox.write({
-      id: input.id, entity: 'decision', recordId: input.id, op: 'upsert', data: { ...input }, clientTime: input.decidedAt, operatorId,
+      id: input.id,
+      entity: 'decision',
+      recordId: input.id,
+      op: 'upsert',
+      data: { ...input },
+      clientTime: input.decidedAt,
+      operatorId,
       shown: () => local,
     });
     return { ...local, seq: null, hash: null, state: 'pending', error: null };
@@ -136,7 +160,11 @@ export class ConsoleStore {
         for (const t of tables) this.db.exec(`DELETE FROM main.${t}; INSERT INTO main.${t} SELECT * FROM stage.${t};`);
         merge?.();
         this.outbox.prune();
-        this.db.prepare(`INSERT INTO main.sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(String(cursor));
+        this.db
+          .prepare(
+            `INSERT INTO main.sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          )
+          .run(String(cursor));
       })();
     } finally {
       this.db.exec('DETACH DATABASE stage');
@@ -148,23 +176,51 @@ export class ConsoleStore {
    * console clock may be off or jump), then central order (seq).
    */
   decisions(limit = 200): DecisionView[] {
-    type Row = { data: string; seq: number | null; hash: string | null; state: DecisionView['state']; error: string | null };
+    type Row = {
+      data: string;
+      seq: number | null;
+      hash: string | null;
+      state: DecisionView['state'];
+      error: string | null;
+    };
     // Two index walks instead of one sort of every decision ever made (a year of them made the list take 40 ms).
     // Waiting: the outbox rows of decisions the feed has not brought back (pending, applied, or refused).
-    const waiting = this.db.prepare(`SELECT o.shown AS data, NULL AS seq, NULL AS hash,
+    const waiting = this.db
+      .prepare(
+        `SELECT o.shown AS data, NULL AS seq, NULL AS hash,
         CASE WHEN o.state IN ('pending', 'applied') THEN 'pending' ELSE 'rejected' END AS state,
         CASE WHEN o.state IN ('pending', 'applied') THEN NULL ELSE o.error END AS error
       FROM outbox o WHERE o.entity = 'decision' AND o.shown IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.id = o.record_id)
-      ORDER BY o.n DESC LIMIT ?`).all(limit) as Row[];
-    const central = waiting.length >= limit ? [] : this.db.prepare(`SELECT data, seq, hash, state, error FROM decisions
-      WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT ?`).all(limit - waiting.length) as Row[];
+      ORDER BY o.n DESC LIMIT ?`,
+      )
+      .all(limit) as Row[];
+    const central =
+      waiting.length >= limit
+        ? []
+        : (this.db
+            .prepare(
+              `SELECT data, seq, hash, state, error FROM decisions
+      WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT ?`,
+            )
+            .all(limit - waiting.length) as Row[]);
     // Fields named one by one: object rest and spread over 200 rows took half the time of this list.
     return [...waiting, ...central].map((r) => {
       const d = JSON.parse(r.data) as DecisionView;
       return {
-        id: d.id, incidentId: d.incidentId, decidedAt: d.decidedAt, summary: d.summary, rationale: d.rationale, action: d.action,
-        supersedes: d.supersedes, operatorId: d.operatorId, consoleId: d.consoleId, seq: r.seq, hash: r.hash, state: r.state, error: r.error,
+        id: d.id,
+        incidentId: d.incidentId,
+        decidedAt: d.decidedAt,
+        summary: d.summary,
+        rationale: d.rationale,
+        action: d.action,
+        supersedes: d.supersedes,
+        operatorId: d.operatorId,
+        consoleId: d.consoleId,
+        seq: r.seq,
+        hash: r.hash,
+        state: r.state,
+        error: r.error,
       };
     });
   }
@@ -174,8 +230,12 @@ export class ConsoleStore {
   }
 
   sites(kind?: string): (Site & { state: SiteState | null })[] {
-    const rows = this.db.prepare(`SELECT s.id, s.kind, s.name, s.district_code AS districtCode, s.lat, s.lon, st.state FROM sites s
-      LEFT JOIN statuses st ON st.site_id = s.id WHERE (? IS NULL OR s.kind = ?) ORDER BY s.name`).all(kind ?? null, kind ?? null);
+    const rows = this.db
+      .prepare(
+        `SELECT s.id, s.kind, s.name, s.district_code AS districtCode, s.lat, s.lon, st.state FROM sites s
+      LEFT JOIN statuses st ON st.site_id = s.id WHERE (? IS NULL OR s.kind = ?) ORDER BY s.name`,
+      )
+      .all(kind ?? null, kind ?? null);
     return rows as (Site & { state: SiteState | null })[];
   }
 
@@ -190,15 +250,30 @@ export class ConsoleStore {
 
   overview(): Overview {
     const states = { up: 0, degraded: 0, down: 0, unknown: 0 };
-    const counts = this.db.prepare(`SELECT COALESCE(st.state, 'unknown') AS state, COUNT(*) AS n FROM sites s
-      LEFT JOIN statuses st ON st.site_id = s.id GROUP BY 1`).all() as { state: keyof typeof states; n: number }[];
+    const counts = this.db
+      .prepare(
+        `SELECT COALESCE(st.state, 'unknown') AS state, COUNT(*) AS n FROM sites s
+      LEFT JOIN statuses st ON st.site_id = s.id GROUP BY 1`,
+      )
+      .all() as { state: keyof typeof states; n: number }[];
     let sites = 0;
-    for (const c of counts) { states[c.state] = c.n; sites += c.n; }
-    const down = this.db.prepare(`SELECT s.id, s.name, s.kind, st.at AS since FROM statuses st JOIN sites s ON s.id = st.site_id
-      WHERE st.state = 'down' ORDER BY st.at DESC LIMIT 20`).all() as Overview['down'];
-    const kpis = this.db.prepare(`SELECT s.id AS seriesId, s.name, s.sector, s.unit, r.value, r.at FROM series s
+    for (const c of counts) {
+      states[c.state] = c.n;
+      sites += c.n;
+    }
+    const down = this.db
+      .prepare(
+        `SELECT s.id, s.name, s.kind, st.at AS since FROM statuses st JOIN sites s ON s.id = st.site_id
+      WHERE st.state = 'down' ORDER BY st.at DESC LIMIT 20`,
+      )
+      .all() as Overview['down'];
+    const kpis = this.db
+      .prepare(
+        `SELECT s.id AS seriesId, s.name, s.sector, s.unit, r.value, r.at FROM series s
       JOIN readings r ON r.series_id = s.id AND r.at = (SELECT MAX(at) FROM readings WHERE series_id = s.id)
-      ORDER BY s.sector, s.name`).all() as Overview['kpis'];
+      ORDER BY s.sector, s.name`,
+      )
+      .all() as Overview['kpis'];
     return { sites, states, down, kpis };
   }
 }

@@ -23,7 +23,11 @@ export function checkDecisionChain(db: Database): ChainCheck {
   let verifiedTo: number | null = null;
   for (const raw of rows) {
     const d = JSON.parse(raw) as Decision;
-    const fail = (reason: 'order' | 'prevHash' | 'hash'): ChainCheck => ({ count: rows.length, verifiedTo, broken: { seq: d.seq, id: d.id, reason } });
+    const fail = (reason: 'order' | 'prevHash' | 'hash'): ChainCheck => ({
+      count: rows.length,
+      verifiedTo,
+      broken: { seq: d.seq, id: d.id, reason },
+    });
     if (!(d.seq > prevSeq)) return fail('order');
     if (d.prevHash !== prev) return fail('prevHash');
     const hash = createHash('sha256').update(decisionHashInput(d, prev), 'utf8').digest('hex');
@@ -37,15 +41,28 @@ export function checkDecisionChain(db: Database): ChainCheck {
 
 /** Decisions decided in [from, to), central ones in seq order, then this console's still waiting. */
 export function decisionsForExport(db: Database, from: string | null, to: string | null): CsvDecision[] {
-  const rows = db.prepare(`SELECT d.data, d.seq, d.hash, json_extract(i.data, '$.title') AS title FROM decisions d
+  const rows = db
+    .prepare(
+      `SELECT d.data, d.seq, d.hash, json_extract(i.data, '$.title') AS title FROM decisions d
     LEFT JOIN incidents i ON i.id = json_extract(d.data, '$.incidentId')
     WHERE (? IS NULL OR json_extract(d.data, '$.decidedAt') >= ?) AND (? IS NULL OR json_extract(d.data, '$.decidedAt') < ?)
-    ORDER BY d.seq IS NULL, d.seq, d.rowid`).all(from, from, to, to) as { data: string; seq: number | null; hash: string | null; title: string | null }[];
+    ORDER BY d.seq IS NULL, d.seq, d.rowid`,
+    )
+    .all(from, from, to, to) as { data: string; seq: number | null; hash: string | null; title: string | null }[];
   return rows.map((r) => {
     const d = JSON.parse(r.data) as Decision;
     return {
-      seq: r.seq, decidedAt: d.decidedAt, operatorId: d.operatorId, consoleId: d.consoleId, incidentId: d.incidentId,
-      incidentTitle: r.title ?? undefined, summary: d.summary, rationale: d.rationale, action: d.action, supersedes: d.supersedes, hash: r.hash,
+      seq: r.seq,
+      decidedAt: d.decidedAt,
+      operatorId: d.operatorId,
+      consoleId: d.consoleId,
+      incidentId: d.incidentId,
+      incidentTitle: r.title ?? undefined,
+      summary: d.summary,
+      rationale: d.rationale,
+      action: d.action,
+      supersedes: d.supersedes,
+      hash: r.hash,
     };
   });
 }

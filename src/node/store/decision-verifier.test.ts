@@ -25,14 +25,27 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const change = (seq: number, entity: Change['entity'], id: string, data: unknown): Change => ({ seq, entity, id, op: 'upsert', version: 1, data });
+const change = (seq: number, entity: Change['entity'], id: string, data: unknown): Change => ({
+  seq,
+  entity,
+  id,
+  op: 'upsert',
+  version: 1,
+  data,
+});
 const input = (n: number) => ({
-  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, decidedAt: '2026-11-28T01:00:00.000Z',
-  summary: `Keputusan ${n}`, rationale: 'Banjir naik', action: 'Kirim tim',
+  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  decidedAt: '2026-11-28T01:00:00.000Z',
+  summary: `Keputusan ${n}`,
+  rationale: 'Banjir naik',
+  action: 'Kirim tim',
 });
 const alice = signerFor('alice', 'console-1');
 const bob = signerFor('bob', 'console-2');
-const keys = [change(1, 'signing_key', alice.keyId, publishedKey(alice, 'alice', 'console-1')), change(2, 'signing_key', bob.keyId, publishedKey(bob, 'bob', 'console-2'))];
+const keys = [
+  change(1, 'signing_key', alice.keyId, publishedKey(alice, 'alice', 'console-1')),
+  change(2, 'signing_key', bob.keyId, publishedKey(bob, 'bob', 'console-2')),
+];
 
 /** Three decisions at seq 3, 4, 5, chained and signed. */
 function chain() {
@@ -43,20 +56,35 @@ function chain() {
 }
 const summaries = () => store.decisions().map((d) => [d.seq, d.summary]);
 
-
 /** Moves the store's cursor back (a replayed page), through a second connection: the store keeps its own private. */
 function rewindCursor(to: number): void {
   const db = new Database(store.path);
-  try { db.prepare(`UPDATE sync_state SET value = ? WHERE key = 'cursor'`).run(String(to)); } finally { db.close(); }
+  try {
+    db.prepare(`UPDATE sync_state SET value = ? WHERE key = 'cursor'`).run(String(to));
+  } finally {
+    db.close();
+  }
 }
 
 describe('DecisionVerifier', () => {
   it('keeps decisions that verify and moves the watermark to the newest', () => {
     const [d3, d4, d5] = chain();
-    const out = store.applyPage([...keys, change(3, 'decision', d3!.id, d3), change(4, 'decision', d4!.id, d4), change(5, 'decision', d5!.id, d5)], 5);
+    const out = store.applyPage(
+      [
+        ...keys,
+        change(3, 'decision', d3!.id, d3),
+        change(4, 'decision', d4!.id, d4),
+        change(5, 'decision', d5!.id, d5),
+      ],
+      5,
+    );
     expect(out.skipped).toEqual([]);
     expect(store.trust.state()).toMatchObject({ verifiedSeq: 5, verifiedHash: d5!.hash, alarms: 0 });
-    expect(summaries()).toEqual([[5, 'Keputusan 5'], [4, 'Keputusan 4'], [3, 'Keputusan 3']]);
+    expect(summaries()).toEqual([
+      [5, 'Keputusan 5'],
+      [4, 'Keputusan 4'],
+      [3, 'Keputusan 3'],
+    ]);
   });
 
   it('raises an alarm and keeps its copy when a verified seq is offered again with other content (even re-chained)', () => {
@@ -72,26 +100,43 @@ describe('DecisionVerifier', () => {
     expect(out.skipped.map((s) => s.seq)).toEqual([3]);
     const trust = store.trust.state();
     expect(trust).toMatchObject({ verifiedSeq: 5, alarms: 1 });
-    expect(trust.recent[0]).toMatchObject({ seq: 3, decisionId: d3!.id, offered: { summary: 'Tidak ada tindakan' }, kept: { summary: 'Keputusan 3' } });
+    expect(trust.recent[0]).toMatchObject({
+      seq: 3,
+      decisionId: d3!.id,
+      offered: { summary: 'Tidak ada tindakan' },
+      kept: { summary: 'Keputusan 3' },
+    });
     expect(summaries()).toContainEqual([3, 'Keputusan 3']);
   });
 
-  it('refuses a bad signature, another operator\'s key, a broken chain, a re-publication and a revoked key', () => {
+  it("refuses a bad signature, another operator's key, a broken chain, a re-publication and a revoked key", () => {
     const [d3, d4] = chain();
     store.applyPage([...keys, change(3, 'decision', d3!.id, d3)], 3);
     const cases: [string, Change, RegExp][] = [];
     // Edited after signing, with the chain recomputed: the hash holds, the signature does not.
     const edited = { ...d4!, summary: 'Diubah' };
-    cases.push(['edited', change(4, 'decision', d4!.id, { ...edited, hash: decisionHashOf(edited, d3!.hash) }), /signature does not verify/]);
+    cases.push([
+      'edited',
+      change(4, 'decision', d4!.id, { ...edited, hash: decisionHashOf(edited, d3!.hash) }),
+      /signature does not verify/,
+    ]);
     // Bob's decision claimed for alice with bob's key.
     const claimed = publishedDecision(bob, input(4), 'alice', 'console-1', 4, d3!.hash);
     cases.push(['other key', change(4, 'decision', claimed.id, claimed), /belongs to bob on console-2/]);
-    cases.push(['broken chain', change(4, 'decision', d4!.id, publishedDecision(bob, input(4), 'bob', 'console-2', 4, 'f'.repeat(64))), /prevHash/]);
+    cases.push([
+      'broken chain',
+      change(4, 'decision', d4!.id, publishedDecision(bob, input(4), 'bob', 'console-2', 4, 'f'.repeat(64))),
+      /prevHash/,
+    ]);
     cases.push(['re-published', change(9, 'decision', d4!.id, d4), /re-publishes/]);
     const again = publishedDecision(alice, { ...input(3) }, 'alice', 'console-1', 4, d3!.hash);
     cases.push(['same id', change(4, 'decision', again.id, again), /was verified at #3/]);
     const { signature: _s, ...unsigned } = d4!;
-    cases.push(['unsigned', change(4, 'decision', d4!.id, { ...unsigned, hash: decisionHashOf(unsigned, d3!.hash) }), /unsigned/]);
+    cases.push([
+      'unsigned',
+      change(4, 'decision', d4!.id, { ...unsigned, hash: decisionHashOf(unsigned, d3!.hash) }),
+      /unsigned/,
+    ]);
     for (const [what, c, reason] of cases) {
       const out = store.applyPage([c], c.seq);
       expect(out.skipped, what).toHaveLength(1);
@@ -100,7 +145,15 @@ describe('DecisionVerifier', () => {
     }
     expect(store.trust.state()).toMatchObject({ verifiedSeq: 3, alarms: cases.length });
     // Revoked at seq 4: alice's later decisions no longer verify.
-    store.applyPage([change(4, 'signing_key', alice.keyId, { ...publishedKey(alice, 'alice', 'console-1'), revokedAt: '2026-11-28T02:00:00.000Z' })], 4);
+    store.applyPage(
+      [
+        change(4, 'signing_key', alice.keyId, {
+          ...publishedKey(alice, 'alice', 'console-1'),
+          revokedAt: '2026-11-28T02:00:00.000Z',
+        }),
+      ],
+      4,
+    );
     const late = publishedDecision(alice, input(5), 'alice', 'console-1', 5, d3!.hash);
     expect(store.applyPage([change(5, 'decision', late.id, late)], 5).skipped).toHaveLength(1);
     expect(store.trust.state().recent[0]?.reason).toMatch(/revoked at #4/);
@@ -118,10 +171,15 @@ describe('DecisionVerifier', () => {
     f4.hash = decisionHashOf(f4, f3.hash);
     staged.applyPage([...keys, change(3, 'decision', f3.id, f3), change(4, 'decision', f4.id, f4)], 4);
     staged.commit();
-    expect(summaries()).toEqual([[4, 'Keputusan 4'], [3, 'Keputusan 3']]);
+    expect(summaries()).toEqual([
+      [4, 'Keputusan 4'],
+      [3, 'Keputusan 3'],
+    ]);
     const trust = store.trust.state();
     expect(trust.verifiedSeq).toBe(4);
-    expect(trust.recent.map((a) => a.reason).join('\n')).toMatch(/#3 verified here is missing from a fresh download of the feed, or does not verify there/);
+    expect(trust.recent.map((a) => a.reason).join('\n')).toMatch(
+      /#3 verified here is missing from a fresh download of the feed, or does not verify there/,
+    );
     expect(trust.recent.map((a) => a.reason).join('\n')).toMatch(/signature does not verify/);
   });
 });

@@ -8,16 +8,42 @@ import { ConsoleStore } from './console-store';
 
 let dir: string;
 let store: ConsoleStore;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'nawa-inc-')); store = ConsoleStore.open(join(dir, 'c.db')); });
-afterEach(() => { store.close(); rmSync(dir, { recursive: true, force: true }); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nawa-inc-'));
+  store = ConsoleStore.open(join(dir, 'c.db'));
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const ID = '9a9a9a9a-0000-4000-8000-000000000001';
 const base: IncidentInput = {
-  id: ID, title: 'Banjir di Desa Sitiarjo', sector: 'disaster', severity: 3, status: 'reported',
-  districtCode: '35.07.06', lat: -8.4, lon: 112.7, assignedOpd: null, reportedAt: '2026-11-28T01:00:00.000Z',
+  id: ID,
+  title: 'Banjir di Desa Sitiarjo',
+  sector: 'disaster',
+  severity: 3,
+  status: 'reported',
+  districtCode: '35.07.06',
+  lat: -8.4,
+  lon: 112.7,
+  assignedOpd: null,
+  reportedAt: '2026-11-28T01:00:00.000Z',
 };
-const central = (version: number, patch: Partial<Incident> = {}): Incident => ({ ...base, version, updatedAt: `2026-11-28T0${version}:00:00.000Z`, ...patch });
-const change = (seq: number, data: Incident): Change => ({ seq, entity: 'incident', id: ID, op: 'upsert', version: data.version, data });
+const central = (version: number, patch: Partial<Incident> = {}): Incident => ({
+  ...base,
+  version,
+  updatedAt: `2026-11-28T0${version}:00:00.000Z`,
+  ...patch,
+});
+const change = (seq: number, data: Incident): Change => ({
+  seq,
+  entity: 'incident',
+  id: ID,
+  op: 'upsert',
+  version: data.version,
+  data,
+});
 
 describe('incident edits', () => {
   it('show at once, survive a feed update underneath, and give way to the central record once applied', () => {
@@ -39,7 +65,11 @@ describe('incident edits', () => {
   it('chain offline edits on the versions the earlier ones will produce', () => {
     store.applyPage([change(1, central(1))], 1);
     store.incidentRepo.save({ ...base, status: 'verified' }, 'operator', '2026-11-28T02:00:00.000Z');
-    store.incidentRepo.save({ ...base, status: 'dispatched', assignedOpd: 'BPBD' }, 'operator', '2026-11-28T02:05:00.000Z');
+    store.incidentRepo.save(
+      { ...base, status: 'dispatched', assignedOpd: 'BPBD' },
+      'operator',
+      '2026-11-28T02:05:00.000Z',
+    );
     expect(store.outbox.nextBatch(10).map((e) => e.mutation.baseVersion)).toEqual([1, 2]);
   });
 
@@ -67,9 +97,13 @@ describe('incident edits', () => {
     const [entry] = store.outbox.nextBatch(10);
     const theirs = central(2, { status: 'dispatched', assignedOpd: 'BPBD' });
     store.outbox.settle([entry!], [{ id: entry!.mutation.id, status: 'conflict', current: theirs }]);
-    expect(store.incidents()).toMatchObject([{ title: 'Banjir di Desa Sitiarjo', status: 'dispatched', version: 2, pending: false }]);
+    expect(store.incidents()).toMatchObject([
+      { title: 'Banjir di Desa Sitiarjo', status: 'dispatched', version: 2, pending: false },
+    ]);
     const parked = store.outbox.parked();
-    expect(parked).toMatchObject([{ state: 'conflict', recordId: ID, yours: { title: 'Banjir rob Sitiarjo' }, central: { version: 2 } }]);
+    expect(parked).toMatchObject([
+      { state: 'conflict', recordId: ID, yours: { title: 'Banjir rob Sitiarjo' }, central: { version: 2 } },
+    ]);
     expect(store.outbox.dismiss(parked[0]!.id)).toBe(true);
     expect(store.outbox.parked()).toEqual([]);
   });
@@ -79,7 +113,10 @@ describe('incident edits', () => {
     expect(store.incidents()).toHaveLength(1);
     const [entry] = store.outbox.nextBatch(10);
     expect(entry?.mutation.baseVersion).toBeUndefined();
-    store.outbox.settle([entry!], [{ id: entry!.mutation.id, status: 'rejected', error: { code: 'forbidden', message: 'role viewer' } }]);
+    store.outbox.settle(
+      [entry!],
+      [{ id: entry!.mutation.id, status: 'rejected', error: { code: 'forbidden', message: 'role viewer' } }],
+    );
     expect(store.incidents()).toEqual([]);
     expect(store.outbox.parked()[0]).toMatchObject({ state: 'rejected', error: expect.stringContaining('forbidden') });
   });

@@ -7,17 +7,26 @@ import type { Database } from 'better-sqlite3';
 import type { Outbox } from './outbox';
 
 export class IncidentRepository {
-  constructor(private readonly db: Database, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly db: Database,
+    private readonly outbox: Outbox,
+  ) {}
 
   list(): IncidentView[] {
-    const rows = this.db.prepare('SELECT id, data, updated_at FROM incidents').all() as { id: string; data: string; updated_at: string }[];
+    const rows = this.db.prepare('SELECT id, data, updated_at FROM incidents').all() as {
+      id: string;
+      data: string;
+      updated_at: string;
+    }[];
     const overlays = this.outbox.overlays('incident');
     const shown: { view: IncidentView; at: string }[] = [];
     for (const r of rows) {
       const o = overlays.get(r.id);
       overlays.delete(r.id);
       // The parsed row is fresh: set `pending` on it rather than copying every field into another object.
-      const view = Object.assign((o?.shown ?? JSON.parse(r.data)) as Incident, { pending: (o?.pendingWrites ?? 0) > 0 });
+      const view = Object.assign((o?.shown ?? JSON.parse(r.data)) as Incident, {
+        pending: (o?.pendingWrites ?? 0) > 0,
+      });
       shown.push({ view, at: r.updated_at });
     }
     // Incidents made here that the central side has not taken yet.
@@ -44,9 +53,15 @@ export class IncidentRepository {
    * feed may already hold a queued edit's effect (its answer was lost), or an answer may come before the feed.
    */
   save(input: IncidentInput, operatorId: string, now: string): IncidentView {
-    const row = this.db.prepare('SELECT version FROM incidents WHERE id = ?').get(input.id) as { version: number } | undefined;
+    const row = this.db.prepare('SELECT version FROM incidents WHERE id = ?').get(input.id) as
+      { version: number } | undefined;
     const shown = this.outbox.write({
-      entity: 'incident', recordId: input.id, op: 'upsert', data: { ...input }, clientTime: now, operatorId,
+      entity: 'incident',
+      recordId: input.id,
+      op: 'upsert',
+      data: { ...input },
+      clientTime: now,
+      operatorId,
       knownVersion: row?.version,
       // The version the central side will hold before this edit: the one the last queued edit produces, else the
       // newest known (pulled, or answered to an applied edit).

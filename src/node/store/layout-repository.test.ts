@@ -10,13 +10,30 @@ import { ConsoleStore } from './console-store';
 
 let dir: string;
 let store: ConsoleStore;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'nawa-layout-')); store = ConsoleStore.open(join(dir, 'c.db')); });
-afterEach(() => { store.close(); rmSync(dir, { recursive: true, force: true }); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nawa-layout-'));
+  store = ConsoleStore.open(join(dir, 'c.db'));
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const IKHTISAR = PRESET_LAYOUTS[0]!;
 const NEW_ID = '7a7a7a7a-0000-4000-8000-000000000001';
-const central = (input: LayoutInput, version: number): Layout => ({ ...input, version, updatedAt: `2026-11-28T0${version}:00:00.000Z` });
-const change = (seq: number, l: Layout): Change => ({ seq, entity: 'layout', id: l.id, op: 'upsert', version: l.version, data: l });
+const central = (input: LayoutInput, version: number): Layout => ({
+  ...input,
+  version,
+  updatedAt: `2026-11-28T0${version}:00:00.000Z`,
+});
+const change = (seq: number, l: Layout): Change => ({
+  seq,
+  entity: 'layout',
+  id: l.id,
+  op: 'upsert',
+  version: l.version,
+  data: l,
+});
 const renamed = (name: string): LayoutInput => ({ ...IKHTISAR, name });
 const T = '2026-11-28T03:00:00.000Z';
 
@@ -24,9 +41,15 @@ describe('layout edits', () => {
   it('a new layout shows at once as pending and waits in the outbox as a create', () => {
     const copy: LayoutInput = { ...IKHTISAR, id: NEW_ID, name: 'Ikhtisar (salinan)' };
     store.layoutRepo.save(copy, undefined, 'presenter', T);
-    expect(store.layoutRepo.list()).toMatchObject({ layouts: [{ id: NEW_ID, name: 'Ikhtisar (salinan)' }], pending: [NEW_ID] });
+    expect(store.layoutRepo.list()).toMatchObject({
+      layouts: [{ id: NEW_ID, name: 'Ikhtisar (salinan)' }],
+      pending: [NEW_ID],
+    });
     const [entry] = store.outbox.nextBatch(10);
-    expect(entry).toMatchObject({ operatorId: 'presenter', mutation: { entity: 'layout', op: 'upsert', data: { id: NEW_ID } } });
+    expect(entry).toMatchObject({
+      operatorId: 'presenter',
+      mutation: { entity: 'layout', op: 'upsert', data: { id: NEW_ID } },
+    });
     expect(entry!.mutation.baseVersion).toBeUndefined();
   });
 
@@ -73,7 +96,16 @@ describe('layout edits', () => {
     expect(store.layout(IKHTISAR.id)).toMatchObject({ name: 'Ikhtisar rapat', version: 2 });
     expect(store.layoutRepo.list().pending).toEqual([]);
     const lost = store.layoutRepo.lostEdits();
-    expect(lost).toMatchObject([{ layoutId: IKHTISAR.id, op: 'upsert', state: 'conflict', code: 'conflict', yours: { name: 'Ikhtisar pagi' }, central: { version: 2 } }]);
+    expect(lost).toMatchObject([
+      {
+        layoutId: IKHTISAR.id,
+        op: 'upsert',
+        state: 'conflict',
+        code: 'conflict',
+        yours: { name: 'Ikhtisar pagi' },
+        central: { version: 2 },
+      },
+    ]);
     expect(store.outbox.dismiss(lost[0]!.id)).toBe(true);
     expect(store.layoutRepo.lostEdits()).toEqual([]);
   });
@@ -82,9 +114,20 @@ describe('layout edits', () => {
     store.applyPage([change(1, central(IKHTISAR, 1))], 1);
     store.layoutRepo.save(renamed('Ikhtisar pagi'), 1, 'operator', T);
     const [entry] = store.outbox.nextBatch(10);
-    store.outbox.settle([entry!], [{ id: entry!.mutation.id, status: 'rejected', error: { code: 'forbidden', message: 'the role operator may not write layout' } }]);
+    store.outbox.settle(
+      [entry!],
+      [
+        {
+          id: entry!.mutation.id,
+          status: 'rejected',
+          error: { code: 'forbidden', message: 'the role operator may not write layout' },
+        },
+      ],
+    );
     expect(store.layout(IKHTISAR.id)?.name).toBe('Ikhtisar');
-    expect(store.layoutRepo.lostEdits()).toMatchObject([{ state: 'rejected', code: 'forbidden', message: expect.stringContaining('operator') }]);
+    expect(store.layoutRepo.lostEdits()).toMatchObject([
+      { state: 'rejected', code: 'forbidden', message: expect.stringContaining('operator') },
+    ]);
   });
 
   it('a deletion hides the layout at once; a conflict brings it back as the central side has it', () => {
@@ -93,7 +136,10 @@ describe('layout edits', () => {
     expect(store.layouts()).toEqual([]);
     const [entry] = store.outbox.nextBatch(10);
     expect(entry!.mutation).toMatchObject({ op: 'delete', baseVersion: 1, data: { id: IKHTISAR.id } });
-    store.outbox.settle([entry!], [{ id: entry!.mutation.id, status: 'conflict', version: 2, current: central(renamed('Ikhtisar baru'), 2) }]);
+    store.outbox.settle(
+      [entry!],
+      [{ id: entry!.mutation.id, status: 'conflict', version: 2, current: central(renamed('Ikhtisar baru'), 2) }],
+    );
     expect(store.layouts()).toMatchObject([{ name: 'Ikhtisar baru', version: 2 }]);
     expect(store.layoutRepo.lostEdits()).toMatchObject([{ op: 'delete', state: 'conflict', yours: null }]);
   });

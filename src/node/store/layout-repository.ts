@@ -7,7 +7,10 @@ import { Layout, type LayoutInput } from '../../common/entities';
 import { LayoutDraft } from '../../common/layout-check';
 import type { Outbox } from './outbox';
 
-export interface LayoutListing { layouts: Layout[]; pending: string[] }
+export interface LayoutListing {
+  layouts: Layout[];
+  pending: string[];
+}
 
 /** An edit the central side did not take, kept for the presenter to look at until dismissed. */
 export interface LostLayoutEdit {
@@ -25,7 +28,10 @@ export interface LostLayoutEdit {
 const byName = (a: Layout, b: Layout) => a.name.localeCompare(b.name, 'id');
 
 export class LayoutRepository {
-  constructor(private readonly db: Database, private readonly outbox: Outbox) {}
+  constructor(
+    private readonly db: Database,
+    private readonly outbox: Outbox,
+  ) {}
 
   list(): LayoutListing {
     const rows = this.db.prepare('SELECT data FROM layouts').all() as { data: string }[];
@@ -48,7 +54,7 @@ export class LayoutRepository {
     const row = this.db.prepare('SELECT data FROM layouts WHERE id = ?').get(id) as { data: string } | undefined;
     const parsed = row ? Layout.safeParse(JSON.parse(row.data)) : null;
     const o = this.outbox.overlays('layout', id).get(id);
-    return o ? this.overlay(o.op, o.shown) : (parsed?.success ? parsed.data : null);
+    return o ? this.overlay(o.op, o.shown) : parsed?.success ? parsed.data : null;
   }
 
   /** The version an edit of this layout should name: the central one, or the one a pending edit started from. */
@@ -64,7 +70,13 @@ export class LayoutRepository {
    */
   save(input: LayoutInput, baseVersion: number | undefined, operatorId: string, now: string): Layout {
     const shown = this.outbox.write({
-      entity: 'layout', recordId: input.id, op: 'upsert', data: { ...input }, clientTime: now, operatorId, knownVersion: baseVersion,
+      entity: 'layout',
+      recordId: input.id,
+      op: 'upsert',
+      data: { ...input },
+      clientTime: now,
+      operatorId,
+      knownVersion: baseVersion,
       shown: (base) => ({ ...input, version: base ?? this.centralVersion(input.id) ?? 1, updatedAt: now }),
     });
     return this.overlay('upsert', shown)!;
@@ -79,22 +91,38 @@ export class LayoutRepository {
         return;
       }
       this.outbox.write({
-        entity: 'layout', recordId: id, op: 'delete', data: { id }, clientTime: now, operatorId, knownVersion: baseVersion, shown: () => null,
+        entity: 'layout',
+        recordId: id,
+        op: 'delete',
+        data: { id },
+        clientTime: now,
+        operatorId,
+        knownVersion: baseVersion,
+        shown: () => null,
       });
     })();
   }
 
   lostEdits(): LostLayoutEdit[] {
-    return this.outbox.parked().filter((p) => p.entity === 'layout').map((p) => {
-      const colon = p.error.indexOf(':');
-      const yours = LayoutDraft.safeParse(p.yours);
-      const central = Layout.safeParse(p.central);
-      return {
-        id: p.id, layoutId: p.recordId, op: yours.success ? 'upsert' : 'delete', state: p.state,
-        code: colon > 0 ? p.error.slice(0, colon) : p.state, message: colon > 0 ? p.error.slice(colon + 1).trim() : p.error,
-        yours: yours.success ? yours.data : null, central: central.success ? central.data : null, clientTime: p.clientTime,
-      };
-    });
+    return this.outbox
+      .parked()
+      .filter((p) => p.entity === 'layout')
+      .map((p) => {
+        const colon = p.error.indexOf(':');
+        const yours = LayoutDraft.safeParse(p.yours);
+        const central = Layout.safeParse(p.central);
+        return {
+          id: p.id,
+          layoutId: p.recordId,
+          op: yours.success ? 'upsert' : 'delete',
+          state: p.state,
+          code: colon > 0 ? p.error.slice(0, colon) : p.state,
+          message: colon > 0 ? p.error.slice(colon + 1).trim() : p.error,
+          yours: yours.success ? yours.data : null,
+          central: central.success ? central.data : null,
+          clientTime: p.clientTime,
+        };
+      });
   }
 
   private overlay(op: 'upsert' | 'delete', shown: unknown): Layout | null {

@@ -7,19 +7,45 @@ import type { Mutation, MutationResult } from '../../common/central-api';
 import { Emitter } from '../../common/emitter';
 import { SYNCED, keepParams, syncedEntity, type SyncedEntityName } from './synced-entities';
 
-export interface OutboxEntry { n: number; operatorId: string; mutation: Mutation }
+export interface OutboxEntry {
+  n: number;
+  operatorId: string;
+  mutation: Mutation;
+}
 
-interface Row { n: number; id: string; entity: string; op: string; base_version: number | null; data: string; client_time: string; operator_id: string }
+interface Row {
+  n: number;
+  id: string;
+  entity: string;
+  op: string;
+  base_version: number | null;
+  data: string;
+  client_time: string;
+  operator_id: string;
+}
 
 export interface ParkedEntry {
-  id: string; entity: string; recordId: string; state: 'rejected' | 'conflict'; error: string;
-  yours: Record<string, unknown>; central: unknown; clientTime: string; operatorId: string;
+  id: string;
+  entity: string;
+  recordId: string;
+  state: 'rejected' | 'conflict';
+  error: string;
+  yours: Record<string, unknown>;
+  central: unknown;
+  clientTime: string;
+  operatorId: string;
 }
 
 /** A local copy laid over the central one: the newest write of the record still waiting (or applied, not yet pulled). */
 export interface Overlay {
-  n: number; recordId: string; op: 'upsert' | 'delete'; shown: unknown; state: 'pending' | 'applied';
-  baseVersion: number | undefined; clientTime: string; operatorId: string;
+  n: number;
+  recordId: string;
+  op: 'upsert' | 'delete';
+  shown: unknown;
+  state: 'pending' | 'applied';
+  baseVersion: number | undefined;
+  clientTime: string;
+  operatorId: string;
 }
 
 /** A write as a repository makes it; the base version follows the entity's rule. */
@@ -60,9 +86,22 @@ export class Outbox {
         this.dropRows(w.entity, w.recordId);
       }
       const shown = w.shown(base);
-      this.db.prepare(`INSERT INTO outbox (id, entity, record_id, op, base_version, data, shown, client_time, operator_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(w.id ?? crypto.randomUUID(), w.entity, w.recordId, w.op, base ?? null,
-        JSON.stringify(w.data), shown === null ? null : JSON.stringify(shown), w.clientTime, w.operatorId);
+      this.db
+        .prepare(
+          `INSERT INTO outbox (id, entity, record_id, op, base_version, data, shown, client_time, operator_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          w.id ?? crypto.randomUUID(),
+          w.entity,
+          w.recordId,
+          w.op,
+          base ?? null,
+          JSON.stringify(w.data),
+          shown === null ? null : JSON.stringify(shown),
+          w.clientTime,
+          w.operatorId,
+        );
       return shown;
     })();
     this.events.emit('written', { entity: w.entity, recordId: w.recordId, op: w.op });
@@ -96,8 +135,12 @@ export class Outbox {
    * after that one (the ones before it are on their way).
    */
   nextBatch(limit: number, maxBytes = Infinity, after = 0): OutboxEntry[] {
-    const rows = this.db.prepare(`SELECT n, id, entity, op, base_version, data, client_time, operator_id FROM outbox
-      WHERE state = 'pending' AND n > ? ORDER BY n LIMIT ?`).all(after, limit) as Row[];
+    const rows = this.db
+      .prepare(
+        `SELECT n, id, entity, op, base_version, data, client_time, operator_id FROM outbox
+      WHERE state = 'pending' AND n > ? ORDER BY n LIMIT ?`,
+      )
+      .all(after, limit) as Row[];
     const first = rows[0];
     if (!first) return [];
     const batch: OutboxEntry[] = [];
@@ -111,9 +154,12 @@ export class Outbox {
         n: r.n,
         operatorId: r.operator_id,
         mutation: {
-          id: r.id, entity: r.entity as Mutation['entity'], op: r.op as Mutation['op'],
+          id: r.id,
+          entity: r.entity as Mutation['entity'],
+          op: r.op as Mutation['op'],
           ...(r.base_version === null ? {} : { baseVersion: r.base_version }),
-          data: JSON.parse(r.data) as Record<string, unknown>, clientTime: r.client_time,
+          data: JSON.parse(r.data) as Record<string, unknown>,
+          clientTime: r.client_time,
         },
       });
     }
@@ -122,8 +168,11 @@ export class Outbox {
 
   /** Operators whose entries wait, oldest first (to know which token the next push needs). */
   waitingOperators(): string[] {
-    return (this.db.prepare(`SELECT operator_id FROM outbox WHERE state = 'pending' GROUP BY operator_id ORDER BY MIN(n)`)
-      .all() as { operator_id: string }[]).map((r) => r.operator_id);
+    return (
+      this.db
+        .prepare(`SELECT operator_id FROM outbox WHERE state = 'pending' GROUP BY operator_id ORDER BY MIN(n)`)
+        .all() as { operator_id: string }[]
+    ).map((r) => r.operator_id);
   }
 
   /**
@@ -138,7 +187,9 @@ export class Outbox {
   settle(batch: readonly OutboxEntry[], results: readonly MutationResult[]): void {
     const del = this.db.prepare('DELETE FROM outbox WHERE n = ?');
     const applied = this.db.prepare(`UPDATE outbox SET state = 'applied', attempts = attempts + 1 WHERE n = ?`);
-    const park = this.db.prepare('UPDATE outbox SET state = ?, error = ?, current = ?, attempts = attempts + 1 WHERE n = ?');
+    const park = this.db.prepare(
+      'UPDATE outbox SET state = ?, error = ?, current = ?, attempts = attempts + 1 WHERE n = ?',
+    );
     this.db.transaction(() => {
       batch.forEach((entry, i) => {
         const r = results[i];
@@ -148,14 +199,22 @@ export class Outbox {
         const recordId = String(m.data.id);
         if (r.status === 'applied' || r.status === 'duplicate') {
           if (m.op === 'delete') this.forget(m.entity, recordId);
-          const made = m.op === 'delete' ? null : kind?.made(m, r) ?? null;
+          const made = m.op === 'delete' ? null : (kind?.made(m, r) ?? null);
           if (made) this.keep(m.entity, made, false);
           if (m.op === 'upsert' && !made && kind) applied.run(entry.n);
           else del.run(entry.n);
           return;
         }
-        const why = r.status === 'conflict' ? 'conflict: the central record changed first' : `${r.error?.code ?? 'rejected'}: ${r.error?.message ?? ''}`;
-        park.run(r.status === 'conflict' ? 'conflict' : 'rejected', why, r.current === undefined ? null : JSON.stringify(r.current), entry.n);
+        const why =
+          r.status === 'conflict'
+            ? 'conflict: the central record changed first'
+            : `${r.error?.code ?? 'rejected'}: ${r.error?.message ?? ''}`;
+        park.run(
+          r.status === 'conflict' ? 'conflict' : 'rejected',
+          why,
+          r.current === undefined ? null : JSON.stringify(r.current),
+          entry.n,
+        );
         if (r.status === 'conflict' && r.current === null) this.forget(m.entity, recordId);
         else if (r.status === 'conflict' && kind) {
           const current = kind.parse(r.current);
@@ -169,37 +228,65 @@ export class Outbox {
   /** Applied writes whose record the feed has brought: the central copy now says it all. Call after each page. */
   prune(): void {
     for (const [entity, kind] of Object.entries(SYNCED)) {
-      this.db.prepare(`DELETE FROM outbox WHERE entity = ? AND state = 'applied'
-        AND EXISTS (SELECT 1 FROM ${kind.table} c WHERE c.id = outbox.record_id)`).run(entity);
+      this.db
+        .prepare(
+          `DELETE FROM outbox WHERE entity = ? AND state = 'applied'
+        AND EXISTS (SELECT 1 FROM ${kind.table} c WHERE c.id = outbox.record_id)`,
+        )
+        .run(entity);
     }
   }
 
   /** Writes the central side did not take: shown to the operator until they dismiss them, never retried by themselves. */
   parked(): ParkedEntry[] {
-    const rows = this.db.prepare(`SELECT id, entity, record_id, state, error, data, current, client_time, operator_id FROM outbox
-      WHERE state IN ('rejected', 'conflict') ORDER BY n DESC LIMIT 200`).all() as
-      { id: string; entity: string; record_id: string; state: 'rejected' | 'conflict'; error: string | null; data: string; current: string | null; client_time: string; operator_id: string }[];
+    const rows = this.db
+      .prepare(
+        `SELECT id, entity, record_id, state, error, data, current, client_time, operator_id FROM outbox
+      WHERE state IN ('rejected', 'conflict') ORDER BY n DESC LIMIT 200`,
+      )
+      .all() as {
+      id: string;
+      entity: string;
+      record_id: string;
+      state: 'rejected' | 'conflict';
+      error: string | null;
+      data: string;
+      current: string | null;
+      client_time: string;
+      operator_id: string;
+    }[];
     return rows.map((r) => ({
-      id: r.id, entity: r.entity, recordId: r.record_id, state: r.state, error: r.error ?? '',
-      yours: JSON.parse(r.data) as Record<string, unknown>, central: r.current === null ? null : JSON.parse(r.current) as unknown,
-      clientTime: r.client_time, operatorId: r.operator_id,
+      id: r.id,
+      entity: r.entity,
+      recordId: r.record_id,
+      state: r.state,
+      error: r.error ?? '',
+      yours: JSON.parse(r.data) as Record<string, unknown>,
+      central: r.current === null ? null : (JSON.parse(r.current) as unknown),
+      clientTime: r.client_time,
+      operatorId: r.operator_id,
     }));
   }
 
   /** Out of review; an entity that keeps refused writes in its own list (decisions) keeps the row as `dismissed`. */
   dismiss(id: string): boolean {
-    const row = this.db.prepare(`SELECT n, entity FROM outbox WHERE id = ? AND state IN ('rejected', 'conflict')`).get(id) as
-      { n: number; entity: string } | undefined;
+    const row = this.db
+      .prepare(`SELECT n, entity FROM outbox WHERE id = ? AND state IN ('rejected', 'conflict')`)
+      .get(id) as { n: number; entity: string } | undefined;
     if (!row) return false;
-    if (syncedEntity(row.entity)?.keepsDismissed) this.db.prepare(`UPDATE outbox SET state = 'dismissed' WHERE n = ?`).run(row.n);
+    if (syncedEntity(row.entity)?.keepsDismissed)
+      this.db.prepare(`UPDATE outbox SET state = 'dismissed' WHERE n = ?`).run(row.n);
     else this.db.prepare('DELETE FROM outbox WHERE n = ?').run(row.n);
     this.events.emit('dismissed', { entity: row.entity, id });
     return true;
   }
 
   counts(): { pending: number; rejected: number } {
-    const r = this.db.prepare(`SELECT SUM(state = 'pending') AS pending, SUM(state IN ('rejected', 'conflict')) AS rejected FROM outbox`).get() as
-      { pending: number | null; rejected: number | null };
+    const r = this.db
+      .prepare(
+        `SELECT SUM(state = 'pending') AS pending, SUM(state IN ('rejected', 'conflict')) AS rejected FROM outbox`,
+      )
+      .get() as { pending: number | null; rejected: number | null };
     return { pending: r.pending ?? 0, rejected: r.rejected ?? 0 };
   }
 
@@ -210,7 +297,9 @@ export class Outbox {
   }
 
   private dropRows(entity: SyncedEntityName, recordId: string): void {
-    this.db.prepare(`DELETE FROM outbox WHERE entity = ? AND record_id = ? AND state = 'pending'`).run(entity, recordId);
+    this.db
+      .prepare(`DELETE FROM outbox WHERE entity = ? AND record_id = ? AND state = 'pending'`)
+      .run(entity, recordId);
   }
 
   private forget(entity: string, recordId: string): void {
@@ -219,12 +308,30 @@ export class Outbox {
   }
 
   private overlayRows(entity: string, recordId: string | null, where: string): Overlay[] {
-    const rows = this.db.prepare(`SELECT n, record_id, op, shown, state, base_version, client_time, operator_id FROM outbox
-      WHERE entity = ? AND ${where} AND (? IS NULL OR record_id = ?) ORDER BY n`).all(entity, recordId, recordId) as
-      { n: number; record_id: string; op: 'upsert' | 'delete'; shown: string | null; state: 'pending' | 'applied'; base_version: number | null; client_time: string; operator_id: string }[];
+    const rows = this.db
+      .prepare(
+        `SELECT n, record_id, op, shown, state, base_version, client_time, operator_id FROM outbox
+      WHERE entity = ? AND ${where} AND (? IS NULL OR record_id = ?) ORDER BY n`,
+      )
+      .all(entity, recordId, recordId) as {
+      n: number;
+      record_id: string;
+      op: 'upsert' | 'delete';
+      shown: string | null;
+      state: 'pending' | 'applied';
+      base_version: number | null;
+      client_time: string;
+      operator_id: string;
+    }[];
     return rows.map((r) => ({
-      n: r.n, recordId: r.record_id, op: r.op, shown: r.shown === null ? null : JSON.parse(r.shown) as unknown, state: r.state,
-      baseVersion: r.base_version ?? undefined, clientTime: r.client_time, operatorId: r.operator_id,
+      n: r.n,
+      recordId: r.record_id,
+      op: r.op,
+      shown: r.shown === null ? null : (JSON.parse(r.shown) as unknown),
+      state: r.state,
+      baseVersion: r.base_version ?? undefined,
+      clientTime: r.client_time,
+      operatorId: r.operator_id,
     }));
   }
 }

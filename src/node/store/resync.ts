@@ -5,12 +5,24 @@ import type { Change } from '../../common/central-api';
 import { ConsoleStore } from './console-store';
 
 // Decisions are not swapped wholesale: the verifier merges them (what this console verified stays).
-const CENTRAL_TABLES = ['sites', 'statuses', 'series', 'readings', 'incidents', 'layouts', 'incident_notes', 'incident_events'] as const;
+const CENTRAL_TABLES = [
+  'sites',
+  'statuses',
+  'series',
+  'readings',
+  'incidents',
+  'layouts',
+  'incident_notes',
+  'incident_events',
+] as const;
 
 export class StagedResync {
   private readonly stage: ConsoleStore;
 
-  constructor(private readonly target: ConsoleStore, private readonly stagePath: string) {
+  constructor(
+    private readonly target: ConsoleStore,
+    private readonly stagePath: string,
+  ) {
     rmSync(stagePath, { force: true });
     rmSync(`${stagePath}-wal`, { force: true });
     this.stage = ConsoleStore.open(stagePath);
@@ -37,7 +49,11 @@ export class StagedResync {
   }
 
   discard(): void {
-    try { this.stage.close(); } catch { /* already closed */ }
+    try {
+      this.stage.close();
+    } catch {
+      /* already closed */
+    }
     for (const suffix of ['', '-wal', '-shm']) rmSync(this.stagePath + suffix, { force: true });
   }
 }

@@ -11,13 +11,20 @@ export interface HistoryLimits {
 }
 export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { keepDays: 8, maxRows: 400_000 };
 
-export interface SiteHistory { points: StatusPoint[]; before: SiteState | null; beforeAt: string | null }
+export interface SiteHistory {
+  points: StatusPoint[];
+  before: SiteState | null;
+  beforeAt: string | null;
+}
 
 export class StatusHistory {
   private readonly insert: Statement;
   private added = 0;
 
-  constructor(private readonly db: Database, private readonly limits: HistoryLimits = DEFAULT_HISTORY_LIMITS) {
+  constructor(
+    private readonly db: Database,
+    private readonly limits: HistoryLimits = DEFAULT_HISTORY_LIMITS,
+  ) {
     this.insert = db.prepare(`INSERT OR IGNORE INTO status_history (site_id, at, state, latency_ms, bandwidth_mbps)
       VALUES (@siteId, @at, @state, @latencyMs, @bandwidthMbps)`);
   }
@@ -40,7 +47,10 @@ export class StatusHistory {
     let removed = this.db.prepare('DELETE FROM status_history WHERE at < ?').run(cutoff).changes;
     const rows = this.db.prepare('SELECT COUNT(*) FROM status_history').pluck().get() as number;
     if (rows > this.limits.maxRows) {
-      removed += this.db.prepare(`DELETE FROM status_history WHERE (site_id, at) IN (SELECT site_id, at FROM status_history ORDER BY at LIMIT ?)`)
+      removed += this.db
+        .prepare(
+          `DELETE FROM status_history WHERE (site_id, at) IN (SELECT site_id, at FROM status_history ORDER BY at LIMIT ?)`,
+        )
         .run(rows - this.limits.maxRows).changes;
     }
     return removed;
@@ -55,14 +65,22 @@ export class StatusHistory {
     const out = new Map<string, SiteHistory>();
     const get = (id: string) => {
       let h = out.get(id);
-      if (!h) { h = { points: [], before: null, beforeAt: null }; out.set(id, h); }
+      if (!h) {
+        h = { points: [], before: null, beforeAt: null };
+        out.set(id, h);
+      }
       return h;
     };
-    const before = this.db.prepare(`SELECT h.site_id AS siteId, h.at, h.state FROM status_history h
+    const before = this.db
+      .prepare(
+        `SELECT h.site_id AS siteId, h.at, h.state FROM status_history h
       JOIN (SELECT site_id, MAX(at) AS at FROM status_history WHERE at < ? GROUP BY site_id) last
-      ON last.site_id = h.site_id AND last.at = h.at`).all(from) as { siteId: string; at: string; state: SiteState }[];
+      ON last.site_id = h.site_id AND last.at = h.at`,
+      )
+      .all(from) as { siteId: string; at: string; state: SiteState }[];
     for (const b of before) Object.assign(get(b.siteId), { before: b.state, beforeAt: b.at });
-    const rows = this.db.prepare('SELECT site_id AS siteId, at, state FROM status_history WHERE at >= ? ORDER BY site_id, at')
+    const rows = this.db
+      .prepare('SELECT site_id AS siteId, at, state FROM status_history WHERE at >= ? ORDER BY site_id, at')
       .all(from) as { siteId: string; at: string; state: SiteState }[];
     for (const r of rows) get(r.siteId).points.push({ at: r.at, state: r.state });
     return out;

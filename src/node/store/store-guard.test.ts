@@ -7,7 +7,9 @@ import { MIGRATIONS } from './migrations';
 import { backupStore, openGuarded } from './store-guard';
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'nawa-guard-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nawa-guard-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const input = (id: string) => ({ id, decidedAt: '2026-11-28T00:00:00.000Z', summary: 'S', rationale: '', action: 'A' });

@@ -1,12 +1,25 @@
 // Opening the console store without ever leaving the operator stuck: a damaged file is moved aside (kept for
 // inspection) and replaced by the last backup, or by an empty cache that the change feed refills.
-import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { systemNow } from '../ports/clock';
 import { ConsoleStore } from './console-store';
 import { StoreError } from './database';
 import { integrityCheck } from '../base/sqlite-file';
 
-export interface OpenedStore { store: ConsoleStore; notice: string | null }
+export interface OpenedStore {
+  store: ConsoleStore;
+  notice: string | null;
+}
 
 export const backupPathOf = (path: string) => `${path}.backup`;
 
@@ -55,7 +68,11 @@ export async function backupStore(store: ConsoleStore): Promise<{ path: string; 
   // The backup holds what the database holds (sealed tokens, verifiers): the owner's alone.
   chmodSync(tmp, 0o600);
   const fd = openSync(tmp, 'r+');
-  try { fsyncSync(fd); } finally { closeSync(fd); }
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, dest);
   return { path: dest, bytes: statSync(dest).size };
 }

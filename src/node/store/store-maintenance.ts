@@ -29,17 +29,28 @@ export class StoreMaintenance {
   private readonly log: (line: string) => void;
   private readonly now: () => Date;
 
-  constructor(private readonly store: ConsoleStore, private readonly o: MaintenanceOptions = {}) {
+  constructor(
+    private readonly store: ConsoleStore,
+    private readonly o: MaintenanceOptions = {},
+  ) {
     this.log = o.log ?? (() => {});
     this.now = o.now ?? systemNow;
     if (o.openNotice) this.notices.set('open', o.openNotice);
   }
 
   start(): void {
-    const every = (ms: number, fn: () => void) => { const t = setInterval(fn, ms); t.unref(); this.timers.push(t); };
+    const every = (ms: number, fn: () => void) => {
+      const t = setInterval(fn, ms);
+      t.unref();
+      this.timers.push(t);
+    };
     every(this.o.checkpointMs ?? 60_000, () => this.checkpoint());
-    every(this.o.backupMs ?? 10 * 60_000, () => { this.backup().catch(() => {}); });
-    every(this.o.checkMs ?? 60 * 60_000, () => { void this.check(); });
+    every(this.o.backupMs ?? 10 * 60_000, () => {
+      this.backup().catch(() => {});
+    });
+    every(this.o.checkMs ?? 60 * 60_000, () => {
+      void this.check();
+    });
   }
 
   stop(): void {
@@ -71,7 +82,9 @@ export class StoreMaintenance {
         this.setNotice('backup', `The backup of the local database failed: ${e.message}.`);
         throw e;
       })
-      .finally(() => { this.backingUp = null; });
+      .finally(() => {
+        this.backingUp = null;
+      });
     return this.backingUp;
   }
 
@@ -79,8 +92,12 @@ export class StoreMaintenance {
   async check(): Promise<string> {
     const result = await integrityCheck(this.store.path);
     if (result !== 'ok') this.log(`store: integrity check: ${result}`);
-    this.setNotice('check', result === 'ok' ? null
-      : `The local database failed its integrity check (${result}). Restart Nawa: it will set the file aside and restore the last good backup.`);
+    this.setNotice(
+      'check',
+      result === 'ok'
+        ? null
+        : `The local database failed its integrity check (${result}). Restart Nawa: it will set the file aside and restore the last good backup.`,
+    );
     return result;
   }
 

@@ -13,7 +13,10 @@ import { Decision, Incident, Layout } from '../../common/entities';
  */
 export type BaseRule = 'none' | 'chain' | 'replace';
 
-export interface CentralCopy { id: string; version?: number }
+export interface CentralCopy {
+  id: string;
+  version?: number;
+}
 
 export interface SyncedEntity {
   /** The table of central copies: `id` is the record id. */
@@ -29,7 +32,8 @@ export interface SyncedEntity {
   keepsDismissed?: boolean;
 }
 
-const parsed = <T extends CentralCopy>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) =>
+const parsed =
+  <T extends CentralCopy>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) =>
   (record: unknown): CentralCopy | null => {
     const r = schema.safeParse(record);
     return r.success ? r.data : null;
@@ -48,8 +52,15 @@ export const SYNCED = {
   incident: {
     table: 'incidents',
     base: 'chain',
-    made: (m, r) => (r.version === undefined ? null
-      : { ...m.data, assignedOpd: m.data.assignedOpd ?? null, updatedAt: m.clientTime, version: r.version } as unknown as Incident),
+    made: (m, r) =>
+      r.version === undefined
+        ? null
+        : ({
+            ...m.data,
+            assignedOpd: m.data.assignedOpd ?? null,
+            updatedAt: m.clientTime,
+            version: r.version,
+          } as unknown as Incident),
     parse: parsed(Incident),
     keepSql: `INSERT INTO incidents (id, data, version, updated_at) VALUES (@id, @json, @version, @updatedAt)
       ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = excluded.version, updated_at = excluded.updated_at
@@ -58,7 +69,10 @@ export const SYNCED = {
   layout: {
     table: 'layouts',
     base: 'replace',
-    made: (m, r) => (r.version === undefined ? null : { ...m.data, version: r.version, updatedAt: m.clientTime } as unknown as Layout),
+    made: (m, r) =>
+      r.version === undefined
+        ? null
+        : ({ ...m.data, version: r.version, updatedAt: m.clientTime } as unknown as Layout),
     parse: parsed(Layout),
     keepSql: `INSERT INTO layouts (id, data, version) VALUES (@id, @json, @version)
       ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = excluded.version
@@ -93,7 +107,13 @@ export function syncedEntity(name: string): SyncedEntity | null {
 export function keepParams(record: CentralCopy, orEqual: boolean): Record<string, unknown> {
   const r = record as CentralCopy & Record<string, unknown>;
   return {
-    id: r.id, version: r.version ?? null, json: canonicalJson(record), orEqual: orEqual ? 1 : 0,
-    seq: r.seq ?? null, hash: r.hash ?? null, decidedAt: r.decidedAt ?? null, updatedAt: r.updatedAt ?? null,
+    id: r.id,
+    version: r.version ?? null,
+    json: canonicalJson(record),
+    orEqual: orEqual ? 1 : 0,
+    seq: r.seq ?? null,
+    hash: r.hash ?? null,
+    decidedAt: r.decidedAt ?? null,
+    updatedAt: r.updatedAt ?? null,
   };
 }

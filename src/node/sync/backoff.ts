@@ -6,7 +6,11 @@ export { fullJitter } from '../../common/backoff';
 /** Resolves after `ms`, or at once when `signal` aborts; leaves no listener behind on a long-lived signal. */
 export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const done = () => { clearTimeout(t); signal?.removeEventListener('abort', done); resolve(); };
+    const done = () => {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
     const t = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
   });
@@ -18,7 +22,11 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
 export class RetryBudget {
   private readonly window: SlidingWindow;
 
-  constructor(readonly limit = 20, readonly windowMs = 60_000, now: () => number = () => systemClock.now()) {
+  constructor(
+    readonly limit = 20,
+    readonly windowMs = 60_000,
+    now: () => number = () => systemClock.now(),
+  ) {
     this.window = new SlidingWindow(limit, windowMs, now);
   }
 

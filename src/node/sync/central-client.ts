@@ -3,17 +3,31 @@ import { rootCertificates } from 'node:tls';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { z } from 'zod';
 import {
-  API_PREFIX, ChangesResponse, ErrorBody, HealthResponse, MutationsResponse,
-  SessionResponse, type MutationsRequest,
+  API_PREFIX,
+  ChangesResponse,
+  ErrorBody,
+  HealthResponse,
+  MutationsResponse,
+  SessionResponse,
+  type MutationsRequest,
 } from '../../common/central-api';
 import { readEventStream, toStreamEvent, type StreamEnd, type StreamEvent } from './sse-reader';
 import {
-  AccountsResponse, AccountView, AuditResponse, type CreateAccountRequest, type PatchAccountRequest,
+  AccountsResponse,
+  AccountView,
+  AuditResponse,
+  type CreateAccountRequest,
+  type PatchAccountRequest,
 } from '../../common/accounts-api';
 
 /** The central API answered, with an error. */
 export class CentralError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
     this.name = 'CentralError';
   }
@@ -46,19 +60,26 @@ export function checkCentralUrl(raw: string, insecureHttp = false): string {
   if (url.protocol === 'https:') return raw;
   if (url.protocol !== 'http:') throw new Error(`the central API URL must be https:// (not ${url.protocol})`);
   if (isLoopbackUrl(url) || insecureHttp) return raw;
-  throw new Error(`refusing plain http to ${url.host}: passwords and tokens would cross the network in clear; use https:// (with --ca for the regency's CA) or say --insecure-http`);
+  throw new Error(
+    `refusing plain http to ${url.host}: passwords and tokens would cross the network in clear; use https:// (with --ca for the regency's CA) or say --insecure-http`,
+  );
 }
 
 export class CentralClient {
   private readonly fetch: typeof fetch;
 
   /** `ca`: PEM of the regency's own CA, trusted for this client's https besides the system's. */
-  constructor(readonly baseUrl: string, private readonly timeoutMs = 15_000, opts: { ca?: string | Buffer } = {}) {
+  constructor(
+    readonly baseUrl: string,
+    private readonly timeoutMs = 15_000,
+    opts: { ca?: string | Buffer } = {},
+  ) {
     if (opts.ca === undefined) {
       this.fetch = fetch;
     } else {
       const dispatcher = new Agent({ connect: { ca: [...tlsRootCertificates(), opts.ca.toString()] } });
-      this.fetch = ((input: string, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
+      this.fetch = ((input: string, init?: RequestInit) =>
+        undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
     }
   }
 
@@ -108,11 +129,17 @@ export class CentralClient {
    * Follows the SSE stream until `signal` aborts or the connection ends; resolves then (with the stream's last
    * `id:` and `retry:`), rejects on failure to connect.
    */
-  async stream(since: number, token: string, signal: AbortSignal, onEvent: (e: StreamEvent) => void): Promise<StreamEnd> {
+  async stream(
+    since: number,
+    token: string,
+    signal: AbortSignal,
+    onEvent: (e: StreamEvent) => void,
+  ): Promise<StreamEnd> {
     let res: Response;
     try {
       res = await this.fetch(`${this.baseUrl}${API_PREFIX}/stream?since=${since}`, {
-        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal,
+        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+        signal,
       });
     } catch (e) {
       throw new NetworkError(`stream: ${(e as Error).message}`);
@@ -129,12 +156,23 @@ export class CentralClient {
     }
   }
 
-  private async call<T>(method: string, path: string, body: unknown, token: string | null, schema: z.ZodType<T>, extra: Record<string, string> = {}): Promise<T> {
+  private async call<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    token: string | null,
+    schema: z.ZodType<T>,
+    extra: Record<string, string> = {},
+  ): Promise<T> {
     let res: Response;
     try {
       res = await this.fetch(`${this.baseUrl}${API_PREFIX}${path}`, {
         method,
-        headers: { ...extra, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          ...extra,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -150,13 +188,17 @@ export class CentralClient {
       throw new NetworkError(`${method} ${path}: the answer is not JSON`);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new NetworkError(`${method} ${path}: the answer does not follow the contract (${parsed.error.issues[0]?.message})`);
+    if (!parsed.success)
+      throw new NetworkError(
+        `${method} ${path}: the answer does not follow the contract (${parsed.error.issues[0]?.message})`,
+      );
     return parsed.data;
   }
 
   private async failure(res: Response): Promise<Error> {
     const parsed = ErrorBody.safeParse(await res.json().catch(() => null));
-    if (parsed.success) return new CentralError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
+    if (parsed.success)
+      return new CentralError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
     if (res.status >= 500 || res.status === 404) return new NetworkError(`the central API answered ${res.status}`);
     return new CentralError(res.status, 'http_error', `the central API answered ${res.status}`);
   }

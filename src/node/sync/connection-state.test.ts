@@ -4,8 +4,12 @@ import { CentralError, NetworkError } from './central-client';
 import { ConnectionState } from './connection-state';
 
 describe('ConnectionState', () => {
-  beforeEach(() => { vi.useFakeTimers(); });
-  afterEach(() => { vi.useRealTimers(); });
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('goes offline after two heartbeat intervals of silence, and says why', () => {
     const c = new ConnectionState(4000);
@@ -72,7 +76,11 @@ describe('back-off', () => {
   it('the retry budget allows so many retries in a window, then says how long to wait', () => {
     let t = 0;
     const b = new RetryBudget(3, 60_000, () => t);
-    for (let i = 0; i < 3; i++) { expect(b.waitMs()).toBe(0); b.spend(); t += 1000; }
+    for (let i = 0; i < 3; i++) {
+      expect(b.waitMs()).toBe(0);
+      b.spend();
+      t += 1000;
+    }
     expect(b.waitMs()).toBe(57_000);
     t = 60_000;
     expect(b.waitMs()).toBe(0);

@@ -3,7 +3,11 @@
 import { systemNow } from '../ports/clock';
 import { CentralError } from './central-client';
 
-export interface ConnectionSnapshot { online: boolean; lastError: string | null; lastSyncAt: string | null }
+export interface ConnectionSnapshot {
+  online: boolean;
+  lastError: string | null;
+  lastSyncAt: string | null;
+}
 
 export class ConnectionState {
   private online = false;
@@ -39,7 +43,10 @@ export class ConnectionState {
     if (synced) {
       this.lastSyncAt = this.now().toISOString();
       const t = this.now().getTime();
-      if (!this.stopped && t - this.keptAt >= 30_000) { this.keptAt = t; this.keep(this.lastSyncAt); }
+      if (!this.stopped && t - this.keptAt >= 30_000) {
+        this.keptAt = t;
+        this.keep(this.lastSyncAt);
+      }
     }
     this.set(true, null, changed || synced);
   }

@@ -35,8 +35,14 @@ afterEach(async () => {
   await t.close();
 });
 
-const decision = (summary: string, extra: Record<string, unknown> = {}) =>
-  ({ id: randomUUID(), decidedAt: new Date().toISOString(), summary, rationale: '', action: 'Catat', ...extra });
+const decision = (summary: string, extra: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  decidedAt: new Date().toISOString(),
+  summary,
+  rationale: '',
+  action: 'Catat',
+  ...extra,
+});
 
 async function operatorToken(): Promise<string> {
   const s = await new CentralClient(t.hub.url).session('operator', 'demo');
@@ -49,8 +55,15 @@ async function operatorToken(): Promise<string> {
 function startPusher(url: string, extra: Partial<PusherOptions> = {}) {
   const calls = { settled: 0 };
   pusher = new OutboxPusher({
-    client: new CentralClient(url), store, tokens, consoleId: 'test-console', connection: new ConnectionState(10_000),
-    onSettled: () => { calls.settled++; }, ...extra,
+    client: new CentralClient(url),
+    store,
+    tokens,
+    consoleId: 'test-console',
+    connection: new ConnectionState(10_000),
+    onSettled: () => {
+      calls.settled++;
+    },
+    ...extra,
   });
   pusher.start();
   pusher.kick();
@@ -75,7 +88,10 @@ describe('OutboxPusher', () => {
   it('pushes 500 long decisions in batches under the body limit: none refused as too large', async () => {
     await operatorToken();
     const long = 'Air naik, tanggul retak di tiga titik. '.repeat(100).slice(0, 3990);
-    const ids = Array.from({ length: 500 }, (_, i) => store.recordDecision(signer.sign(decision(`Keputusan ${i}`, { rationale: long })), 'operator', 'c').id);
+    const ids = Array.from(
+      { length: 500 },
+      (_, i) => store.recordDecision(signer.sign(decision(`Keputusan ${i}`, { rationale: long })), 'operator', 'c').id,
+    );
     const calls = startPusher(t.hub.url);
     await until('drained', () => store.outbox.counts().pending === 0);
     expect(store.outbox.counts()).toEqual({ pending: 0, rejected: 0 });
@@ -90,7 +106,11 @@ describe('OutboxPusher', () => {
     // The central side committed this one before, but its answer was lost on the way back.
     const [entry] = store.outbox.nextBatch(1);
     await new CentralClient(t.hub.url).mutations({ consoleId: 'test-console', mutations: [entry!.mutation] }, token);
-    const bad = store.recordDecision(signer.sign(decision('Koreksi keputusan yang tidak ada', { supersedes: randomUUID() })), 'operator', 'c');
+    const bad = store.recordDecision(
+      signer.sign(decision('Koreksi keputusan yang tidak ada', { supersedes: randomUUID() })),
+      'operator',
+      'c',
+    );
     const last = store.recordDecision(signer.sign(decision('Sesudahnya')), 'operator', 'c');
     startPusher(t.hub.url);
     await until('settled', () => store.outbox.counts().pending === 0);
@@ -106,11 +126,20 @@ describe('OutboxPusher', () => {
   it('backs off a failing central API and, however often woken, retries no more than its budget allows', async () => {
     await operatorToken();
     let hits = 0;
-    failing = createServer((_req, res) => { hits++; res.writeHead(503).end(); });
+    failing = createServer((_req, res) => {
+      hits++;
+      res.writeHead(503).end();
+    });
     await new Promise<void>((r) => failing!.listen(0, '127.0.0.1', () => r()));
     store.recordDecision(decision('Menunggu'), 'operator', 'c');
     const connection = new ConnectionState(10_000);
-    startPusher(`http://127.0.0.1:${(failing.address() as AddressInfo).port}`, { connection, retriesPerMinute: 4, retryWindowMs: 1500, baseMs: 1, capMs: 5 });
+    startPusher(`http://127.0.0.1:${(failing.address() as AddressInfo).port}`, {
+      connection,
+      retriesPerMinute: 4,
+      retryWindowMs: 1500,
+      baseMs: 1,
+      capMs: 5,
+    });
     const flapping = setInterval(() => pusher?.wake(), 5);
     await new Promise((r) => setTimeout(r, 1400));
     clearInterval(flapping);

@@ -25,7 +25,11 @@ export interface PusherOptions {
   random?: () => number;
 }
 
-interface Sent { batch: OutboxEntry[]; token: string; answer: ReturnType<CentralClient['mutations']> }
+interface Sent {
+  batch: OutboxEntry[];
+  token: string;
+  answer: ReturnType<CentralClient['mutations']>;
+}
 
 export const PUSH_BATCH = 500;
 /** Half the central API's body limit, so a batch of long decisions is never refused as too large. */
@@ -59,11 +63,19 @@ export class OutboxPusher {
   /** Push soon: after a write, on the timer, when a token arrives. Never more than one push at a time. */
   kick(): void {
     if (!this.running) return;
-    if (this.pushing) { this.again = true; return; }
-    this.pushing = this.drain().catch((e: unknown) => this.log(`sync: push loop: ${String(e)}`)).finally(() => {
-      this.pushing = null;
-      if (this.again && this.running) { this.again = false; this.kick(); }
-    });
+    if (this.pushing) {
+      this.again = true;
+      return;
+    }
+    this.pushing = this.drain()
+      .catch((e: unknown) => this.log(`sync: push loop: ${String(e)}`))
+      .finally(() => {
+        this.pushing = null;
+        if (this.again && this.running) {
+          this.again = false;
+          this.kick();
+        }
+      });
   }
 
   /** The link came back: retry now instead of finishing the back-off (the retry budget still holds). */
@@ -95,7 +107,10 @@ export class OutboxPusher {
         next?.answer.catch(() => {});
         next = null;
         if (!this.running) return;
-        if (e instanceof CentralError && e.status === 401) { this.o.tokens.drop(token); continue; }
+        if (e instanceof CentralError && e.status === 401) {
+          this.o.tokens.drop(token);
+          continue;
+        }
         if (e instanceof CentralError && e.status === 413 && batch.length > 1) {
           this.batchLimit = Math.max(1, Math.floor(batch.length / 2));
           continue;
@@ -120,30 +135,52 @@ export class OutboxPusher {
       this.o.connection.note(`login_required:${first.operatorId}`);
       return null;
     }
-    const answer = this.o.client.mutations({ consoleId: this.o.consoleId, mutations: batch.map((e) => e.mutation) }, token);
+    const answer = this.o.client.mutations(
+      { consoleId: this.o.consoleId, mutations: batch.map((e) => e.mutation) },
+      token,
+    );
     answer.catch(() => {}); // awaited in drain(); a failure before that must not count as unhandled
     return { batch, token, answer };
   }
 
   /** The whole call was refused: each entry is shown to the operator instead of being retried forever. */
   private refuseAll(batch: readonly OutboxEntry[], e: CentralError): void {
-    this.o.store.outbox.settle(batch, batch.map((b) => ({ id: b.mutation.id, status: 'rejected' as const, error: { code: e.code, message: e.message } })));
+    this.o.store.outbox.settle(
+      batch,
+      batch.map((b) => ({
+        id: b.mutation.id,
+        status: 'rejected' as const,
+        error: { code: e.code, message: e.message },
+      })),
+    );
     this.o.onSettled();
   }
 
   private async backOff(e: unknown): Promise<void> {
-    const hinted = e instanceof CentralError && e.status === 429 ? Number((e.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs) || 0 : 0;
+    const hinted =
+      e instanceof CentralError && e.status === 429
+        ? Number((e.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs) || 0
+        : 0;
     const jitter = fullJitter(this.failures++, this.o.baseMs ?? 500, this.o.capMs ?? 30_000, this.o.random);
     await this.pause(Math.max(jitter, hinted), true);
     // However early the wake, no more than the budget's retries a minute.
-    for (let wait = this.budget.waitMs(); wait > 0 && this.running; wait = this.budget.waitMs()) await this.pause(wait, false);
+    for (let wait = this.budget.waitMs(); wait > 0 && this.running; wait = this.budget.waitMs())
+      await this.pause(wait, false);
     this.budget.spend();
   }
 
   private pause(ms: number, wakeable: boolean): Promise<void> {
     return new Promise<void>((resolve) => {
-      const finish = () => { clearTimeout(t); if (this.wakeUp === wake) this.wakeUp = null; resolve(); };
-      const wake = wakeable ? finish : () => { if (!this.running) finish(); };
+      const finish = () => {
+        clearTimeout(t);
+        if (this.wakeUp === wake) this.wakeUp = null;
+        resolve();
+      };
+      const wake = wakeable
+        ? finish
+        : () => {
+            if (!this.running) finish();
+          };
       const t = setTimeout(finish, ms);
       this.wakeUp = wake;
     });

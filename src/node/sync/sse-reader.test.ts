@@ -5,7 +5,14 @@ import { API_PREFIX, type Change } from '../../common/central-api';
 import { CentralClient, type StreamEvent } from './central-client';
 import { MAX_EVENT_CHARS, readEventStream, StreamTooLargeError, toStreamEvent } from './sse-reader';
 
-const change = (seq: number): Change => ({ seq, entity: 'site', id: `site-${seq}`, op: 'upsert', version: 1, data: { name: `Pos ${seq}` } });
+const change = (seq: number): Change => ({
+  seq,
+  entity: 'site',
+  id: `site-${seq}`,
+  op: 'upsert',
+  version: 1,
+  data: { name: `Pos ${seq}` },
+});
 const heartbeat = { time: '2031-01-01T05:00:00.000Z', lastSeq: 2 };
 
 /** One stream, written with `eol` as its only line end: a retry, a comment, ids, a multi-line data field. */
@@ -13,13 +20,26 @@ function framed(eol: string): string {
   const c1 = JSON.stringify(change(1));
   const c2 = JSON.stringify(change(2), null, 1).split('\n');
   return [
-    `retry: 4000`, ``,
-    `: keep-alive comment`, ``,
-    `event: change`, `id: 1`, `data: ${c1}`, ``,
-    `event: change`, `id: 2`, ...c2.map((l) => `data: ${l}`), ``,
-    `event: heartbeat`, `data:${JSON.stringify(heartbeat)}`, ``,
-    `event: message`, `data: not for us`, ``,
-    `event: change`, `data: {"seq":3,"entity":"site"`, // cut off by the end of the body: dropped
+    `retry: 4000`,
+    ``,
+    `: keep-alive comment`,
+    ``,
+    `event: change`,
+    `id: 1`,
+    `data: ${c1}`,
+    ``,
+    `event: change`,
+    `id: 2`,
+    ...c2.map((l) => `data: ${l}`),
+    ``,
+    `event: heartbeat`,
+    `data:${JSON.stringify(heartbeat)}`,
+    ``,
+    `event: message`,
+    `data: not for us`,
+    ``,
+    `event: change`,
+    `data: {"seq":3,"entity":"site"`, // cut off by the end of the body: dropped
   ].join(eol);
 }
 
@@ -48,7 +68,11 @@ async function read(text: string, cuts: number[] = []) {
 }
 
 describe('readEventStream', () => {
-  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
+  for (const [name, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ] as const) {
     it(`understands a stream framed with ${name}, in one chunk and cut at every byte`, async () => {
       const text = framed(eol);
       const whole = await read(text);
@@ -119,7 +143,12 @@ describe('CentralClient.stream against a real HTTP server framing with CRLF', ()
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     const events: StreamEvent[] = [];
-    const end = await new CentralClient(`http://127.0.0.1:${port}`).stream(0, 'tok', new AbortController().signal, (e) => events.push(e));
+    const end = await new CentralClient(`http://127.0.0.1:${port}`).stream(
+      0,
+      'tok',
+      new AbortController().signal,
+      (e) => events.push(e),
+    );
     expect(pieces.length).toBeGreaterThan(10);
     expect(authorization).toBe('Bearer tok');
     expect(url).toBe(`${API_PREFIX}/stream?since=0`);

@@ -40,9 +40,13 @@ export async function readEventStream(
       if (m.id !== undefined) end.lastEventId = m.id;
       onMessage(m);
     },
-    onRetry: (ms) => { end.retryMs = ms; },
+    onRetry: (ms) => {
+      end.retryMs = ms;
+    },
     // Unknown fields and a bad retry value are ignored by the standard; only an oversized event stops the read.
-    onError: (e) => { if (e.type === 'max-buffer-size-exceeded') tooLarge = true; },
+    onError: (e) => {
+      if (e.type === 'max-buffer-size-exceeded') tooLarge = true;
+    },
   });
   const decoder = new TextDecoder();
   for await (const chunk of body) {
@@ -57,7 +61,11 @@ export async function readEventStream(
 /** The contract's meaning of one SSE event; null for an event type it does not define or data that breaks it. */
 export function toStreamEvent(message: EventSourceMessage): StreamEvent | null {
   let json: unknown;
-  try { json = JSON.parse(message.data); } catch { return null; }
+  try {
+    json = JSON.parse(message.data);
+  } catch {
+    return null;
+  }
   if (message.event === 'change') {
     const c = Change.safeParse(json);
     return c.success ? { type: 'change', change: c.data } : null;

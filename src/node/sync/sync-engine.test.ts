@@ -23,7 +23,12 @@ afterEach(async () => {
 describe('SyncEngine', () => {
   it('still tells the last successful sync after a restart while the central API is away', async () => {
     const dataDir = join(dir, 'console');
-    host = await createHost({ dataDir, hubUrl: hub.url, heartbeatMs: 200, syncAccount: { username: 'viewer', password: 'demo' } });
+    host = await createHost({
+      dataDir,
+      hubUrl: hub.url,
+      heartbeatMs: 200,
+      syncAccount: { username: 'viewer', password: 'demo' },
+    });
     const h = host;
     const end = Date.now() + 10_000;
     while (!h.sync.status().online || h.sync.status().lastSyncAt === null) {

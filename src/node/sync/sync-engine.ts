@@ -39,7 +39,10 @@ const PAGE = 500;
 const LAST_SYNC_KEY = 'sync.lastSyncAt';
 const RESYNC_PAGE = 5000;
 const PUSH_INTERVAL_MS = 5_000;
-type Apply = (changes: readonly Change[], lastSeq: number) => { entities: EntityName[]; skipped: { seq: number; reason: string }[] };
+type Apply = (
+  changes: readonly Change[],
+  lastSeq: number,
+) => { entities: EntityName[]; skipped: { seq: number; reason: string }[] };
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class SyncEngine {
@@ -61,19 +64,34 @@ export class SyncEngine {
     this.log = o.log ?? (() => {});
     this.now = o.now ?? systemNow;
     this.connection = new ConnectionState(2 * this.heartbeatMs, this.now, o.store.setting(LAST_SYNC_KEY), (at) => {
-      try { o.store.setSetting(LAST_SYNC_KEY, at); } catch (e) { this.log(`sync: keeping lastSyncAt: ${(e as Error).message}`); }
+      try {
+        o.store.setSetting(LAST_SYNC_KEY, at);
+      } catch (e) {
+        this.log(`sync: keeping lastSyncAt: ${(e as Error).message}`);
+      }
     });
     this.pusher = new OutboxPusher({
-      client: o.client, store: o.store, tokens: o.tokens, consoleId: o.consoleId, connection: this.connection,
-      retriesPerMinute: o.retriesPerMinute, log: this.log,
+      client: o.client,
+      store: o.store,
+      tokens: o.tokens,
+      consoleId: o.consoleId,
+      connection: this.connection,
+      retriesPerMinute: o.retriesPerMinute,
+      log: this.log,
       onSettled: () => this.events.emit('changed', ['decision', 'incident', 'layout']),
     });
     this.connection.onChange((_s, cameOnline) => {
       // Whichever side hears the central API again first wakes the other from its back-off.
-      if (cameOnline) { this.pusher.wake(); this.wakeFollow?.(); }
+      if (cameOnline) {
+        this.pusher.wake();
+        this.wakeFollow?.();
+      }
       this.events.emit('status', this.status());
     });
-    o.tokens.onChange(() => { this.wakeFollow?.(); this.kick(); });
+    o.tokens.onChange(() => {
+      this.wakeFollow?.();
+      this.kick();
+    });
   }
 
   start(): void {
@@ -98,8 +116,14 @@ export class SyncEngine {
     const { pending, rejected } = this.o.store.outbox.counts();
     const c = this.connection.snapshot();
     return {
-      hubUrl: this.o.client.baseUrl, online: c.online, lastSeq: this.o.store.cursor(),
-      pending, rejected, lastSyncAt: c.lastSyncAt, lastError: c.lastError, notice: this.o.notice?.() ?? null,
+      hubUrl: this.o.client.baseUrl,
+      online: c.online,
+      lastSeq: this.o.store.cursor(),
+      pending,
+      rejected,
+      lastSyncAt: c.lastSyncAt,
+      lastError: c.lastError,
+      notice: this.o.notice?.() ?? null,
     };
   }
 
@@ -109,7 +133,11 @@ export class SyncEngine {
   }
 
   /** Applies changes in slices of their own transactions, each with the cursor after it, so the loop stays free. */
-  private async applyChanges(changes: readonly Change[], lastSeq: number, apply: Apply = this.applyToStore): Promise<void> {
+  private async applyChanges(
+    changes: readonly Change[],
+    lastSeq: number,
+    apply: Apply = this.applyToStore,
+  ): Promise<void> {
     const slice = this.o.applySlice ?? 200;
     const touched = new Set<EntityName>();
     for (let i = 0; i < changes.length || i === 0; i += slice) {
@@ -123,7 +151,12 @@ export class SyncEngine {
 
   private readonly applyToStore: Apply = (c, s) => this.o.store.applyPage(c, s);
 
-  private applyNow(changes: readonly Change[], lastSeq: number, apply: Apply = this.applyToStore, announce = true): EntityName[] {
+  private applyNow(
+    changes: readonly Change[],
+    lastSeq: number,
+    apply: Apply = this.applyToStore,
+    announce = true,
+  ): EntityName[] {
     const outcome = apply(changes, lastSeq);
     for (const s of outcome.skipped) this.log(`sync: skipped change ${s.seq}: ${s.reason}`);
     if (announce && outcome.entities.length > 0) this.events.emit('changed', outcome.entities);
@@ -152,7 +185,10 @@ export class SyncEngine {
       const token = this.o.tokens.readToken();
       if (!token) {
         this.connection.idle('login_required');
-        await new Promise<void>((resolve) => { this.wakeFollow = resolve; setTimeout(resolve, 2_000); });
+        await new Promise<void>((resolve) => {
+          this.wakeFollow = resolve;
+          setTimeout(resolve, 2_000);
+        });
         continue;
       }
       try {
@@ -181,7 +217,9 @@ export class SyncEngine {
     const now = this.now().getTime();
     this.resyncTimes = this.resyncTimes.filter((t) => now - t < 10 * 60_000);
     if (this.resyncTimes.length >= 3) {
-      this.connection.failed(new Error('resync_loop: the central API asked for a full download 3 times in 10 minutes; retrying later'));
+      this.connection.failed(
+        new Error('resync_loop: the central API asked for a full download 3 times in 10 minutes; retrying later'),
+      );
       await sleep(60_000, this.stopper.signal);
       return false;
     }
@@ -214,7 +252,10 @@ export class SyncEngine {
     let watchdog = setTimeout(() => {}, 0);
     const arm = () => {
       clearTimeout(watchdog);
-      watchdog = setTimeout(() => { silent = true; abort.abort(); }, 2 * this.heartbeatMs);
+      watchdog = setTimeout(() => {
+        silent = true;
+        abort.abort();
+      }, 2 * this.heartbeatMs);
     };
     let buffer: Change[] = [];
     const flush = () => {

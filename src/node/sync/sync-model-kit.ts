@@ -27,7 +27,11 @@ export class CentralSim {
     return this.seq;
   }
 
-  private append(entity: Change['entity'], id: string, build: (seq: number, version: number) => Record<string, unknown>): { seq: number; version: number } {
+  private append(
+    entity: Change['entity'],
+    id: string,
+    build: (seq: number, version: number) => Record<string, unknown>,
+  ): { seq: number; version: number } {
     const key = `${entity}:${id}`;
     const version = (this.records.get(key)?.version ?? 0) + 1;
     const seq = ++this.seq;
@@ -49,18 +53,31 @@ export class CentralSim {
     const id = String(m.data.id);
     let result: MutationResult;
     if (m.entity === 'decision') {
-      if (this.record('decision', id)) return { id: m.id, status: 'rejected', error: { code: 'append_only', message: 'exists' } };
+      if (this.record('decision', id))
+        return { id: m.id, status: 'rejected', error: { code: 'append_only', message: 'exists' } };
       const w = this.append('decision', id, (seq) => {
-        const d = publishedDecision(this.signer, m.data as { id: string; decidedAt: string; summary: string; rationale: string; action: string }, 'operator', 'c', seq, this.head);
+        const d = publishedDecision(
+          this.signer,
+          m.data as { id: string; decidedAt: string; summary: string; rationale: string; action: string },
+          'operator',
+          'c',
+          seq,
+          this.head,
+        );
         this.head = d.hash;
         return d;
       });
       result = { id: m.id, status: 'applied', ...w };
     } else {
       const rec = this.record('incident', id);
-      if (m.baseVersion !== undefined && !rec) return { id: m.id, status: 'rejected', error: { code: 'not_found', message: `no incident ${id}` } };
-      if ((m.baseVersion ?? 0) !== (rec?.version ?? 0)) return { id: m.id, status: 'conflict', version: rec?.version ?? 0, current: rec?.data ?? null };
-      const w = this.incident({ ...(m.data as Omit<Incident, 'version' | 'updatedAt'>), assignedOpd: (m.data.assignedOpd as string | null | undefined) ?? null });
+      if (m.baseVersion !== undefined && !rec)
+        return { id: m.id, status: 'rejected', error: { code: 'not_found', message: `no incident ${id}` } };
+      if ((m.baseVersion ?? 0) !== (rec?.version ?? 0))
+        return { id: m.id, status: 'conflict', version: rec?.version ?? 0, current: rec?.data ?? null };
+      const w = this.incident({
+        ...(m.data as Omit<Incident, 'version' | 'updatedAt'>),
+        assignedOpd: (m.data.assignedOpd as string | null | undefined) ?? null,
+      });
       result = { id: m.id, status: 'applied', ...w };
     }
     this.done.set(m.id, result);
@@ -102,7 +119,11 @@ export class ConsoleModel {
     this.outbox.push(id);
   }
 
-  settle(mutationIds: readonly string[], results: readonly MutationResult[], decisionOf: (mutationId: string) => string | null): void {
+  settle(
+    mutationIds: readonly string[],
+    results: readonly MutationResult[],
+    decisionOf: (mutationId: string) => string | null,
+  ): void {
     mutationIds.forEach((mid, i) => {
       const r = results[i]!;
       this.outbox.splice(this.outbox.indexOf(mid), 1);

@@ -15,40 +15,107 @@ import { CentralSim, ConsoleModel, isoAt, SITES } from './sync-model-kit';
 
 const LONG = process.env.NAWA_FAULTS === 'long';
 // Two incidents born centrally, two created at this console.
-const INCIDENTS = ['0c0c0c0c-0000-4000-8000-000000000001', '0c0c0c0c-0000-4000-8000-000000000002',
-  '0c0c0c0c-0000-4000-8000-000000000003', '0c0c0c0c-0000-4000-8000-000000000004'] as const;
+const INCIDENTS = [
+  '0c0c0c0c-0000-4000-8000-000000000001',
+  '0c0c0c0c-0000-4000-8000-000000000002',
+  '0c0c0c0c-0000-4000-8000-000000000003',
+  '0c0c0c0c-0000-4000-8000-000000000004',
+] as const;
 
 type Action =
   | { t: 'write' }
   | { t: 'edit'; incident: number; severity: number }
   | { t: 'push'; n: number; lost: boolean; refuse: number }
   | { t: 'pull'; limit: number; replay: number; dup: boolean; stale: boolean }
-  | { t: 'central'; kind: 'status' | 'reading' | 'incident'; site: number; incident: number; minute: number; foreign: boolean }
+  | {
+      t: 'central';
+      kind: 'status' | 'reading' | 'incident';
+      site: number;
+      incident: number;
+      minute: number;
+      foreign: boolean;
+    }
   | { t: 'crash' };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 3, arbitrary: fc.constant({ t: 'write' as const }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('edit' as const), incident: fc.nat(3), severity: fc.integer({ min: 1, max: 4 }) }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('push' as const), n: fc.integer({ min: 1, max: 10 }), lost: fc.nat(9).map((n) => n < 3), refuse: fc.nat(8) }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('pull' as const), limit: fc.integer({ min: 1, max: 8 }), replay: fc.nat(3), dup: fc.boolean(), stale: fc.boolean() }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('central' as const), kind: fc.constantFrom('status' as const, 'reading' as const, 'incident' as const), site: fc.nat(2), incident: fc.nat(3), minute: fc.nat(50), foreign: fc.boolean() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('edit' as const),
+      incident: fc.nat(3),
+      severity: fc.integer({ min: 1, max: 4 }),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('push' as const),
+      n: fc.integer({ min: 1, max: 10 }),
+      lost: fc.nat(9).map((n) => n < 3),
+      refuse: fc.nat(8),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('pull' as const),
+      limit: fc.integer({ min: 1, max: 8 }),
+      replay: fc.nat(3),
+      dup: fc.boolean(),
+      stale: fc.boolean(),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('central' as const),
+      kind: fc.constantFrom('status' as const, 'reading' as const, 'incident' as const),
+      site: fc.nat(2),
+      incident: fc.nat(3),
+      minute: fc.nat(50),
+      foreign: fc.boolean(),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ t: 'crash' as const }) },
 );
 
 const incidentInput = (id: string, severity: number) => ({
-  id, title: `Insiden ${id.slice(-1)}`, sector: 'disaster' as const, severity, status: 'reported' as const,
-  districtCode: '35.07.13', lat: -8.1, lon: 112.6, assignedOpd: null, reportedAt: isoAt(0),
+  id,
+  title: `Insiden ${id.slice(-1)}`,
+  sector: 'disaster' as const,
+  severity,
+  status: 'reported' as const,
+  districtCode: '35.07.13',
+  lat: -8.1,
+  lon: 112.6,
+  assignedOpd: null,
+  reportedAt: isoAt(0),
 });
 
 // The store keeps its connection to itself: the test reads the central tables through a read-only one of its own.
 function observe(store: ConsoleStore) {
   const db = new Database(store.path, { readonly: true });
   const decisions = new Map(store.decisions(10_000).map((d) => [d.id, { state: d.state, seq: d.seq }]));
-  const statuses = new Map((db.prepare('SELECT site_id, at, state FROM statuses').all() as { site_id: string; at: string; state: string }[])
-    .map((s) => [s.site_id, { at: s.at, state: s.state }]));
-  const readings = new Set((db.prepare('SELECT series_id, at FROM readings').all() as { series_id: string; at: string }[]).map((r) => `${r.series_id}@${r.at}`));
+  const statuses = new Map(
+    (
+      db.prepare('SELECT site_id, at, state FROM statuses').all() as { site_id: string; at: string; state: string }[]
+    ).map((s) => [s.site_id, { at: s.at, state: s.state }]),
+  );
+  const readings = new Set(
+    (db.prepare('SELECT series_id, at FROM readings').all() as { series_id: string; at: string }[]).map(
+      (r) => `${r.series_id}@${r.at}`,
+    ),
+  );
   db.close();
-  return { cursor: store.cursor(), decisions, outbox: store.outbox.nextBatch(100_000).map((e) => e.mutation.id), parked: store.outbox.counts().rejected, statuses, readings };
+  return {
+    cursor: store.cursor(),
+    decisions,
+    outbox: store.outbox.nextBatch(100_000).map((e) => e.mutation.id),
+    parked: store.outbox.counts().rejected,
+    statuses,
+    readings,
+  };
 }
 
 function run(actions: readonly Action[]): void {
@@ -65,7 +132,14 @@ function run(actions: readonly Action[]): void {
   let incidentRefused = false;
   const expectModel = () => {
     const seen = observe(store);
-    expect(seen).toEqual({ cursor: model.cursor, decisions: model.decisions, outbox: model.outbox, parked: model.parked, statuses: model.statuses, readings: model.readings });
+    expect(seen).toEqual({
+      cursor: model.cursor,
+      decisions: model.decisions,
+      outbox: model.outbox,
+      parked: model.parked,
+      statuses: model.statuses,
+      readings: model.readings,
+    });
   };
   const push = (n: number, lost: boolean, refuse: number) => {
     const batch = store.outbox.nextBatch(n);
@@ -74,7 +148,11 @@ function run(actions: readonly Action[]): void {
     incidentRefused ||= batch.some((e, i) => e.mutation.entity === 'incident' && results[i]!.status === 'rejected');
     if (lost) return; // the central side committed; the answer never came back
     store.outbox.settle(batch, results);
-    model.settle(batch.map((e) => e.mutation.id), results, (mid) => decisionOfMutation.get(mid) ?? null);
+    model.settle(
+      batch.map((e) => e.mutation.id),
+      results,
+      (mid) => decisionOfMutation.get(mid) ?? null,
+    );
   };
   const pull = (limit: number) => {
     const page = central.page(store.cursor(), limit);
@@ -88,7 +166,11 @@ function run(actions: readonly Action[]): void {
       switch (a.t) {
         case 'write': {
           const id = randomUUID();
-          store.recordDecision({ id, decidedAt: isoAt(1), summary: 'Keputusan', rationale: '', action: 'Catat' }, 'operator', 'c');
+          store.recordDecision(
+            { id, decidedAt: isoAt(1), summary: 'Keputusan', rationale: '', action: 'Catat' },
+            'operator',
+            'c',
+          );
           decisionOfMutation.set(id, id);
           model.write(id);
           break;
@@ -102,7 +184,9 @@ function run(actions: readonly Action[]): void {
           model.outbox.push(all[all.length - 1]!.mutation.id);
           break;
         }
-        case 'push': push(a.n, a.lost, a.refuse); break;
+        case 'push':
+          push(a.n, a.lost, a.refuse);
+          break;
         case 'pull': {
           if (a.stale && pages.length > 0) {
             // An old page delivered again (a retried request whose first answer was applied).
@@ -143,7 +227,8 @@ function run(actions: readonly Action[]): void {
     while (pull(50));
     expectModel();
     const conflicts = store.outbox.parked().filter((p) => p.state === 'conflict');
-    if (!foreignIncidentEdits && !incidentRefused) expect(conflicts, 'conflicts with no other writer and no refusal').toEqual([]);
+    if (!foreignIncidentEdits && !incidentRefused)
+      expect(conflicts, 'conflicts with no other writer and no refusal').toEqual([]);
     for (const id of INCIDENTS) {
       const rec = central.record('incident', id);
       const held = store.incidentRepo.get(id);
@@ -157,7 +242,14 @@ function run(actions: readonly Action[]): void {
 }
 
 describe('sync rules against a model', () => {
-  it('the store shows what the model says, through any interleaving, and ends equal to the central side', () => {
-    fc.assert(fc.property(fc.array(action, { minLength: 1, maxLength: LONG ? 120 : 50 }), (actions) => run(actions)), { numRuns: LONG ? 2_000 : 150 });
-  }, LONG ? 1_800_000 : 60_000);
+  it(
+    'the store shows what the model says, through any interleaving, and ends equal to the central side',
+    () => {
+      fc.assert(
+        fc.property(fc.array(action, { minLength: 1, maxLength: LONG ? 120 : 50 }), (actions) => run(actions)),
+        { numRuns: LONG ? 2_000 : 150 },
+      );
+    },
+    LONG ? 1_800_000 : 60_000,
+  );
 });

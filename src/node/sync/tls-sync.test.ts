@@ -22,13 +22,46 @@ function openssl(args: string[]): void {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nawa-tls-'));
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Uji CA Kabupaten Malang']);
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Uji CA Kabupaten Malang',
+  ]);
   openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'hub.key', '-out', 'hub.csr', '-subj', '/CN=127.0.0.1']);
   writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
-  openssl(['x509', '-req', '-in', 'hub.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'hub.pem', '-days', '2', '-extfile', 'ext.cnf']);
+  openssl([
+    'x509',
+    '-req',
+    '-in',
+    'hub.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'hub.pem',
+    '-days',
+    '2',
+    '-extfile',
+    'ext.cnf',
+  ]);
   ca = readFileSync(join(dir, 'ca.pem'));
   hub = await startHub({
-    dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, heartbeatMs: 200,
+    dbPath: join(dir, 'hub.db'),
+    seed: 'demo',
+    port: 0,
+    heartbeatMs: 200,
     tls: { cert: readFileSync(join(dir, 'hub.pem')), key: readFileSync(join(dir, 'hub.key')) },
   });
 });
@@ -43,14 +76,32 @@ describe('TLS', () => {
     const client = new CentralClient(hub.url, 5000, { ca });
     expect((await client.health()).api).toBe('1.1');
     // Plain http to the TLS port gets no answer of the contract.
-    await expect(new CentralClient(hub.url.replace('https', 'http'), 5000).health()).rejects.toBeInstanceOf(NetworkError);
+    await expect(new CentralClient(hub.url.replace('https', 'http'), 5000).health()).rejects.toBeInstanceOf(
+      NetworkError,
+    );
   });
 
   it('refuses a hub whose certificate is not from a trusted CA', async () => {
     await expect(new CentralClient(hub.url, 5000).health()).rejects.toBeInstanceOf(NetworkError);
     // Another CA, also made here, does not vouch for the hub's certificate.
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'other.key', '-out', 'other.pem', '-days', '2', '-subj', '/CN=Other CA']);
-    await expect(new CentralClient(hub.url, 5000, { ca: readFileSync(join(dir, 'other.pem')) }).health()).rejects.toBeInstanceOf(NetworkError);
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'other.key',
+      '-out',
+      'other.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=Other CA',
+    ]);
+    await expect(
+      new CentralClient(hub.url, 5000, { ca: readFileSync(join(dir, 'other.pem')) }).health(),
+    ).rejects.toBeInstanceOf(NetworkError);
   });
 
   it('syncs the console with the TLS hub: logs in, pulls the feed, pushes a decision and gets back its central seq and hash', async () => {
@@ -60,9 +111,17 @@ describe('TLS', () => {
       ok(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, c));
       await until('feed pulled over TLS', () => host.store.overview().sites >= 390);
       await until('online', () => host.sync.status().online);
-      const { decision } = ok<{ decision: { id: string } }>(await host.dispatch('decisions.record', { summary: 'Uji TLS', rationale: 'Kanal terenkripsi', action: 'Catat' }, c));
+      const { decision } = ok<{ decision: { id: string } }>(
+        await host.dispatch(
+          'decisions.record',
+          { summary: 'Uji TLS', rationale: 'Kanal terenkripsi', action: 'Catat' },
+          c,
+        ),
+      );
       const synced = await until('decision pushed and back with its central seq and hash', async () => {
-        const { decisions } = ok<{ decisions: { id: string; state: string; seq: number | null; hash: string | null }[] }>(await host.dispatch('decisions.list', { limit: 50 }, c));
+        const { decisions } = ok<{
+          decisions: { id: string; state: string; seq: number | null; hash: string | null }[];
+        }>(await host.dispatch('decisions.list', { limit: 50 }, c));
         const d = decisions.find((x) => x.id === decision.id);
         return d?.state === 'synced' ? d : null;
       });
@@ -75,23 +134,31 @@ describe('TLS', () => {
 
   it('serves nawa serve over HTTPS and WSS (--tls-cert/--tls-key), syncing with the TLS hub through the CA', async () => {
     const serving = await startServe({
-      hubUrl: hub.url, ca, dataDir: join(dir, 'serve'), distDir: join(dir, 'no-dist'), port: 0, heartbeatMs: 200,
+      hubUrl: hub.url,
+      ca,
+      dataDir: join(dir, 'serve'),
+      distDir: join(dir, 'no-dist'),
+      port: 0,
+      heartbeatMs: 200,
       tls: { cert: readFileSync(join(dir, 'hub.pem')), key: readFileSync(join(dir, 'hub.key')) },
     });
     try {
       expect(serving.url).toMatch(/^https:/);
-      const open = (origin: string) => new Promise<WebSocket>((resolve, reject) => {
-        const ws = new WebSocket(`${serving.url.replace('https', 'wss')}/host`, { ca, headers: { origin } });
-        ws.once('open', () => resolve(ws));
-        ws.once('error', reject);
-      });
+      const open = (origin: string) =>
+        new Promise<WebSocket>((resolve, reject) => {
+          const ws = new WebSocket(`${serving.url.replace('https', 'wss')}/host`, { ca, headers: { origin } });
+          ws.once('open', () => resolve(ws));
+          ws.once('error', reject);
+        });
       const ws = await open(serving.url);
       const answer = await new Promise<{ ok: boolean }>((resolve) => {
         ws.on('message', (raw) => {
           const f = JSON.parse(wsText(raw)) as { t: string; id?: number; result?: { ok: boolean } };
           if (f.t === 'res' && f.id === 1) resolve(f.result as { ok: boolean });
         });
-        ws.send(JSON.stringify({ t: 'req', id: 1, name: 'session.login', input: { username: 'operator', password: 'demo' } }));
+        ws.send(
+          JSON.stringify({ t: 'req', id: 1, name: 'session.login', input: { username: 'operator', password: 'demo' } }),
+        );
       });
       expect(answer.ok).toBe(true);
       ws.close();
@@ -115,6 +182,8 @@ describe('TLS', () => {
   });
 
   it('refuses to start a console host on a plain-http central URL beyond loopback, before opening anything', async () => {
-    await expect(createHost({ dataDir: join(dir, 'console-refused'), hubUrl: 'http://10.1.2.3:8780' })).rejects.toThrow(/insecure-http/);
+    await expect(createHost({ dataDir: join(dir, 'console-refused'), hubUrl: 'http://10.1.2.3:8780' })).rejects.toThrow(
+      /insecure-http/,
+    );
   });
 });

@@ -3,7 +3,10 @@
 import type { ConsoleStore } from '../store/console-store';
 import type { SecretStore } from '../ports/secret-store';
 
-interface Entry { token: string; expiresAt: string }
+interface Entry {
+  token: string;
+  expiresAt: string;
+}
 const PREFIX = 'token:';
 export const SYNC_ACCOUNT = '(sync)';
 
@@ -11,7 +14,10 @@ export class TokenBook {
   private readonly tokens = new Map<string, Entry>();
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly store: ConsoleStore, private readonly secrets: SecretStore) {
+  constructor(
+    private readonly store: ConsoleStore,
+    private readonly secrets: SecretStore,
+  ) {
     const rows = store.settingsWithPrefix(PREFIX);
     for (const r of rows) {
       try {

@@ -8,7 +8,9 @@ import { HubDb } from '../hub-db';
 import { HUB_MIGRATIONS } from './index';
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'nawa-hubmig-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nawa-hubmig-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('hub migration 0001-initial', () => {
@@ -19,7 +21,9 @@ describe('hub migration 0001-initial', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     migrate(db, HUB_MIGRATIONS, 1);
     expect(db.pragma('user_version', { simple: true })).toBe(1);
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
+      (t) => t.name,
+    );
     expect(tables).toEqual(expect.arrayContaining(['meta', 'accounts', 'sessions', 'changes', 'records', 'mutations']));
 
     db.prepare(`INSERT INTO accounts VALUES ('sri', 'Sri', 'operator', 'h', 'now')`).run();
@@ -29,12 +33,16 @@ describe('hub migration 0001-initial', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 0 });
 
     // AUTOINCREMENT: a seq freed by compaction is never handed out again.
-    const insert = db.prepare(`INSERT INTO changes (entity, id, op, version, data) VALUES ('site', 's1', 'upsert', ?, '{}')`);
+    const insert = db.prepare(
+      `INSERT INTO changes (entity, id, op, version, data) VALUES ('site', 's1', 'upsert', ?, '{}')`,
+    );
     insert.run(1);
     const { lastInsertRowid } = insert.run(2);
     db.prepare('DELETE FROM changes WHERE seq = ?').run(lastInsertRowid);
     expect(Number(insert.run(3).lastInsertRowid)).toBe(Number(lastInsertRowid) + 1);
-    expect(() => db.prepare(`INSERT INTO changes (entity, id, op, version, data) VALUES ('site', 's', 'merge', 1, '{}')`).run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare(`INSERT INTO changes (entity, id, op, version, data) VALUES ('site', 's', 'merge', 1, '{}')`).run(),
+    ).toThrow(/CHECK/);
     db.close();
   });
 
@@ -42,7 +50,9 @@ describe('hub migration 0001-initial', () => {
     const path = join(dir, 'old-hub.db');
     const db = new Database(path);
     migrate(db, HUB_MIGRATIONS, 1);
-    db.prepare(`INSERT INTO changes (entity, id, op, version, data) VALUES ('site', 's1', 'upsert', 1, '{"id":"s1"}')`).run();
+    db.prepare(
+      `INSERT INTO changes (entity, id, op, version, data) VALUES ('site', 's1', 'upsert', 1, '{"id":"s1"}')`,
+    ).run();
     db.prepare(`INSERT INTO records VALUES ('site', 's1', 1, 0, 1, '{"id":"s1"}')`).run();
     db.close();
     const hub = HubDb.open(path);

@@ -7,7 +7,9 @@ import { migrate } from '../../base/sqlite-file';
 import { HUB_MIGRATIONS } from './index';
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'nawa-hubmig-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nawa-hubmig-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('hub migration 0002-accounts-audit', () => {
@@ -15,13 +17,21 @@ describe('hub migration 0002-accounts-audit', () => {
     const db = new Database(join(dir, 'hub.db'));
     try {
       migrate(db, HUB_MIGRATIONS, 1);
-      db.prepare(`INSERT INTO accounts VALUES ('operator', 'Operator', 'operator', 'scrypt$16384$8$1$x$y', '2026-01-01T00:00:00.000Z')`).run();
-      db.prepare(`INSERT INTO sessions VALUES ('ab', 'operator', '2026-01-01T00:00:00.000Z', '2099-01-01T00:00:00.000Z')`).run();
+      db.prepare(
+        `INSERT INTO accounts VALUES ('operator', 'Operator', 'operator', 'scrypt$16384$8$1$x$y', '2026-01-01T00:00:00.000Z')`,
+      ).run();
+      db.prepare(
+        `INSERT INTO sessions VALUES ('ab', 'operator', '2026-01-01T00:00:00.000Z', '2099-01-01T00:00:00.000Z')`,
+      ).run();
       migrate(db, HUB_MIGRATIONS, 2);
       expect(db.pragma('user_version', { simple: true })).toBe(2);
-      expect(db.prepare('SELECT username, disabled, last_login_at FROM accounts').all()).toEqual([{ username: 'operator', disabled: 0, last_login_at: null }]);
+      expect(db.prepare('SELECT username, disabled, last_login_at FROM accounts').all()).toEqual([
+        { username: 'operator', disabled: 0, last_login_at: null },
+      ]);
       expect(db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 1 });
-      db.prepare(`INSERT INTO audit (at, kind, username) VALUES ('2026-01-01T00:00:00.000Z', 'login', 'operator')`).run();
+      db.prepare(
+        `INSERT INTO audit (at, kind, username) VALUES ('2026-01-01T00:00:00.000Z', 'login', 'operator')`,
+      ).run();
       expect(() => db.prepare(`UPDATE accounts SET disabled = 2`).run()).toThrow(/CHECK/);
     } finally {
       db.close();
