@@ -20,6 +20,8 @@ const USAGE = `usage: npm run soak -- [--minutes 30] [--size 1920x1080] [--switc
   --switch-ms  time between switches (default 2000)
   --query      appended to every wall page's address, e.g. ?keep=1 to keep no hidden layouts
   --simulate   hub events a minute (default 30), so tiles refresh while the wall switches
+  --gc         ask each page to collect garbage (CDP HeapProfiler.collectGarbage) before it is sampled, so the
+               table shows what a page keeps rather than when its collector last ran
 `;
 
 function fail(message: string): never {
@@ -37,6 +39,7 @@ function options() {
         'switch-ms': { type: 'string', default: '2000' },
         query: { type: 'string', default: '' },
         simulate: { type: 'string', default: '30' },
+        gc: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -56,7 +59,15 @@ function options() {
   const simulate = Number(values.simulate);
   if (!Number.isFinite(simulate) || simulate < 0) fail('--simulate must be a number of events a minute >= 0');
   if (values.query && !values.query.startsWith('?')) fail('--query must start with ?');
-  return { minutes, width: Number(size[1]), height: Number(size[2]), switchMs, query: values.query, simulate };
+  return {
+    minutes,
+    width: Number(size[1]),
+    height: Number(size[2]),
+    switchMs,
+    query: values.query,
+    simulate,
+    gc: values.gc,
+  };
 }
 
 interface Watched {
@@ -92,6 +103,14 @@ async function open(
   const pids = [...rendererPids(browserPid)].filter((p) => !before.has(p));
   if (pids.length === 0) throw new Error(`soak: no renderer process appeared for ${name}`);
   return { name, page, cdp: await ctx.newCDPSession(page), pids };
+}
+
+async function collectGarbage(w: Watched): Promise<void> {
+  try {
+    await w.cdp.send('HeapProfiler.collectGarbage');
+  } catch {
+    // a page that cannot be reached is sampled as it is; its PSS still counts
+  }
 }
 
 async function heapOf(w: Watched): Promise<number | null> {
@@ -163,6 +182,7 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     for (let minute = 0; minute <= o.minutes && !stopped; minute++) {
       await sleep(Math.max(0, t0 + minute * 60_000 - Date.now()));
+      if (o.gc) for (const w of pages) await collectGarbage(w);
       const procs = chromiumProcesses(browserPid);
       const sum = (ps: readonly number[]) => {
         const v = ps.map(pssBytes).filter((b): b is number => b !== null);
@@ -190,7 +210,7 @@ async function main(): Promise<void> {
     const pagesTotal = sumSeries('console + nine walls', series);
     const all = sumSeries('all Chromium processes', [...series, gpu, rest]);
     process.stdout.write(
-      `\nSoak: ${samples - 1} min, ${o.width}x${o.height} per page, a switch every ${o.switchMs} ms across ${PRESET_LAYOUTS.length} presets${o.query ? `, walls at ${o.query}` : ''}; PSS and JS heap in MB\n`,
+      `\nSoak: ${samples - 1} min, ${o.width}x${o.height} per page, a switch every ${o.switchMs} ms across ${PRESET_LAYOUTS.length} presets${o.query ? `, walls at ${o.query}` : ''}${o.gc ? ', garbage collected before each sample' : ''}; PSS and JS heap in MB\n`,
     );
     process.stdout.write(`${soakTable([...series, gpu, rest], [pagesTotal, all], warmup)}\n`);
     process.stdout.write(
