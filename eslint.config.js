@@ -1,5 +1,6 @@
 // Holds the runtime lines of conventions.md: electron only in main/, Node only in src/node and main/,
 // the renderer only on src/common.
+import i18next from 'eslint-plugin-i18next';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
@@ -17,6 +18,32 @@ const nodeOnly = [
   'ws',
   'tsx',
 ];
+/** i18next/no-literal-string for the renderer's JSX; scripts/jsx-text-lint.test.ts shows it fires on a sample. */
+const JSX_TEXT_RULE = {
+  mode: 'jsx-only',
+  'jsx-attributes': {
+    include: [
+      'aria-label',
+      'aria-description',
+      'aria-roledescription',
+      'aria-valuetext',
+      'title',
+      'placeholder',
+      'alt',
+    ],
+  },
+  words: {
+    exclude: [
+      // Digits, punctuation and symbols alone; SHOUTED_CONSTANTS; the kebab-case head of a key (`site-${kind}`).
+      '[0-9!-/:-@[-`{-~\\s·…–—×→←↑↓▲▼●○✓✕]+',
+      '[A-Z_-]+',
+      '[a-z][a-z0-9]*(-[a-z0-9]+)*-',
+    ],
+  },
+  'should-validate-template': true,
+  message: 'User-visible text comes from the dictionaries (t(...) in renderer/shared/i18n)',
+};
+
 const noElectron = { name: 'electron', message: 'electron is imported only in main/.' };
 
 // The layer order inside src/node (docs/architecture.md): ports <- base <- store <- sync <- host <- serve | shell, the hub
@@ -113,6 +140,14 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Every word an operator reads comes from the dictionaries (renderer/shared/i18n, id and en): no literal text in
+    // JSX, nor in the attributes a person reads or a screen reader speaks. Digits, punctuation and all-capital
+    // acronyms (OPD, CCTV) pass through the word list; a const named in capitals is the plugin's own exception.
+    files: ['renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: { 'i18next/no-literal-string': ['error', JSX_TEXT_RULE] },
   },
   {
     files: ['main/**/*.ts'],

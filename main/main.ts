@@ -10,6 +10,7 @@ import { readShellConfig } from '../src/node/shell/shell-config';
 import { readUpdateConfig } from '../src/node/shell/update-config';
 import { WallSupervisor, wallPlans } from '../src/node/shell/wall-supervisor';
 import { HostWorkerClient } from '../src/node/shell/worker-bridge';
+import { TileService } from '../src/node/host/tile-service';
 import { declareAppScheme, serveAppScheme } from './app-protocol';
 import { ElectronDisplayHost } from './electron-display-host';
 import { bridgeIpcToHost } from './ipc-bridge';
@@ -37,7 +38,11 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const config = readShellConfig(process.env, join(app.getPath('userData'), 'console'));
   const updateConfig = readUpdateConfig(process.env);
-  serveAppScheme(join(root, 'dist'));
+  // The tile cache is the main thread's (the protocol handler runs here); console.db stays with the host worker.
+  const tiles = config.tiles
+    ? new TileService({ settings: config.tiles, cachePath: join(config.host.dataDir, 'tiles.db'), log })
+    : null;
+  serveAppScheme(join(root, 'dist'), tiles);
   const host = new HostWorkerClient({
     // asar cannot hold a worker's entry, so it is unpacked (electron-builder.yml asarUnpack).
     workerPath: join(root.replace(/app\.asar$/, 'app.asar.unpacked'), 'dist-main', 'main', 'host-worker.mjs'),
@@ -113,6 +118,7 @@ async function start(): Promise<void> {
     // Let the host finish its writes and close the database before the process ends.
     event.preventDefault();
     void host.close().finally(() => {
+      tiles?.close();
       closed = true;
       app.quit();
     });

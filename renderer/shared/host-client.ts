@@ -21,8 +21,20 @@ export function hostSocketUrl(loc: { protocol: string; host: string }, token: st
   return `${scheme}://${loc.host}/host${token ? `?token=${encodeURIComponent(token)}` : ''}`;
 }
 
+let pageToken: string | null = null;
+
+/** `?token=…` for a same-origin URL the page loads by itself (the map's tiles), when this tab has a token. */
+export function tokenQuery(): string {
+  return pageToken ? `?token=${encodeURIComponent(pageToken)}` : '';
+}
+
 /** The token leaves the address bar (and so screenshots and history) and lives for this tab only. */
 function takeToken(): string | null {
+  pageToken = readToken();
+  return pageToken;
+}
+
+function readToken(): string | null {
   const { token, rest } = splitToken(location.search);
   if (token) {
     try {

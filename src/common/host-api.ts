@@ -42,6 +42,10 @@ export const ParkedEntry = z.strictObject({
 });
 export type ParkedEntry = z.infer<typeof ParkedEntry>;
 
+/** The layouts as this console shows them; `pending`: those with an edit of this console not yet confirmed. */
+export const LayoutListing = z.strictObject({ layouts: z.array(Layout), pending: z.array(Uuid) });
+export type LayoutListing = z.infer<typeof LayoutListing>;
+
 export const SyncStatus = z.strictObject({
   hubUrl: z.string(),
   online: z.boolean(),
@@ -162,7 +166,7 @@ export const REQUESTS = {
   'outbox.parked': { input: Empty, output: z.strictObject({ entries: z.array(ParkedEntry) }) },
   'outbox.dismiss': { input: z.strictObject({ id: Uuid }), output: Empty },
   /** `pending`: layouts with an edit of this console the central side has not confirmed yet. */
-  'layouts.list': { input: Empty, output: z.strictObject({ layouts: z.array(Layout), pending: z.array(Uuid) }) },
+  'layouts.list': { input: Empty, output: LayoutListing },
   'overview.get': { input: Empty, output: Overview },
   'sync.status': { input: Empty, output: SyncStatus },
   /** Supervisor: an online backup of the console database now (besides the scheduled ones). */

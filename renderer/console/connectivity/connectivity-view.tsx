@@ -140,9 +140,15 @@ export function ConnectivityView({ onShowSite }: Props) {
                           {t(`overview.${s.state ?? 'unknown'}`)}
                         </span>
                       </td>
-                      <td className="num">{s.latencyMs === null ? '' : `${formatNumber(lang, s.latencyMs)} ms`}</td>
                       <td className="num">
-                        {s.bandwidthMbps === null ? '' : `${formatNumber(lang, s.bandwidthMbps)} Mbps`}
+                        {s.latencyMs === null
+                          ? ''
+                          : t('connectivity.latencyValue', { value: formatNumber(lang, s.latencyMs) })}
+                      </td>
+                      <td className="num">
+                        {s.bandwidthMbps === null
+                          ? ''
+                          : t('connectivity.bandwidthValue', { value: formatNumber(lang, s.bandwidthMbps) })}
                       </td>
                       <td className="since">
                         {s.since

@@ -13,7 +13,7 @@ export function AppHeader({ operator }: { operator: OperatorInfo }) {
   return (
     <header className="app-header">
       <div className="brand">
-        <span className="brand-name">Nawa</span>
+        <span className="brand-name">{t('app.name')}</span>
         <span className="brand-sub">{t('login.subtitle')}</span>
       </div>
       <SyncIndicator />

@@ -56,7 +56,7 @@ export function MapLegend({ layers, onChange }: Props) {
           </span>
         ))}
         <div className="legend-row" aria-label={t('mapLayer.linkState')}>
-          {(['up', 'degraded', 'down', 'unknown'] as const).map((s) => (
+          {(['up', 'degraded', 'down', 'unknown'] satisfies (keyof typeof STATE_COLOURS)[]).map((s) => (
             <span key={s} className="legend-key">
               <span className="swatch dot" style={{ background: STATE_COLOURS[s] }} aria-hidden />
               {t(`overview.${s}`)}

@@ -6,6 +6,7 @@ import type { IncidentView } from '../../../src/common/host-api';
 import type { PlaceEntry } from '../../../src/common/geo/place-search';
 import { useT } from '../../shared/i18n';
 import { ConsoleMapView, type PointInfo } from '../../shared/map/console-map-view';
+import { useTileSource } from '../../shared/map/base-tiles';
 import { DEFAULT_LAYERS, type LayerVisibility } from '../../shared/map/map-layers';
 import { buildPlaceIndex } from '../../shared/map/place-index';
 import { ConnectivityDialog } from '../connectivity/connectivity-dialog';
@@ -31,6 +32,7 @@ export function MapPanel({ operator, incidents, selectedId, onSelect }: Props) {
   const [draft, setDraft] = useState<PointInfo | null>(null);
   const [monitor, setMonitor] = useState(false);
   const sites = useMapSites().data?.sites;
+  const tileSource = useTileSource();
   const index = useMemo(() => buildPlaceIndex(sites ?? []), [sites]);
   const latest = useRef({ onSelect, canCreate: canRecordDecisions(operator.role) });
   latest.current = { onSelect, canCreate: canRecordDecisions(operator.role) };
@@ -65,6 +67,9 @@ export function MapPanel({ operator, incidents, selectedId, onSelect }: Props) {
   useEffect(() => {
     view.current?.setLayers(layers);
   }, [layers]);
+  useEffect(() => {
+    view.current?.setBaseTiles(tileSource);
+  }, [tileSource]);
 
   const pick = (entry: PlaceEntry) => {
     void view.current?.focus(entry);

@@ -19,6 +19,7 @@ export const en: Dictionary = {
   ...mapEn,
   ...accountsEn,
   'app.title': 'Nawa — Kabupaten Malang Command Center',
+  'app.name': 'Nawa',
   'app.loading': 'Loading…',
   'app.hostDown': 'Host disconnected — reconnecting…',
   'app.sessionError': 'Cannot reach the host.',

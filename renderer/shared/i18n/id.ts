@@ -18,6 +18,7 @@ export const id = {
   ...mapId,
   ...accountsId,
   'app.title': 'Nawa — Command Center Kabupaten Malang',
+  'app.name': 'Nawa',
   'app.loading': 'Memuat…',
   'app.hostDown': 'Host terputus — mencoba menyambung ulang…',
   'app.sessionError': 'Tidak dapat menghubungi host.',

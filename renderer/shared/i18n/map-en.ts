@@ -35,6 +35,8 @@ export const mapEn: Record<keyof typeof mapId, string> = {
   'connectivity.title': 'Connectivity monitor',
   'connectivity.open': 'Connectivity',
   'connectivity.close': 'Close',
+  'connectivity.latencyValue': '{value} ms',
+  'connectivity.bandwidthValue': '{value} Mbps',
   'connectivity.window': 'Uptime over the last {days} days.',
   'connectivity.filterKecamatan': 'Kecamatan',
   'connectivity.filterKind': 'Kind',

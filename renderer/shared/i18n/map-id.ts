@@ -34,6 +34,8 @@ export const mapId = {
   'connectivity.title': 'Pemantau konektivitas',
   'connectivity.open': 'Konektivitas',
   'connectivity.close': 'Tutup',
+  'connectivity.latencyValue': '{value} ms',
+  'connectivity.bandwidthValue': '{value} Mbps',
   'connectivity.window': 'Waktu aktif dihitung atas {days} hari terakhir.',
   'connectivity.filterKecamatan': 'Kecamatan',
   'connectivity.filterKind': 'Jenis',

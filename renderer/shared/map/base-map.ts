@@ -1,6 +1,9 @@
-// The offline base map: no tile server, a dark ground, the regency outline and its 33 kecamatan.
+// The offline base map: a dark ground, the regency outline and its 33 kecamatan; with a tile server configured,
+// its tiles (through the host, base-tiles.ts) under lighter boundary fills.
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
+import type { BaseTileSource } from '../../../src/common/base-tiles';
+import { baseTileLayer } from './base-tiles';
 import { kecamatan, regencyBoundary, type KecamatanProps } from './region-data';
 
 export interface BaseMapOptions {
@@ -16,7 +19,13 @@ export interface BaseMap {
   /** The regency outline and the kecamatan (null when not shown), for a console that toggles them. */
   boundary: L.GeoJSON;
   kecamatan: L.GeoJSON | null;
+  /** The raster base when a tile server is configured (setBaseTiles). */
+  tiles: L.TileLayer | null;
 }
+
+const GROUND = { regency: 1, kecamatan: 0.6 };
+/** Over tiles the fills only tint, so streets and rivers show through. */
+const OVER_TILES = { regency: 0.08, kecamatan: 0.18 };
 
 export function createBaseMap(el: HTMLElement, opts: BaseMapOptions): BaseMap {
   const map = L.map(el, {
@@ -63,5 +72,27 @@ export function createBaseMap(el: HTMLElement, opts: BaseMapOptions): BaseMap {
   }
 
   const incidents = L.layerGroup().addTo(map);
-  return { map, incidents, bounds: boundary.getBounds(), boundary, kecamatan: kecamatanLayer };
+  return { map, incidents, bounds: boundary.getBounds(), boundary, kecamatan: kecamatanLayer, tiles: null };
+}
+
+const shownSource = new WeakMap<BaseMap, string>();
+
+/** Puts the tile base under the boundaries (or takes it away); a wall map shows its attribution too. */
+export function setBaseTiles(base: BaseMap, source: BaseTileSource | undefined): void {
+  const want = source?.enabled ? source : null;
+  const key = want ? JSON.stringify(want) : '';
+  if ((shownSource.get(base) ?? '') === key) return;
+  shownSource.set(base, key);
+  base.tiles?.remove();
+  base.tiles = null;
+  if (want) {
+    // A still wall map has no attribution control of its own; the tile server's licence asks for one.
+    // Set as the map's own, so Leaflet adds and removes the layers' credits there; bottom left, clear of the
+    // wall's number badge.
+    base.map.attributionControl ??= L.control.attribution({ prefix: false, position: 'bottomleft' }).addTo(base.map);
+    base.tiles = baseTileLayer(want).addTo(base.map);
+  }
+  const fills = want ? OVER_TILES : GROUND;
+  base.boundary.setStyle({ fillOpacity: fills.regency });
+  base.kecamatan?.setStyle({ fillOpacity: fills.kecamatan });
 }

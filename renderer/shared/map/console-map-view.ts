@@ -5,7 +5,8 @@ import type { IncidentView } from '../../../src/common/host-api';
 import type { PlaceEntry } from '../../../src/common/geo/place-search';
 import { findContaining, type AreaFeature } from '../../../src/common/geo/point-in-polygon';
 import type { Translate } from '../i18n/translate';
-import { createBaseMap, type BaseMap } from './base-map';
+import type { BaseTileSource } from '../../../src/common/base-tiles';
+import { createBaseMap, setBaseTiles, type BaseMap } from './base-map';
 import { loadDesaBoundaries, type DesaProps } from './desa-data';
 import { IncidentClusterLayer } from './incident-clusters';
 import {
@@ -74,6 +75,11 @@ export class ConsoleMapView {
 
   setIncidents(list: readonly IncidentView[], selectedId: string | null): void {
     this.clusters.setIncidents(list, selectedId);
+  }
+
+  /** The tile server's base under the boundaries, once the host has said whether it has one. */
+  setBaseTiles(source: BaseTileSource | undefined): void {
+    setBaseTiles(this.base, source);
   }
 
   setSites(list: readonly SiteWithState[]): void {

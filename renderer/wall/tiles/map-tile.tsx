@@ -2,7 +2,8 @@ import * as L from 'leaflet';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { TileSource } from '../../../src/common/layout';
 import { useT } from '../../shared/i18n';
-import { createBaseMap, type BaseMap } from '../../shared/map/base-map';
+import { createBaseMap, setBaseTiles, type BaseMap } from '../../shared/map/base-map';
+import { useTileSource } from '../../shared/map/base-tiles';
 import { drawIncidents } from '../../shared/map/incident-layer';
 import { drawSites } from '../../shared/map/site-layer';
 import { useWallIncidents, useWallSites } from '../queries';
@@ -39,6 +40,7 @@ export function MapTile({
   const screen = useWallScreen();
   const wall = screen?.wall ?? null;
   const active = screen?.active ?? false;
+  const tileSource = useTileSource();
 
   // Built in the commit, so the acknowledgement after the next frame covers a drawn map.
   useLayoutEffect(() => {
@@ -51,6 +53,10 @@ export function MapTile({
       base.current = null;
     };
   }, [lat, lon, source.zoom, showKecamatan, width, height]);
+
+  useEffect(() => {
+    if (base.current) setBaseTiles(base.current, tileSource);
+  }, [tileSource, lat, lon, source.zoom, showKecamatan, width, height]);
 
   // Only the map on show answers for its wall; a kept, hidden one stays quiet.
   useLayoutEffect(() => {

@@ -1,7 +1,9 @@
-// Writes the hub makes on its own (seed and simulator): through the same change log as client mutations.
+// Writes the hub makes on its own (seed and simulator), through the same change log as client mutations; the
+// incident writer is also the mutation service's.
 import type { Incident, IncidentInput, Reading, Series, Site, SiteState, Status } from '../../common/entities';
-import type { HubDb } from './hub-db';
-import { HUB_ACTOR, writeIncidentEvents } from './incident-lifecycle';
+import { incidentRecord } from '../../common/incident-record';
+import type { HubDb, StoredRecord } from './hub-db';
+import { HUB_ACTOR, writeIncidentEvents, type Actor } from './incident-lifecycle';
 
 export type Random = () => number;
 
@@ -67,20 +69,24 @@ export function writeReading(hub: HubDb, reading: Reading): void {
   hub.write('reading', `${reading.seriesId}@${reading.at}`, 'upsert', () => reading);
 }
 
-/** An incident as the central side changes it (field report, automatic escalation): a new version each time. */
-export function writeIncident(hub: HubDb, input: IncidentInput, updatedAt: string): Incident {
-  const held = hub.getRecord('incident', input.id);
+/**
+ * The hub's one way from an incident input to its record: an operator's mutation (once checked) and the hub's own
+ * changes (field report, automatic escalation) alike. A new version each time, and the timeline entries of the
+ * change in the same transaction.
+ */
+export function writeIncident(
+  hub: HubDb,
+  input: IncidentInput,
+  updatedAt: string,
+  actor: Actor = HUB_ACTOR,
+  held: StoredRecord | undefined = hub.getRecord('incident', input.id),
+): { incident: Incident; seq: number; version: number } {
   let written: Incident | undefined;
-  hub.write('incident', input.id, 'upsert', (_seq, version) => {
-    written = { ...input, assignedOpd: input.assignedOpd ?? null, updatedAt, version };
+  const at = hub.write('incident', input.id, 'upsert', (_seq, version) => {
+    written = incidentRecord(input, updatedAt, version);
     return written;
   });
-  writeIncidentEvents(
-    hub,
-    held && !held.deleted ? (held.data as Incident) : null,
-    written as Incident,
-    HUB_ACTOR,
-    updatedAt,
-  );
-  return written as Incident;
+  const incident = written as Incident;
+  writeIncidentEvents(hub, held && !held.deleted ? (held.data as Incident) : null, incident, actor, updatedAt);
+  return { incident, ...at };
 }

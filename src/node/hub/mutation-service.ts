@@ -7,7 +7,6 @@ import {
   Site,
   type Decision,
   type DecisionInput,
-  type Incident,
   type IncidentInput,
   type LayoutInput,
   type Series,
@@ -20,7 +19,8 @@ import { decisionHash } from './decision-chain';
 import { fieldDetails } from './http-util';
 import type { HubDb, StoredRecord } from './hub-db';
 import { ENTITY_WRITERS } from '../../common/access-policy';
-import { appendIncidentNote, checkIncidentLifecycle, writeIncidentEvents } from './incident-lifecycle';
+import { writeIncident } from './feed-writer';
+import { appendIncidentNote, checkIncidentLifecycle } from './incident-lifecycle';
 import { upsertSeriesThresholds } from './series-thresholds';
 import { layoutUrlProblems } from './layout-safety';
 
@@ -237,25 +237,15 @@ export class MutationService {
       if (refusal) return rejected(m.id, refusal.code, refusal.message, [{ field, message: refusal.message }]);
     }
     const updatedAt = this.now().toISOString();
-    let madeIncident: Incident | undefined;
+    if (entity === 'incident') {
+      // The timeline entries commit with the change, in this mutation's savepoint.
+      const { seq, version } = writeIncident(this.hub, parsed.data as IncidentInput, updatedAt, actor, rec);
+      return { id: m.id, status: 'applied', seq, version };
+    }
     const write = this.hub.write(entity, data.id, 'upsert', (_seq, version) => {
-      if (entity === 'incident') {
-        const inc = parsed.data as IncidentInput;
-        madeIncident = { ...inc, assignedOpd: inc.assignedOpd ?? null, updatedAt, version };
-        return madeIncident;
-      }
       if (entity === 'layout') return { ...(parsed.data as LayoutInput), version, updatedAt };
       return parsed.data;
     });
-    // The timeline entries commit with the change, in this mutation's savepoint.
-    if (madeIncident)
-      writeIncidentEvents(
-        this.hub,
-        rec && !rec.deleted ? (rec.data as Incident) : null,
-        madeIncident,
-        actor,
-        updatedAt,
-      );
     return { id: m.id, status: 'applied', ...write };
   }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parsePort, untilStopSignal } from '../base/cli-kit';
 import { startHub, type Hub } from '../hub/hub';
+import { readTileSettings } from '../host/tile-settings';
 import { startServe } from './serve';
 
 const HELP = `Usage: nawa serve [options]
@@ -19,6 +20,12 @@ const HELP = `Usage: nawa serve [options]
   --ca FILE        PEM of the regency's CA, for an https:// --hub
   --insecure-http  allow a plain http:// --hub beyond loopback (passwords in clear)
   --key-file FILE  the key that seals the stored tokens; keep it outside --data (default: in --data)
+  --tiles URL      a tile server for the map's base, e.g. https://tile.example/{z}/{x}/{y}.png: fetched by
+                   this host, cached in DATA/tiles.db and served from there when offline (https, or plain
+                   http on this machine or a private network). Without it the bundled boundaries alone.
+  --tiles-attribution TEXT  the tile server's credit line, shown on the map (default: its host name)
+  --tiles-cache-mb N        bound on the tile cache (default 200; least recently shown tiles go first)
+  --tiles-max-zoom N        highest zoom the server has (default 19)
   --data DIR       folder of the console's database and key (default ./.nawa)
   --simulate N     events a minute in the embedded demo hub (default 30; 0 = still)
 
@@ -49,6 +56,10 @@ export async function serveMain(args: string[]): Promise<void> {
       'insecure-http': { type: 'boolean', default: false },
       'public-host': { type: 'string', multiple: true },
       data: { type: 'string', default: '.nawa' },
+      tiles: { type: 'string' },
+      'tiles-attribution': { type: 'string' },
+      'tiles-cache-mb': { type: 'string' },
+      'tiles-max-zoom': { type: 'string' },
       simulate: { type: 'string', default: '30' },
       help: { type: 'boolean', default: false },
     },
@@ -61,6 +72,12 @@ export async function serveMain(args: string[]): Promise<void> {
   const simulate = Number(values.simulate);
   if (!Number.isFinite(simulate) || simulate < 0)
     throw new Error(`--simulate must be a number of events a minute, not ${values.simulate}`);
+  const tiles = readTileSettings({
+    url: values.tiles,
+    attribution: values['tiles-attribution'],
+    cacheMb: values['tiles-cache-mb'],
+    maxZoom: values['tiles-max-zoom'],
+  });
   const dataDir = resolve(values.data);
   mkdirSync(dataDir, { recursive: true });
 
@@ -83,6 +100,7 @@ export async function serveMain(args: string[]): Promise<void> {
     host: values.host,
     accessToken: values.token,
     syncAccount,
+    tiles: tiles ?? undefined,
     publicHosts: values['public-host'],
     tls: values['tls-cert'] || values['tls-key'] ? tlsFiles(values['tls-cert'], values['tls-key']) : undefined,
     ca: values.ca ? readFileSync(values.ca) : undefined,
@@ -101,6 +119,7 @@ export async function serveMain(args: string[]): Promise<void> {
         ]
       : [`Wall pages:    ${serving.url}/wall/1 … ${serving.url}/wall/9`]),
     `Status:        ${serving.url}/status${q}`,
+    ...(tiles ? [`Map tiles:     ${tiles.template} (cache ${Math.round(tiles.cacheBytes / 2 ** 20)} MB)`] : []),
     `Central API:   ${hubUrl}${hub ? ' (embedded demo hub, simulating ' + simulate + ' events a minute)' : ''}`,
   ];
   if (hub)

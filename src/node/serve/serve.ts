@@ -1,14 +1,17 @@
 // `nawa serve`: the console host in plain Node, its UIs served to any browser over HTTP and WebSocket.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { join } from 'node:path';
+import { TILE_ROUTE } from '../../common/base-tiles';
 import { CENTRAL_API_SPOKEN } from '../../common/update-api';
 import { listen, serverUrl } from '../base/listen';
 import { NAWA_VERSION } from '../base/version';
 import { createHost, type ConsoleHost } from '../host/host';
 import { servedApiVersion } from '../host/update-handlers';
+import { noTilesAnswer, TileService, type TileAnswer } from '../host/tile-service';
+import type { TileSettings } from '../host/tile-settings';
 import type { TrustState } from '../store/decision-verifier';
 import { ClientGate, servedHosts, WALL_COUNT } from './client-gate';
 import { pageCsp, serveStatic } from './static-files';
@@ -34,6 +37,8 @@ export interface ServeOptions {
   keyFile?: string;
   syncAccount?: { username: string; password: string };
   heartbeatMs?: number;
+  /** A tile server for the map's base, fetched and cached by this host and served under /tiles/ (tiles.db). */
+  tiles?: TileSettings;
   /** The host's clock (HostOptions.now). */
   now?: () => Date;
   log?: (line: string) => void;
@@ -46,6 +51,8 @@ export interface Serving {
   /** Per-wall tokens (`/wall/N?token=`) when bound beyond loopback: index 0 is wall 1. */
   readonly wallTokens: string[] | null;
   readonly host: ConsoleHost;
+  /** null without a tile server. */
+  readonly tiles: TileService | null;
   readonly server: Server;
   close(): Promise<void>;
 }
@@ -79,6 +86,14 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
     now: opts.now,
     log: opts.log,
   });
+  let tiles: TileService | null = null;
+  try {
+    if (opts.tiles)
+      tiles = new TileService({ settings: opts.tiles, cachePath: join(opts.dataDir, 'tiles.db'), log: opts.log });
+  } catch (e) {
+    await host.close();
+    throw e;
+  }
   const scheme = opts.tls ? 'https' : 'http';
   const gate = new ClientGate(accessToken, pairingSecret(opts.dataDir), () => host.wall.state().layout, scheme);
   const transport = new WsTransport(host, { gate });
@@ -135,6 +150,19 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
       });
       return;
     }
+    if (url.pathname.startsWith(TILE_ROUTE)) {
+      // A tile costs an upstream request: beyond loopback only the console and the paired walls may ask.
+      if (gate.admit(req, tokenOf(req, url)) === null) {
+        res.writeHead(401).end();
+        return;
+      }
+      (tiles ? tiles.answer(url.pathname) : Promise.resolve(noTilesAnswer(url.pathname)))
+        .then((answer) => sendTile(res, answer, req.method === 'HEAD'))
+        .catch(() => {
+          if (!res.headersSent) res.writeHead(500).end();
+        });
+      return;
+    }
     serveStatic(opts.distDir, url.pathname, res, pageCsp(`${req.headers.host ?? ''}`))
       .then((done) => {
         if (!done) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
@@ -168,6 +196,7 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
     url: serverUrl(server, bind, scheme),
     accessToken,
     host,
+    tiles,
     server,
     wallTokens: accessToken === null ? null : Array.from({ length: WALL_COUNT }, (_, i) => gate.wallToken(i + 1)),
     async close() {
@@ -175,6 +204,16 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await host.close();
+      tiles?.close();
     },
   };
+}
+
+function sendTile(res: ServerResponse, answer: TileAnswer | null, head: boolean): void {
+  if (!answer) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+    return;
+  }
+  res.writeHead(answer.status, answer.headers);
+  res.end(head ? undefined : answer.body);
 }

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TileService } from '../host/tile-service';
+import { startTileServer } from '../host/tile-test-kit';
 import { respondToAppRequest } from './app-files';
 
 let root: string;
@@ -65,5 +67,30 @@ describe('respondToAppRequest', () => {
     const res = await respondToAppRequest({ url: 'app://nawa/', method: 'GET' }, join(root, 'nowhere'));
     expect(res.status).toBe(503);
     expect((await get('app://nawa/assets/missing.js')).status).toBe(404);
+  });
+
+  it('serves the map tiles under app://nawa/tiles/ from the tile service, on the app origin', async () => {
+    const upstream = await startTileServer();
+    const tiles = new TileService({
+      settings: { template: upstream.template, attribution: '© Test Tiles', maxZoom: 19, cacheBytes: 8 * 2 ** 20 },
+      cachePath: join(root, 'tiles', 'tiles.db'),
+    });
+    try {
+      const source = await respondToAppRequest({ url: 'app://nawa/tiles/source.json', method: 'GET' }, dist, tiles);
+      expect(await source.json()).toMatchObject({ enabled: true, template: '/tiles/{z}/{x}/{y}' });
+      const tile = await respondToAppRequest({ url: 'app://nawa/tiles/9/412/262', method: 'GET' }, dist, tiles);
+      expect(tile.status).toBe(200);
+      expect(tile.headers.get('content-type')).toBe('image/png');
+      expect((await tile.arrayBuffer()).byteLength).toBeGreaterThan(100);
+      const again = await respondToAppRequest({ url: 'app://nawa/tiles/9/412/262', method: 'GET' }, dist, tiles);
+      expect(again.headers.get('x-nawa-tile')).toBe('hit');
+      expect(upstream.total()).toBe(1);
+    } finally {
+      tiles.close();
+      await upstream.stop();
+    }
+    // Without a tile server: "none", and no tile.
+    expect(await (await get('app://nawa/tiles/source.json')).json()).toEqual({ enabled: false });
+    expect((await get('app://nawa/tiles/9/412/262')).status).toBe(404);
   });
 });

@@ -4,11 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { resolveRoute } from '../../common/routes';
 import { staticFileHeaders } from '../../common/static-headers';
+import { TILE_ROUTE } from '../../common/base-tiles';
+import { noTilesAnswer, type TileService } from '../host/tile-service';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 export async function respondToAppRequest(
   request: { url: string; method: string },
   distDir: string,
+  tiles: TileService | null = null,
 ): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD')
     return new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } });
@@ -19,6 +22,13 @@ export async function respondToAppRequest(
     return notFound();
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return notFound();
+  if (url.pathname.startsWith(TILE_ROUTE)) {
+    // The map's tiles on the app's own origin, so the CSP's img-src 'self' covers them (tile-service.ts).
+    const answer = tiles ? await tiles.answer(url.pathname) : noTilesAnswer(url.pathname);
+    if (!answer) return notFound();
+    const body = request.method === 'HEAD' || !answer.body ? null : new Uint8Array(answer.body);
+    return new Response(body, { status: answer.status, headers: answer.headers });
+  }
   const route = resolveRoute(url.pathname);
   if (route.kind === 'none') return notFound();
   // resolveRoute already refuses anything that could climb out; this holds even if that rule ever loosens.

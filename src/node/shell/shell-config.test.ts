@@ -6,6 +6,7 @@ describe('readShellConfig', () => {
     expect(readShellConfig({}, '/home/op/.config/Nawa/console')).toEqual({
       host: { dataDir: '/home/op/.config/Nawa/console' },
       simulatedDisplays: null,
+      tiles: null,
     });
     expect(readShellConfig({ NAWA_DATA_DIR: '/srv/nawa' }, '/x').host.dataDir).toBe('/srv/nawa');
   });
@@ -26,5 +27,27 @@ describe('readShellConfig', () => {
   it('reads a simulated wall, and refuses a spec it cannot read instead of ignoring it', () => {
     expect(readShellConfig({ NAWA_SIMULATE_WALL: '3x3' }, '/x').simulatedDisplays).toHaveLength(10);
     expect(() => readShellConfig({ NAWA_SIMULATE_WALL: 'nine' }, '/x')).toThrow(/COLSxROWS/);
+  });
+
+  it('reads the map tile server as `nawa serve --tiles` does, naming the variable when a value is bad', () => {
+    expect(
+      readShellConfig(
+        {
+          NAWA_TILES: 'https://tile.example/{z}/{x}/{y}.png',
+          NAWA_TILES_ATTRIBUTION: '© OpenStreetMap',
+          NAWA_TILES_CACHE_MB: '50',
+        },
+        '/x',
+      ).tiles,
+    ).toEqual({
+      template: 'https://tile.example/{z}/{x}/{y}.png',
+      attribution: '© OpenStreetMap',
+      maxZoom: 19,
+      cacheBytes: 50 * 2 ** 20,
+    });
+    expect(() => readShellConfig({ NAWA_TILES: 'http://tile.example/{z}/{x}/{y}.png' }, '/x')).toThrow(
+      /NAWA_TILES: plain http/,
+    );
+    expect(() => readShellConfig({ NAWA_TILES_CACHE_MB: '50' }, '/x')).toThrow(/NAWA_TILES_CACHE_MB needs NAWA_TILES/);
   });
 });

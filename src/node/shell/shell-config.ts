@@ -1,12 +1,15 @@
 // What the Electron shell reads from its environment: the same NAWA_* variables `nawa serve` honours, plus
 // two for rehearsals and tests. The host reads no environment: what it needs arrives as options from here.
 import { type DisplayInfo, simulatedDisplays } from './display-plan';
+import { ENV_NAMES, readTileSettings, type TileSettings } from '../host/tile-settings';
 import type { HostWorkerOptions } from './worker-protocol';
 
 export interface ShellConfig {
   host: HostWorkerOptions;
   /** NAWA_SIMULATE_WALL=3x3: a primary display plus a wall grid, opened as ordinary windows. */
   simulatedDisplays: DisplayInfo[] | null;
+  /** NAWA_TILES (and NAWA_TILES_ATTRIBUTION, _CACHE_MB, _MAX_ZOOM): the map's tile server, as `nawa serve --tiles`. */
+  tiles: TileSettings | null;
 }
 
 export function readShellConfig(env: Record<string, string | undefined>, defaultDataDir: string): ShellConfig {
@@ -19,5 +22,14 @@ export function readShellConfig(env: Record<string, string | undefined>, default
   const simulated = spec ? simulatedDisplays(spec) : null;
   if (spec && !simulated)
     throw new Error(`NAWA_SIMULATE_WALL=${spec}: expected COLSxROWS or COLSxROWS@WIDTHxHEIGHT, e.g. 3x3`);
-  return { host, simulatedDisplays: simulated };
+  const tiles = readTileSettings(
+    {
+      url: env.NAWA_TILES,
+      attribution: env.NAWA_TILES_ATTRIBUTION,
+      cacheMb: env.NAWA_TILES_CACHE_MB,
+      maxZoom: env.NAWA_TILES_MAX_ZOOM,
+    },
+    ENV_NAMES,
+  );
+  return { host, simulatedDisplays: simulated, tiles };
 }

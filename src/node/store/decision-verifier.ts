@@ -4,27 +4,15 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Change } from '../../common/central-api';
 import { canonicalJson, GENESIS_HASH } from '../../common/canonical-json';
+import type { DecisionTrust } from '../../common/decision-trust-api';
 import type { SigningKey } from '../../common/decision-signing';
 import type { Decision } from '../../common/entities';
 import { Emitter } from '../../common/emitter';
 import { systemNow } from '../ports/clock';
 import { chainProblem, signatureProblem, type LoggedDecision } from '../signing/decision-log';
 
-export interface TamperAlarm {
-  n: number;
-  seq: number | null;
-  decisionId: string | null;
-  reason: string;
-  raisedAt: string;
-  offered: unknown;
-  kept: unknown;
-}
-export interface TrustState {
-  verifiedSeq: number;
-  verifiedHash: string;
-  alarms: number;
-  recent: TamperAlarm[];
-}
+/** What `decisions.trust` answers (the contract's DecisionTrust), under the name the store has always used. */
+export type TrustState = DecisionTrust;
 
 interface KeyRow {
   id: string;

@@ -3,6 +3,7 @@
 // feed keeps the central record current underneath and the central answer decides what stays (outbox.ts).
 import type { Incident, IncidentInput } from '../../common/entities';
 import type { IncidentView } from '../../common/host-api';
+import { incidentRecord } from '../../common/incident-record';
 import type { Database } from 'better-sqlite3';
 import type { Outbox } from './outbox';
 
@@ -65,7 +66,7 @@ export class IncidentRepository {
       knownVersion: row?.version,
       // The version the central side will hold before this edit: the one the last queued edit produces, else the
       // newest known (pulled, or answered to an applied edit).
-      shown: (base): Incident => ({ ...input, updatedAt: now, version: Math.max(base ?? 0, 1) }),
+      shown: (base) => incidentRecord(input, now, Math.max(base ?? 0, 1)),
     }) as Incident;
     return { ...shown, pending: true };
   }

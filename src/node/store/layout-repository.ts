@@ -4,26 +4,10 @@
 // to restore, and the feed never overwrites what the presenter sees before the central side answered.
 import type { Database } from 'better-sqlite3';
 import { Layout, type LayoutInput } from '../../common/entities';
+import type { LayoutListing } from '../../common/host-api';
 import { LayoutDraft } from '../../common/layout-check';
+import type { LayoutLostEdit } from '../../common/wall-plan-api';
 import type { Outbox } from './outbox';
-
-export interface LayoutListing {
-  layouts: Layout[];
-  pending: string[];
-}
-
-/** An edit the central side did not take, kept for the presenter to look at until dismissed. */
-export interface LostLayoutEdit {
-  id: string;
-  layoutId: string;
-  op: 'upsert' | 'delete';
-  state: 'conflict' | 'rejected';
-  code: string;
-  message: string;
-  yours: LayoutDraft | null;
-  central: Layout | null;
-  clientTime: string;
-}
 
 const byName = (a: Layout, b: Layout) => a.name.localeCompare(b.name, 'id');
 
@@ -103,7 +87,8 @@ export class LayoutRepository {
     })();
   }
 
-  lostEdits(): LostLayoutEdit[] {
+  /** Edits the central side did not take, kept for the presenter to look at until dismissed. */
+  lostEdits(): LayoutLostEdit[] {
     return this.outbox
       .parked()
       .filter((p) => p.entity === 'layout')

@@ -4,6 +4,7 @@
 // answer (settle below); what differs per entity is declared in synced-entities.ts.
 import type { Database } from 'better-sqlite3';
 import type { Mutation, MutationResult } from '../../common/central-api';
+import type { ParkedEntry } from '../../common/host-api';
 import { Emitter } from '../../common/emitter';
 import { SYNCED, keepParams, syncedEntity, type SyncedEntityName } from './synced-entities';
 
@@ -22,18 +23,6 @@ interface Row {
   data: string;
   client_time: string;
   operator_id: string;
-}
-
-export interface ParkedEntry {
-  id: string;
-  entity: string;
-  recordId: string;
-  state: 'rejected' | 'conflict';
-  error: string;
-  yours: Record<string, unknown>;
-  central: unknown;
-  clientTime: string;
-  operatorId: string;
 }
 
 /** A local copy laid over the central one: the newest write of the record still waiting (or applied, not yet pulled). */
