@@ -64,7 +64,7 @@ describe('the wall a decision records, at the hub', () => {
     expect(decisionHashOf(rewritten, ours.prevHash as string)).not.toBe(ours.hash);
     expect(decisionHashOf(ours, ours.prevHash as string)).toBe(ours.hash);
     // ... but not its signature: `s` is the contract's fixed list of fields.
-    const fields = ours as Parameters<typeof signingPayload>[0];
+    const fields = ours as unknown as Parameters<typeof signingPayload>[0];
     expect(signingPayload(fields)).toBe(signingPayload({ ...fields, ...{ wall: undefined } }));
     expect(signingPayload(fields)).not.toContain('stateVersion');
   });
