@@ -19,7 +19,7 @@ export const ReportIncident = z.strictObject({
   severity: Severity,
   status: IncidentStatus,
   districtCode: z.string(),
-  /** The OPD's name when this console knows the site, else its id; null when nobody is assigned. */
+  /** The assigned OPD by its site id, the abbreviation the room uses (BPBD); null when nobody is assigned. */
   opd: z.string().nullable(),
   reportedAt: IsoTime,
 });

@@ -40,8 +40,6 @@ export interface ReportSources {
   dataAsOf: string | null;
   /** Every incident the console shows (central copies with this console's waiting edits). */
   incidents: readonly Incident[];
-  /** OPD site id -> name. */
-  opdNames: ReadonlyMap<string, string>;
   /** Decisions decided in the period, central ones in seq order, then the waiting ones in the order written. */
   decisions: readonly HeldDecision[];
   /** Every decision held that corrects another (any time), for "corrected by" and the summaries of what they correct. */
@@ -94,7 +92,7 @@ export function buildSituationReport(s: ReportSources): SituationReport {
     severity: i.severity,
     status: i.status,
     districtCode: i.districtCode,
-    opd: i.assignedOpd ? (s.opdNames.get(i.assignedOpd) ?? i.assignedOpd) : null,
+    opd: i.assignedOpd ?? null,
     reportedAt: i.reportedAt,
   }));
 

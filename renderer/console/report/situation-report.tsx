@@ -5,7 +5,7 @@ import { formatNumber, shortHash } from '../../shared/format';
 import { useLang, useT, type Lang, type Translate } from '../../shared/i18n';
 import { kecamatanName } from '../../shared/map/region-data';
 import { decisionWallText } from '../decisions/decision-text';
-import { formatReportTime } from './report-format';
+import { formatReportTime, periodText } from './report-format';
 
 export function SituationReportDocument({ report }: { report: SituationReport }) {
   const t = useT();
@@ -18,12 +18,7 @@ export function SituationReportDocument({ report }: { report: SituationReport })
       <header className="sr-head">
         <p className="sr-org">{t('report.org')}</p>
         <h1>{t('report.title')}</h1>
-        <p className="sr-period">
-          {t('report.period', {
-            from: report.from ? time(report.from) : t('report.periodStart'),
-            to: time(report.to),
-          })}
-        </p>
+        <p className="sr-period">{periodText(t, lang, report)}</p>
         <p className="sr-meta">
           {t('report.generated', { time: time(report.generatedAt), console: report.consoleId })} ·{' '}
           {report.dataAsOf ? t('report.dataAsOf', { time: time(report.dataAsOf) }) : t('report.dataNever')}
@@ -85,6 +80,11 @@ export function SituationReportDocument({ report }: { report: SituationReport })
             </div>
             <table className="sr-table sr-incidents">
               <caption>{t('report.incidentList')}</caption>
+              <colgroup>
+                {['sev', 'title', 'sector', 'district', 'status', 'opd', 'at'].map((c) => (
+                  <col key={c} className={`sr-c-${c}`} />
+                ))}
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">{t('incident.severity')}</th>
@@ -109,7 +109,7 @@ export function SituationReportDocument({ report }: { report: SituationReport })
                     <td>{kecamatanName(i.districtCode)}</td>
                     <td>{t(`status.${i.status}`)}</td>
                     <td>{i.opd ?? '—'}</td>
-                    <td className="nowrap">{time(i.reportedAt)}</td>
+                    <td className="sr-time">{time(i.reportedAt)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -146,6 +146,11 @@ export function SituationReportDocument({ report }: { report: SituationReport })
           <p>{t('report.noKpis')}</p>
         ) : (
           <table className="sr-table sr-kpis">
+            <colgroup>
+              {['sector', 'name', 'value', 'level', 'at'].map((c) => (
+                <col key={c} className={`sr-c-${c}`} />
+              ))}
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">{t('incident.sector')}</th>
@@ -162,15 +167,17 @@ export function SituationReportDocument({ report }: { report: SituationReport })
                 <tr key={k.seriesId}>
                   <td>{t(`sector.${k.sector}`)}</td>
                   <td>{k.name}</td>
-                  <td className="num nowrap">
+                  <td className="num">
                     {formatNumber(lang, k.value)} {k.unit}
                   </td>
                   <td>
-                    <span className={`sr-level sr-level-${k.level ?? 'none'}`}>
-                      {t(`report.level.${k.level ?? 'none'}`)}
-                    </span>
+                    {k.level ? (
+                      <span className={`sr-level sr-level-${k.level}`}>{t(`report.level.${k.level}`)}</span>
+                    ) : (
+                      <span className="sr-level-none">{t('report.level.none')}</span>
+                    )}
                   </td>
-                  <td className="nowrap">{time(k.at)}</td>
+                  <td className="sr-time">{time(k.at)}</td>
                 </tr>
               ))}
             </tbody>

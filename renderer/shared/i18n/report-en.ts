@@ -14,6 +14,7 @@ export const reportEn: Record<keyof typeof reportId, string> = {
   'report.title': 'Situation Report',
   'report.org': 'Command Center, Kabupaten Malang',
   'report.period': 'Period: {from} – {to} WIB',
+  'report.periodDays': 'Period: {from} to {to} (WIB)',
   'report.periodStart': 'start of the records',
   'report.generated': 'Made {time} WIB on console {console}',
   'report.dataAsOf': 'Data last synced {time} WIB',

@@ -12,6 +12,7 @@ export const reportId = {
   'report.title': 'Laporan Situasi',
   'report.org': 'Command Center Kabupaten Malang',
   'report.period': 'Periode: {from} – {to} WIB',
+  'report.periodDays': 'Periode: {from} s.d. {to} (WIB)',
   'report.periodStart': 'awal catatan',
   'report.generated': 'Dibuat {time} WIB di konsol {console}',
   'report.dataAsOf': 'Data tersinkron terakhir {time} WIB',

@@ -25,7 +25,6 @@ export function reportHandlers(ctx: HostContext): HandlersOf<'report.get'> {
         consoleId: ctx.consoleId,
         dataAsOf: ctx.sync.status().lastSyncAt,
         incidents: store.incidents(),
-        opdNames: new Map(store.sites('opd').map((s) => [s.id, s.name])),
         decisions,
         corrections: store.heldCorrections(),
         summaries,
