@@ -68,6 +68,7 @@ describe('decision correction', () => {
     // Without a reason the form does not go: the browser holds it at the required field.
     await dialog.getByRole('button', { name: 'Catat koreksi' }).click();
     expect(await reason.evaluate((e) => (e as HTMLTextAreaElement).validity.valueMissing)).toBe(true);
+    expect(await reason.evaluate((e) => (e as HTMLTextAreaElement).validationMessage)).toBe('Tulis alasan koreksi.');
     expect(await dialog.isVisible()).toBe(true);
     const axe = await new AxeBuilder({ page }).include('.correction-dialog').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);

@@ -79,7 +79,7 @@ function CorrectionForm({
   return (
     <form className="decision-form correction-form" onSubmit={submit}>
       <p className="correction-of">
-        <s>{t('correct.of', { summary: decision.summary })}</s>
+        {t('correct.of')} <s>{decision.summary}</s>
       </p>
       {decision.rationale && (
         <p className="muted">{t('correct.originalRationale', { rationale: decision.rationale })}</p>
@@ -93,7 +93,12 @@ function CorrectionForm({
           maxLength={4000}
           aria-describedby={ids.hint}
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            e.target.setCustomValidity('');
+            setReason(e.target.value);
+          }}
+          // The browser's own "fill out this field" speaks the browser's language, not the console's.
+          onInvalid={(e) => e.currentTarget.setCustomValidity(t('correct.reasonMissing'))}
           autoFocus
         />
         <p id={ids.hint} className="muted field-hint">

@@ -22,9 +22,10 @@ export const decisionLogEn: Record<keyof typeof decisionLogId, string> = {
   'correct.open': 'Correct',
   'correct.openLabel': 'Correct the decision: {summary}',
   'correct.title': 'Correct a decision',
-  'correct.of': 'Correcting: {summary}',
+  'correct.of': 'Correcting:',
   'correct.originalRationale': 'Original rationale: {rationale}',
   'correct.reason': 'Reason for the correction',
+  'correct.reasonMissing': 'Give the reason for the correction.',
   'correct.reasonHint':
     'Required: what was wrong or has changed. Recorded and signed as the rationale of the correcting decision; the original stays in the log, struck through.',
   'correct.submit': 'Record the correction',

@@ -20,9 +20,10 @@ export const decisionLogId = {
   'correct.open': 'Koreksi',
   'correct.openLabel': 'Koreksi keputusan: {summary}',
   'correct.title': 'Koreksi keputusan',
-  'correct.of': 'Mengoreksi: {summary}',
+  'correct.of': 'Mengoreksi:',
   'correct.originalRationale': 'Alasan semula: {rationale}',
   'correct.reason': 'Alasan koreksi',
+  'correct.reasonMissing': 'Tulis alasan koreksi.',
   'correct.reasonHint':
     'Wajib diisi: apa yang salah atau berubah. Dicatat dan ditandatangani sebagai alasan keputusan koreksi; keputusan semula tetap tercatat, dicoret.',
   'correct.submit': 'Catat koreksi',
