@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signerFor } from '../src/node/signing/signing-test-kit';
@@ -148,7 +149,8 @@ async function printed(page: Page, name: string) {
 
 describe('situation report', () => {
   it('prints the period’s incidents by status and sector, the decisions verified, and the KPIs, in Indonesian and English', async () => {
-    const page = await stack.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const context = await stack.browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
+    const page = await context.newPage();
     await loginConsole(page, stack.serving.url, 'operator');
     // The console holds the seeded correction (the feed brought it and it verified).
     const status = page.getByTestId('decision-verified');
@@ -159,6 +161,8 @@ describe('situation report', () => {
     await expect
       .poll(() => report.getByTestId('report-incident-total').textContent())
       .toBe('5 insiden dilaporkan dalam periode ini');
+    const axe = await new AxeBuilder({ page }).include('.report-layer').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/report-preview-1366x768.png` });
 
     const id = await printed(page, 'id');
@@ -228,6 +232,6 @@ describe('situation report', () => {
       await page.screenshot({ path: `${SHOTS}/report-preview-1920x1080.png` });
       expect(readdirSync(SHOTS).some((f) => f.startsWith('report-id'))).toBe(true);
     }
-    await page.close();
+    await context.close();
   });
 });
