@@ -87,7 +87,7 @@ describe('decision log', () => {
     const csv = bytes.toString('utf8').slice(1);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'seq;decidedAt;operatorId;consoleId;incidentId;incidentTitle;summary;rationale;action;supersedes;hash',
+      'seq;decidedAt;operatorId;consoleId;incidentId;incidentTitle;summary;rationale;action;supersedes;hash;wallLayoutId;wallLayout;wallStateVersion',
     );
     const ours = lines.find((l) => l.includes('Tutup jalan Dampit'));
     expect(ours).toContain(`;'${summary};"Longsor; material di badan jalan";DPUBM membersihkan jalan;`);

@@ -14,6 +14,7 @@ import { TileService } from '../src/node/host/tile-service';
 import { declareAppScheme, serveAppScheme } from './app-protocol';
 import { ElectronDisplayHost } from './electron-display-host';
 import { bridgeIpcToHost } from './ipc-bridge';
+import { handlePdfSaves } from './pdf-ipc';
 import { osSecretStore } from './safe-storage-secret-store';
 import { startUpdates } from './updates';
 import { createWindowFactory } from './window-factory';
@@ -52,6 +53,7 @@ async function start(): Promise<void> {
   });
   host.onExit((error) => fatal(error.message));
   bridgeIpcToHost(ipcMain, host, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  handlePdfSaves(ipcMain, app.getPath('documents'), log);
 
   const openWindow = createWindowFactory(BrowserWindow, { preload: join(root, 'dist-main', 'main', 'preload.cjs') });
   const displays: DisplayHost = config.simulatedDisplays

@@ -2,7 +2,7 @@
 // contract and nothing else: no ipcRenderer, no Node. Results come back as data ({ok, value} / {ok, error});
 // renderer/shared/preload-host.ts turns them into the HostApi.
 import { contextBridge, ipcRenderer } from 'electron';
-import { EVENT_CHANNEL, REQUEST_CHANNEL } from './channels';
+import { EVENT_CHANNEL, PDF_CHANNEL, REQUEST_CHANNEL } from './channels';
 
 type Listener = (payload: unknown) => void;
 
@@ -25,6 +25,10 @@ contextBridge.exposeInMainWorld('nawa', {
     if (typeof name !== 'string')
       return Promise.reject(new TypeError('nawa.request: the request name must be a string'));
     return ipcRenderer.invoke(REQUEST_CHANNEL, name, input);
+  },
+  /** The console page printed by Chromium to a PDF the operator saves (the situation report). */
+  savePdf(request: unknown): Promise<unknown> {
+    return ipcRenderer.invoke(PDF_CHANNEL, request);
   },
   on(name: unknown, listener: unknown): () => void {
     if (typeof name !== 'string' || typeof listener !== 'function') {

@@ -14,6 +14,8 @@ import type { NawaHost } from './host-types';
 export interface NawaBridge {
   request(name: string, input: unknown): Promise<unknown>;
   on(name: string, listener: (payload: unknown) => void): () => void;
+  /** Electron only (the shell's PDF channel): the console page printed to a PDF the operator saves. */
+  savePdf?(request: unknown): Promise<unknown>;
 }
 
 declare global {

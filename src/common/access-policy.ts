@@ -24,6 +24,7 @@ export const ENTITY_WRITERS: Record<WritableEntity, readonly Role[]> = {
 /** The host requests that need a role; every other request is open to any connection (reads, the walls' own). */
 export const REQUEST_ROLES = {
   'decisions.record': ENTITY_WRITERS.decision,
+  'decisions.correct': ENTITY_WRITERS.decision,
   'incidents.save': ENTITY_WRITERS.incident,
   'incidents.addNote': ENTITY_WRITERS.incident_note,
   'outbox.dismiss': ['operator', 'supervisor', 'presenter'],
@@ -33,6 +34,7 @@ export const REQUEST_ROLES = {
   'accounts.update': ['supervisor'],
   'updates.approve': ['supervisor'],
   'decisions.export': ANY_ROLE,
+  'report.get': ANY_ROLE,
   'layouts.save': ENTITY_WRITERS.layout,
   'layouts.delete': ENTITY_WRITERS.layout,
   'schedule.save': PRESENTERS,

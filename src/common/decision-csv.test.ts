@@ -18,10 +18,10 @@ describe('decision CSV', () => {
     const csv = decisionsCsv([d()]);
     expect(
       csv.startsWith(
-        '\uFEFFseq,decidedAt,operatorId,consoleId,incidentId,incidentTitle,summary,rationale,action,supersedes,hash\r\n',
+        '\uFEFFseq,decidedAt,operatorId,consoleId,incidentId,incidentTitle,summary,rationale,action,supersedes,hash,wallLayoutId,wallLayout,wallStateVersion\r\n',
       ),
     ).toBe(true);
-    expect(csv.endsWith(`${'ab'.repeat(32)}\r\n`)).toBe(true);
+    expect(csv.endsWith(`${'ab'.repeat(32)},,,\r\n`)).toBe(true);
     expect(csv.split('\r\n')).toHaveLength(3);
   });
 
@@ -41,7 +41,17 @@ describe('decision CSV', () => {
   it('writes semicolons between cells with the Indonesian option', () => {
     const csv = decisionsCsv([d({ rationale: 'Air naik, 1,5 m' })], ';');
     expect(csv.split('\r\n')[1]).toBe(
-      `12;2026-12-01T03:00:00.000Z;operator;posko;;;Kirim tim BPBD;Air naik, 1,5 m;Evakuasi;;${'ab'.repeat(32)}`,
+      `12;2026-12-01T03:00:00.000Z;operator;posko;;;Kirim tim BPBD;Air naik, 1,5 m;Evakuasi;;${'ab'.repeat(32)};;;`,
     );
+  });
+
+  it('ends a row with the wall layout the decision recorded', () => {
+    const csv = decisionsCsv([
+      d({ wallLayoutId: '7f000000-0000-4000-8000-000000000001', wallLayout: 'Banjir; Dampit', wallStateVersion: 14 }),
+    ]);
+    expect(
+      csv.split('\r\n')[1]!.endsWith(`${'ab'.repeat(32)},7f000000-0000-4000-8000-000000000001,Banjir; Dampit,14`),
+    ).toBe(true);
+    expect(decisionsCsv([d({ wallLayout: 'Banjir; Dampit' })], ';')).toContain(';"Banjir; Dampit";');
   });
 });

@@ -14,6 +14,10 @@ export interface CsvDecision {
   action: string;
   supersedes?: string;
   hash: string | null;
+  /** The wall layout live when it was decided, when the decision recorded it. */
+  wallLayoutId?: string;
+  wallLayout?: string;
+  wallStateVersion?: number;
 }
 
 export const CSV_COLUMNS = [
@@ -28,6 +32,9 @@ export const CSV_COLUMNS = [
   'action',
   'supersedes',
   'hash',
+  'wallLayoutId',
+  'wallLayout',
+  'wallStateVersion',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 
 import { Signature } from './decision-signing';
+import { DecisionWall } from './decision-wall';
 import { Sector } from './sector';
 import { Thresholds } from './thresholds';
 import { SafeText } from './text-rules';
@@ -89,6 +90,8 @@ export const DecisionInput = z.strictObject({
   /** v1.1: the signer's signing_key and the Ed25519 signature over signingPayload (decision-signing.ts). */
   keyId: Uuid.optional(),
   signature: Signature.optional(),
+  /** The wall layout live when it was decided (decision-wall.ts): published as sent, chained, not signed. */
+  wall: DecisionWall.optional(),
 });
 export type DecisionInput = z.infer<typeof DecisionInput>;
 export const Hash = z.string().regex(/^[0-9a-f]{64}$/);

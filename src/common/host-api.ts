@@ -13,6 +13,8 @@ import { DECISION_LOG_REQUESTS } from './decision-log-api';
 import { NoteText } from './incident-timeline';
 import { Connectivity, ConnectivityFilter } from './connectivity';
 import { ACCOUNT_REQUESTS } from './accounts-host-api';
+import { SafeText } from './text-rules';
+import { REPORT_REQUESTS } from './report-api';
 
 const Empty = z.strictObject({});
 
@@ -147,6 +149,18 @@ export const REQUESTS = {
     }),
     output: z.strictObject({ decision: DecisionView }),
   },
+  /**
+   * A correction: a new decision whose `supersedes` names one this console knows that nothing corrected yet.
+   * Its `reason` (required) is the new decision's rationale, so it is signed with it.
+   */
+  'decisions.correct': {
+    input: DecisionInput.pick({ summary: true, action: true }).extend({
+      supersedes: Uuid,
+      reason: SafeText({ max: 4000, multiline: true }),
+      incidentId: Uuid.optional(),
+    }),
+    output: z.strictObject({ decision: DecisionView }),
+  },
   'incidents.save': {
     input: z.strictObject({
       incident: IncidentInput.omit({ id: true, reportedAt: true }).extend({
@@ -195,6 +209,7 @@ export const REQUESTS = {
   /** The connectivity monitor: watched sites (desa, OPD, tourism) with state, since, 7-day uptime; outages grouped. */
   'connectivity.get': { input: ConnectivityFilter, output: Connectivity },
   ...ACCOUNT_REQUESTS,
+  ...REPORT_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */

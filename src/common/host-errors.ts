@@ -31,6 +31,8 @@ export const HOST_ERROR_CODES = [
   'invalid_transition',
   'assignment_required',
   'reason_required',
+  // Decisions (a correction names one decision, once)
+  'already_corrected',
   // Updates
   'not_downloaded',
   // The wall, its layouts and schedule

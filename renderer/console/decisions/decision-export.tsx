@@ -1,4 +1,5 @@
-// Export a date range of the decision log to CSV (the host writes it: BOM, inert formulas, optional semicolons).
+// Export a date range of the decision log to CSV (the host writes it: BOM, inert formulas, optional semicolons),
+// or open the printable situation report of that range.
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { errorText } from '../../shared/error-text';
@@ -12,7 +13,15 @@ function dayStart(date: string, plusDays = 0): string | undefined {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
 }
 
-export function DecisionExport() {
+/** A period picked in the export form: instants of the room's days, and the days as picked (for file names). */
+export interface ReportRange {
+  from?: string;
+  to?: string;
+  fromDay: string;
+  toDay: string;
+}
+
+export function DecisionExport({ onReport }: { onReport?: (range: ReportRange) => void }) {
   const t = useT();
   const host = useHost();
   const ids = { from: useId(), to: useId(), semi: useId() };
@@ -50,6 +59,14 @@ export function DecisionExport() {
       <button type="submit" disabled={exportCsv.isPending}>
         {t('export.csv')}
       </button>
+      {onReport && (
+        <button
+          type="button"
+          onClick={() => onReport({ from: dayStart(from), to: dayStart(to, 1), fromDay: from, toDay: to })}
+        >
+          {t('export.report')}
+        </button>
+      )}
       {exportCsv.isSuccess && (
         <span className="muted" role="status">
           {t('export.done', { count: exportCsv.data.count })}

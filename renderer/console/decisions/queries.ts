@@ -19,18 +19,31 @@ export function withDecision(
   return { decisions: [decision, ...old.decisions.filter((d) => d.id !== decision.id)] };
 }
 
+function useShowRecorded() {
+  const client = useQueryClient();
+  return ({ decision }: { decision: DecisionView }) => {
+    // Shown at once as pending; the log refetch and later sync events bring its seq and hash.
+    client.setQueryData(
+      hostKey('decisions.list', { limit: DECISION_LOG_LIMIT }),
+      (old: RequestOutput<'decisions.list'> | undefined) => withDecision(old, decision),
+    );
+    void client.invalidateQueries({ queryKey: hostKeyPrefix('decisions.list') });
+  };
+}
+
 export function useRecordDecision() {
   const host = useHost();
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (input: RequestInput<'decisions.record'>) => host.request('decisions.record', input),
-    onSuccess: ({ decision }) => {
-      // Shown at once as pending; the log refetch and later sync events bring its seq and hash.
-      client.setQueryData(
-        hostKey('decisions.list', { limit: DECISION_LOG_LIMIT }),
-        (old: RequestOutput<'decisions.list'> | undefined) => withDecision(old, decision),
-      );
-      void client.invalidateQueries({ queryKey: hostKeyPrefix('decisions.list') });
-    },
+    onSuccess: useShowRecorded(),
+  });
+}
+
+/** A new decision that supersedes `supersedes`, its reason signed as its rationale. */
+export function useCorrectDecision() {
+  const host = useHost();
+  return useMutation({
+    mutationFn: (input: RequestInput<'decisions.correct'>) => host.request('decisions.correct', input),
+    onSuccess: useShowRecorded(),
   });
 }

@@ -8,6 +8,7 @@ import { incidentFlowEn } from './incident-flow-en';
 import { decisionLogEn } from './decision-log-en';
 import { mapEn } from './map-en';
 import { accountsEn } from './accounts-en';
+import { reportEn } from './report-en';
 
 export const en: Dictionary = {
   ...wallPlanEn,
@@ -18,6 +19,7 @@ export const en: Dictionary = {
   ...decisionLogEn,
   ...mapEn,
   ...accountsEn,
+  ...reportEn,
   'app.title': 'Nawa — Kabupaten Malang Command Center',
   'app.name': 'Nawa',
   'app.loading': 'Loading…',

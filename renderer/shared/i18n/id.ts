@@ -7,6 +7,7 @@ import { incidentFlowId } from './incident-flow-id';
 import { decisionLogId } from './decision-log-id';
 import { mapId } from './map-id';
 import { accountsId } from './accounts-id';
+import { reportId } from './report-id';
 
 export const id = {
   ...wallPlanId,
@@ -17,6 +18,7 @@ export const id = {
   ...decisionLogId,
   ...mapId,
   ...accountsId,
+  ...reportId,
   'app.title': 'Nawa — Command Center Kabupaten Malang',
   'app.name': 'Nawa',
   'app.loading': 'Memuat…',

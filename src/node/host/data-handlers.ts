@@ -1,7 +1,7 @@
 // Reading the cache and recording operator writes (through the outbox).
-import { randomUUID } from 'node:crypto';
 import type { HostContext } from './host-context';
 import { HostFailure, requireRole, type HandlersOf } from './handler-kit';
+import { checkCorrectable, recordDecision } from './decision-recording';
 
 export function dataHandlers(
   ctx: HostContext,
@@ -20,10 +20,8 @@ export function dataHandlers(
     'decisions.list': ({ limit }) => ({ decisions: store.decisions(limit ?? 200) }),
     'decisions.record': (input, conn) => {
       const op = requireRole(conn, 'decisions.record');
-      const now = ctx.now();
-      const signed = ctx.keys.sign({ ...input, id: randomUUID(), decidedAt: now.toISOString() }, op.id, now);
-      const decision = store.recordDecision(signed, op.id, ctx.consoleId);
-      return { decision };
+      if (input.supersedes) checkCorrectable(ctx, input.supersedes);
+      return { decision: recordDecision(ctx, input, op) };
     },
     'layouts.list': () => store.layoutRepo.list(),
     'overview.get': () => store.overview(),

@@ -7,6 +7,7 @@ import { dataHandlers } from './data-handlers';
 import { incidentHandlers } from './incident-handlers';
 import { incidentWorkflowHandlers } from './incident-workflow-handlers';
 import { decisionLogHandlers } from './decision-log-handlers';
+import { reportHandlers } from './report-handlers';
 import { sessionHandlers } from './session-handlers';
 import { trustHandlers } from './trust-handlers';
 import { updateHandlers } from './update-handlers';
@@ -28,5 +29,6 @@ export function createHandlers(ctx: HostContext): Handlers {
     ...updateHandlers(ctx),
     ...connectivityHandlers(ctx),
     ...accountHandlers(ctx),
+    ...reportHandlers(ctx),
   };
 }

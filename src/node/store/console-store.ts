@@ -7,7 +7,15 @@ import { ChangeApplier } from './apply-changes';
 import { openDatabase } from './database';
 import type { Connectivity, ConnectivityFilter } from '../../common/connectivity';
 import type { CsvDecision } from '../../common/decision-csv';
-import { checkDecisionChain, decisionsForExport, type ChainCheck } from './decision-log';
+import {
+  checkDecisionChain,
+  decisionsForExport,
+  heldCorrections,
+  heldDecision,
+  heldDecisions,
+  type ChainCheck,
+} from './decision-log';
+import type { HeldDecision } from '../../common/situation-report';
 import { readConnectivity } from './connectivity-query';
 import { DecisionVerifier } from './decision-verifier';
 import { IncidentRepository } from './incident-repository';
@@ -133,6 +141,21 @@ export class ConsoleStore {
     return decisionsForExport(this.db, from, to);
   }
 
+  /** Decisions decided in [from, to) as the log shows them (central, waiting, refused), for the situation report. */
+  heldDecisions(from: string | null, to: string | null): HeldDecision[] {
+    return heldDecisions(this.db, from, to);
+  }
+
+  /** Every decision held that corrects another. */
+  heldCorrections(): HeldDecision[] {
+    return heldCorrections(this.db);
+  }
+
+  /** One decision held here (central, waiting or refused), or null. */
+  heldDecision(id: string): HeldDecision | null {
+    return heldDecision(this.db, id);
+  }
+
   /** The connectivity monitor's view: watched sites, their state, since when, uptime, the outages grouped. */
   connectivity(filter: ConnectivityFilter, now: Date): Connectivity {
     return readConnectivity(this.db, this.statusHistory, filter, now);
@@ -215,6 +238,7 @@ export class ConsoleStore {
         rationale: d.rationale,
         action: d.action,
         supersedes: d.supersedes,
+        wall: d.wall,
         operatorId: d.operatorId,
         consoleId: d.consoleId,
         seq: r.seq,

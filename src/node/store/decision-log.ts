@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { decisionHashInput, GENESIS_HASH } from '../../common/canonical-json';
 import type { CsvDecision } from '../../common/decision-csv';
 import type { Decision } from '../../common/entities';
+import type { HeldDecision } from '../../common/situation-report';
 
 export interface ChainCheck {
   /** Central decisions held, in seq order. */
@@ -63,6 +64,77 @@ export function decisionsForExport(db: Database, from: string | null, to: string
       action: d.action,
       supersedes: d.supersedes,
       hash: r.hash,
+      wallLayoutId: d.wall?.layout?.id,
+      wallLayout: d.wall?.layout?.name,
+      wallStateVersion: d.wall?.stateVersion,
     };
   });
+}
+
+// Every decision the console shows: the central copies, then this console's own the feed has not brought back
+// (waiting in the outbox, or refused there), as `decisions()` of the store shows them.
+const HELD = `WITH held AS (
+  SELECT data, seq, hash, 'synced' AS state, NULL AS n FROM decisions WHERE seq IS NOT NULL
+  UNION ALL
+  SELECT o.shown, NULL, NULL, CASE WHEN o.state IN ('pending', 'applied') THEN 'pending' ELSE 'rejected' END, o.n
+  FROM outbox o WHERE o.entity = 'decision' AND o.shown IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.id = o.record_id))`;
+
+type HeldRow = { data: string; seq: number | null; hash: string | null; state: HeldDecision['state'] };
+const held = (r: HeldRow): HeldDecision => {
+  const d = JSON.parse(r.data) as Omit<HeldDecision, 'seq' | 'hash' | 'state'>;
+  return {
+    id: d.id,
+    incidentId: d.incidentId,
+    supersedes: d.supersedes,
+    decidedAt: d.decidedAt,
+    summary: d.summary,
+    rationale: d.rationale,
+    action: d.action,
+    operatorId: d.operatorId,
+    consoleId: d.consoleId,
+    wall: d.wall,
+    seq: r.seq,
+    hash: r.hash,
+    state: r.state,
+  };
+};
+
+/** Decisions decided in [from, to): central ones in seq order, then this console's waiting or refused ones. */
+export function heldDecisions(db: Database, from: string | null, to: string | null): HeldDecision[] {
+  const rows = db
+    .prepare(
+      `${HELD} SELECT data, seq, hash, state FROM held
+      WHERE (? IS NULL OR json_extract(data, '$.decidedAt') >= ?) AND (? IS NULL OR json_extract(data, '$.decidedAt') < ?)
+      ORDER BY seq IS NULL, seq, n`,
+    )
+    .all(from, from, to, to) as HeldRow[];
+  return rows.map(held);
+}
+
+/** Every decision held that corrects another, whatever its state, in decision order. */
+export function heldCorrections(db: Database): HeldDecision[] {
+  const rows = db
+    .prepare(
+      `${HELD} SELECT data, seq, hash, state FROM held WHERE json_extract(data, '$.supersedes') IS NOT NULL
+      ORDER BY seq IS NULL, seq, n`,
+    )
+    .all() as HeldRow[];
+  return rows.map(held);
+}
+
+/** One decision the console holds, by id (central first), or null. */
+export function heldDecision(db: Database, id: string): HeldDecision | null {
+  const central = db
+    .prepare(`SELECT data, seq, hash, 'synced' AS state FROM decisions WHERE id = ? AND seq IS NOT NULL`)
+    .get(id) as HeldRow | undefined;
+  if (central) return held(central);
+  const waiting = db
+    .prepare(
+      `SELECT shown AS data, NULL AS seq, NULL AS hash,
+        CASE WHEN state IN ('pending', 'applied') THEN 'pending' ELSE 'rejected' END AS state
+      FROM outbox WHERE entity = 'decision' AND record_id = ? AND shown IS NOT NULL ORDER BY n DESC LIMIT 1`,
+    )
+    .get(id) as HeldRow | undefined;
+  return waiting ? held(waiting) : null;
 }

@@ -195,3 +195,45 @@ describe('migration 0004-signed-decisions', () => {
     db.close();
   });
 });
+
+describe('the wall of a decision this console recorded', () => {
+  const wall = { stateVersion: 7, layout: { id: '6e1f0a52-0000-4000-8000-000000000003', name: 'Darurat', version: 2 } };
+  const mine = (n: number) => ({ ...alice.sign({ ...input(n), wall }), wall });
+
+  it('is compared with what the feed publishes: the same passes, another one raises an alarm and is kept', () => {
+    store.applyPage(keys, 2);
+    const same = mine(3);
+    const other = mine(4);
+    store.recordDecision(same, 'alice', 'console-1');
+    store.recordDecision(other, 'alice', 'console-1');
+    const d3 = publishedDecision(alice, same, 'alice', 'console-1', 3, GENESIS_HASH);
+    // The central side altered the wall before publishing: the signature still holds (it does not cover it).
+    const d4 = publishedDecision(
+      alice,
+      { ...other, wall: { ...wall, stateVersion: 8 } },
+      'alice',
+      'console-1',
+      4,
+      d3.hash,
+    );
+    const out = store.applyPage([change(3, 'decision', d3.id, d3), change(4, 'decision', d4.id, d4)], 4);
+    expect(out.skipped).toEqual([]);
+    const trust = store.trust.state();
+    expect(trust).toMatchObject({ verifiedSeq: 4, alarms: 1 });
+    expect(trust.recent[0]).toMatchObject({ seq: 4, decisionId: d4.id, kept: { wall } });
+    expect(trust.recent[0]?.reason).toMatch(/published with another wall than this console recorded/);
+    expect(store.decisions().find((d) => d.id === d4.id)?.wall?.stateVersion).toBe(8);
+  });
+
+  it('dropped by the central side raises the alarm too; decisions of other consoles are not compared', () => {
+    store.applyPage(keys, 2);
+    const sent = mine(3);
+    store.recordDecision(sent, 'alice', 'console-1');
+    const { wall: _dropped, ...bare } = sent;
+    const d3 = publishedDecision(alice, bare, 'alice', 'console-1', 3, GENESIS_HASH);
+    const d4 = publishedDecision(bob, { ...input(4), wall }, 'bob', 'console-2', 4, d3.hash);
+    store.applyPage([change(3, 'decision', d3.id, d3), change(4, 'decision', d4.id, d4)], 4);
+    expect(store.trust.state()).toMatchObject({ verifiedSeq: 4, alarms: 1 });
+    expect(store.trust.state().recent[0]?.decisionId).toBe(d3.id);
+  });
+});

@@ -25,7 +25,7 @@ interface KeyRow {
 export class DecisionVerifier {
   /** Announces an alarm raised (once the page's transaction is over). */
   readonly events = new Emitter<{ alarm: null }>();
-  private readonly st: Record<'key' | 'keyUp' | 'kept' | 'keptById' | 'alarm' | 'mark' | 'read', Statement>;
+  private readonly st: Record<'key' | 'keyUp' | 'kept' | 'keptById' | 'alarm' | 'mark' | 'read' | 'sent', Statement>;
 
   constructor(
     private readonly db: Database,
@@ -46,6 +46,8 @@ export class DecisionVerifier {
         `INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       ),
       read: p('SELECT value FROM sync_state WHERE key = ?'),
+      // What this console sent for a decision it recorded (the outbox row stays until the page that brings it back).
+      sent: p(`SELECT data FROM outbox WHERE entity = 'decision' AND record_id = ? ORDER BY n DESC LIMIT 1`),
     };
   }
 
@@ -120,7 +122,21 @@ export class DecisionVerifier {
     keep();
     this.st.mark.run('verified_seq', String(d.seq));
     this.st.mark.run('verified_hash', d.hash);
+    this.checkOwnWall(d);
     return null;
+  }
+
+  /**
+   * The wall a decision records is not signed (docs/decision-wall.md): the console that recorded it compares what
+   * the feed published with what it sent. A difference is an alarm; the decision is kept all the same, since its
+   * signature and chain hold and the chain goes on from it.
+   */
+  private checkOwnWall(d: Decision): void {
+    const sent = this.st.sent.get(d.id) as { data: string } | undefined;
+    if (!sent) return;
+    const mine = JSON.parse(sent.data) as { wall?: unknown };
+    if (mine.wall === undefined || canonicalJson(mine.wall) === canonicalJson(d.wall ?? null)) return;
+    this.raise(d.seq, d.id, `decision #${d.seq} was published with another wall than this console recorded`, d, mine);
   }
 
   /**
