@@ -13,6 +13,7 @@ import { DECISION_LOG_REQUESTS } from './decision-log-api';
 import { NoteText } from './incident-timeline';
 import { Connectivity, ConnectivityFilter } from './connectivity';
 import { ACCOUNT_REQUESTS } from './accounts-host-api';
+import { SECTOR_EVENTS, SECTOR_REQUESTS } from './sector-api';
 
 const Empty = z.strictObject({});
 
@@ -191,6 +192,7 @@ export const REQUESTS = {
   /** The connectivity monitor: watched sites (desa, OPD, tourism) with state, since, 7-day uptime; outages grouped. */
   'connectivity.get': { input: ConnectivityFilter, output: Connectivity },
   ...ACCOUNT_REQUESTS,
+  ...SECTOR_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */
@@ -202,6 +204,7 @@ export const EVENTS = {
   ...WALL_PLAN_EVENTS,
   ...TRUST_EVENTS,
   ...UPDATE_EVENTS,
+  ...SECTOR_EVENTS,
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;

@@ -31,6 +31,8 @@ export const HOST_ERROR_CODES = [
   'invalid_transition',
   'assignment_required',
   'reason_required',
+  // Sector dashboards
+  'unknown_series',
   // Updates
   'not_downloaded',
   // The wall, its layouts and schedule
