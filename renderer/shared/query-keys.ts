@@ -15,8 +15,8 @@ export function hostKeyPrefix(name: RequestName) {
 const TOUCHES: Record<EntityName, readonly RequestName[]> = {
   site: ['overview.get', 'sites.list'],
   status: ['overview.get', 'sites.list'],
-  series: ['overview.get'],
-  reading: ['overview.get'],
+  series: ['overview.get', 'sectors.summary', 'sectors.dashboard', 'sectors.alerts', 'outbox.parked'],
+  reading: ['overview.get', 'sectors.summary', 'sectors.dashboard', 'sectors.alerts'],
   incident: ['incidents.list', 'outbox.parked'],
   incident_note: ['incidents.timeline', 'incidents.search', 'outbox.parked'],
   // Every central incident change comes with its events: the timeline and the search index follow them.

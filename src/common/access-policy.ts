@@ -45,6 +45,9 @@ export const REQUEST_ROLES = {
   'wall.takeSuggestion': PRESENTERS,
   'wall.dismissSuggestion': PRESENTERS,
   'wall.endInterrupt': PRESENTERS,
+  'sectors.setThresholds': ENTITY_WRITERS.series,
+  // Anyone on duty in the room may say they saw a KPI alert; the wall's read account may not.
+  'sectors.ackAlerts': ['operator', 'supervisor', 'presenter'],
 } as const satisfies Partial<Record<RequestName, readonly Role[]>>;
 
 export type GuardedRequest = keyof typeof REQUEST_ROLES;

@@ -15,6 +15,7 @@ import { Connectivity, ConnectivityFilter } from './connectivity';
 import { ACCOUNT_REQUESTS } from './accounts-host-api';
 import { SafeText } from './text-rules';
 import { REPORT_REQUESTS } from './report-api';
+import { SECTOR_EVENTS, SECTOR_REQUESTS } from './sector-api';
 
 const Empty = z.strictObject({});
 
@@ -210,6 +211,7 @@ export const REQUESTS = {
   'connectivity.get': { input: ConnectivityFilter, output: Connectivity },
   ...ACCOUNT_REQUESTS,
   ...REPORT_REQUESTS,
+  ...SECTOR_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */
@@ -221,6 +223,7 @@ export const EVENTS = {
   ...WALL_PLAN_EVENTS,
   ...TRUST_EVENTS,
   ...UPDATE_EVENTS,
+  ...SECTOR_EVENTS,
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;

@@ -33,6 +33,8 @@ export const HOST_ERROR_CODES = [
   'reason_required',
   // Decisions (a correction names one decision, once)
   'already_corrected',
+  // Sector dashboards
+  'unknown_series',
   // Updates
   'not_downloaded',
   // The wall, its layouts and schedule

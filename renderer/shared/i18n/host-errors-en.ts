@@ -20,6 +20,7 @@ export const hostErrorsEn: Record<keyof typeof hostErrorsId, string> = {
   'hostError.internal': 'Something went wrong in the host. Try again; if it keeps happening, call the administrator.',
   'hostError.unauthenticated': 'Log in first.',
   'hostError.forbidden': 'Your role is not allowed to do this.',
+  'hostError.unknown_series': "Indicator {id} is not in this console's cache; wait for the sync and try again.",
   'hostError.not_found': 'That is gone; it may have just been deleted on another console.',
   'hostError.bad_credentials': 'Wrong username or password.',
   'hostError.offline_unknown':

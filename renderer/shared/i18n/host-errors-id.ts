@@ -19,6 +19,7 @@ export const hostErrorsId = {
   'hostError.internal': 'Terjadi kesalahan di host. Coba lagi; bila berulang, hubungi admin.',
   'hostError.unauthenticated': 'Masuk dulu.',
   'hostError.forbidden': 'Peran Anda tidak diizinkan melakukan ini.',
+  'hostError.unknown_series': 'Indikator {id} tidak ada di cache konsol ini; tunggu sinkronisasi lalu coba lagi.',
   'hostError.not_found': 'Data itu sudah tidak ada; mungkin baru dihapus di konsol lain.',
   'hostError.bad_credentials': 'Nama pengguna atau kata sandi salah.',
   'hostError.offline_unknown': 'Server pusat tidak terjangkau dan akun ini belum pernah masuk di konsol ini.',

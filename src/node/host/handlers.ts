@@ -13,6 +13,7 @@ import { trustHandlers } from './trust-handlers';
 import { updateHandlers } from './update-handlers';
 import { wallHandlers } from './wall-handlers';
 import { wallPlanHandlers } from './wall-plan-handlers';
+import { sectorHandlers } from './sector-handlers';
 
 export { HostFailure } from './handler-kit';
 
@@ -30,5 +31,6 @@ export function createHandlers(ctx: HostContext): Handlers {
     ...connectivityHandlers(ctx),
     ...accountHandlers(ctx),
     ...reportHandlers(ctx),
+    ...sectorHandlers(ctx),
   };
 }

@@ -7,6 +7,7 @@ import type { TokenBook } from '../sync/token-book';
 import type { UpdateBoard } from './update-board';
 import type { WallPlanner } from './wall-planner';
 import type { WallController } from './wall-state';
+import type { SectorWatch } from './sector-watch';
 
 /** What the handlers work with: the parts of one running host. */
 export interface HostContext {
@@ -25,4 +26,6 @@ export interface HostContext {
   maintenance: StoreMaintenance;
   /** The shell's update reports and a supervisor's yes. */
   updates: UpdateBoard;
+  /** KPI alerts: crossings into warning or critical, kept until acknowledged. */
+  sectors: SectorWatch;
 }

@@ -8,6 +8,7 @@ import type { SyncEngine } from '../sync/sync-engine';
 import type { UpdateBoard } from './update-board';
 import type { WallPlanner, WallPlannerDeps } from './wall-planner';
 import type { WallController } from './wall-state';
+import type { SectorWatch } from './sector-watch';
 
 export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -18,6 +19,7 @@ export interface EventSources {
   planner: WallPlanner;
   maintenance: StoreMaintenance;
   updates: UpdateBoard;
+  sectors: SectorWatch;
 }
 
 /** What the planner announces (its advice, the room's schedule), as host events. */
@@ -30,7 +32,7 @@ export function plannerAnnouncements(emit: Emit): Pick<WallPlannerDeps, 'onAdvic
 
 /** Wires the sources to `emit`; returns the function that unwires them. */
 export function mapHostEvents(src: EventSources, emit: Emit): () => void {
-  const { store, sync, wall, planner, maintenance, updates } = src;
+  const { store, sync, wall, planner, maintenance, updates, sectors } = src;
   // Suggestions follow what the host announces: incidents or layouts that changed, and every switch.
   const out: Emit = (name, payload) => {
     const entities = name === 'data.changed' ? (payload as EventPayload<'data.changed'>).entities : [];
@@ -48,6 +50,8 @@ export function mapHostEvents(src: EventSources, emit: Emit): () => void {
       sync.kick();
       // The walls show an edit of the layout on the wall at once.
       if (entity === 'layout' && op === 'upsert' && wall.currentLayoutId() === recordId) wall.switchTo(recordId);
+      // A supervisor's new thresholds may put a KPI past them at once.
+      if (entity === 'series') sectors.check();
     }),
     store.outbox.events.on('dismissed', () => out('sync.status', sync.status())),
 
@@ -59,12 +63,17 @@ export function mapHostEvents(src: EventSources, emit: Emit): () => void {
       out('data.changed', { entities });
       // The layout on the wall was edited or deleted centrally: the walls repaint it.
       if (entities.includes('layout')) wall.layoutsChanged();
+      // New readings or thresholds: a KPI may have crossed into warning or critical.
+      if (entities.includes('reading') || entities.includes('series')) sectors.check();
     }),
 
     // A tamper alarm goes to every UI at once, whoever is logged in.
     store.trust.events.on('alarm', () => out('decisions.trust', store.trust.state())),
 
     updates.events.on('status', (status) => out('updates.status', status)),
+
+    // KPI alerts go to every console UI at once.
+    sectors.events.on('alerts', (alerts) => out('sectors.alerts', alerts)),
 
     // The store guard's notices travel with the sync status.
     maintenance.events.on('notice', () => out('sync.status', sync.status())),

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { EVENTS, REQUESTS, isRequestName, type EventName, type EventPayload, type Result } from '../../common/host-api';
 import { issueDetails } from '../../common/central-api';
 import type { ConsoleStore } from '../store/console-store';
+import type { ReadingLimits } from '../store/reading-cache';
 import { openGuarded } from '../store/store-guard';
 import { StoreMaintenance } from '../store/store-maintenance';
 import { CentralClient, checkCentralUrl } from '../sync/central-client';
@@ -20,6 +21,8 @@ import { UpdateBoard } from './update-board';
 import { wallsOf } from './wall-handlers';
 import { WallController } from './wall-state';
 import { WallPlanner } from './wall-planner';
+import { SectorWatch } from './sector-watch';
+import { loadReadingLimits } from './readings-settings';
 import { systemClock, systemNow } from '../ports/clock';
 
 export interface HostOptions {
@@ -40,6 +43,8 @@ export interface HostOptions {
   /** The host's clock: decidedAt and clientTime come from it. It may be hours off; ordering never depends on it. */
   now?: () => Date;
   log?: (line: string) => void;
+  /** How long raw readings stay before only their hourly buckets are kept; default from the settings file. */
+  readingLimits?: ReadingLimits;
 }
 
 export interface ConsoleHost extends HostService {
@@ -95,8 +100,25 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
     notice: () => maintenance.notice(),
   });
   const updates = new UpdateBoard();
-  mapHostEvents({ store, sync, wall, planner, maintenance, updates }, emit);
-  const ctx: HostContext = { store, sync, wall, planner, tokens, keys, client, consoleId, now, maintenance, updates };
+  // Raw readings for the configured days, hourly buckets after that (resources/settings/readings.json).
+  store.readings.configure(opts.readingLimits ?? loadReadingLimits());
+  const sectors = new SectorWatch(store, now);
+  mapHostEvents({ store, sync, wall, planner, maintenance, updates, sectors }, emit);
+  sectors.check();
+  const ctx: HostContext = {
+    store,
+    sync,
+    wall,
+    planner,
+    tokens,
+    keys,
+    client,
+    consoleId,
+    now,
+    maintenance,
+    updates,
+    sectors,
+  };
   const handlers = createHandlers(ctx);
 
   if (opts.syncAccount) {

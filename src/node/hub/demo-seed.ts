@@ -16,11 +16,15 @@ import {
 import type { HubDb } from './hub-db';
 import { appendDecision } from './mutation-service';
 import { loadReferenceData } from './reference-data';
+import { demoSeries, olderValues } from './demo-sectors';
 
 const PRESETS_DONE = 'seed.presets';
 const DEMO_DONE = 'seed.demo';
 const HISTORY_READINGS = 12;
 const HISTORY_STEP_MS = 30 * 60 * 1000;
+/** Older demo readings come hourly, so the whole demo feed still fits in one page of the changes (5000). */
+const OLDER_STEP_MS = 60 * 60 * 1000;
+const OLDER_READINGS = (7 * 24 * 60 * 60 * 1000 - HISTORY_READINGS * HISTORY_STEP_MS) / OLDER_STEP_MS;
 
 /** Seeds the shipped layouts once per database, so a presenter's later edits or deletions stick. */
 export function seedPresets(hub: HubDb, now: Date): boolean {
@@ -67,14 +71,24 @@ function seedDemoData(hub: HubDb, now: Date): void {
     for (const site of sites) writeSite(hub, site);
     for (const site of sites) writeStatus(hub, randomStatus(site.id, at, random));
 
-    for (const model of DEMO_SERIES) {
-      writeSeries(hub, model.series);
+    for (const [n, model] of DEMO_SERIES.entries()) {
+      writeSeries(hub, demoSeries(model));
       let value = model.base;
+      const recent: number[] = [];
       for (let i = HISTORY_READINGS - 1; i >= 0; i--) {
         value = Math.min(model.max, Math.max(model.min, value + (random() - 0.5) * 2 * model.step));
-        const readingAt = new Date(now.getTime() - i * HISTORY_STEP_MS).toISOString();
-        writeReading(hub, { seriesId: model.series.id, at: readingAt, value: Number(value.toFixed(model.decimals)) });
+        recent.push(Number(value.toFixed(model.decimals)));
       }
+      // A week of readings before those (demo-sectors.ts), for the dashboards' 7-day trends.
+      const firstAt = now.getTime() - (HISTORY_READINGS - 1) * HISTORY_STEP_MS;
+      olderValues(model, recent[0]!, OLDER_READINGS, n).forEach((v, k, all) => {
+        const readingAt = new Date(firstAt - (all.length - k) * OLDER_STEP_MS).toISOString();
+        writeReading(hub, { seriesId: model.series.id, at: readingAt, value: v });
+      });
+      recent.forEach((v, k) => {
+        const readingAt = new Date(firstAt + k * HISTORY_STEP_MS).toISOString();
+        writeReading(hub, { seriesId: model.series.id, at: readingAt, value: v });
+      });
     }
 
     const villages = new Map(ref.villages.map((v) => [v.id, v]));

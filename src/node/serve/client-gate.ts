@@ -27,6 +27,7 @@ const LOGIN = new Set<RequestName>(['session.login', 'session.resume', 'session.
 const TILE_READS: Partial<Record<RequestName, readonly TileSource['kind'][]>> = {
   'incidents.list': ['incidents', 'map'],
   'decisions.list': ['decisions'],
+  'sectors.dashboard': ['sector'],
 };
 
 /** What a connection was let in with: everything of this host, or one wall's page. */

@@ -3,8 +3,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import { ENTITY_DATA, type Change, type EntityName } from '../../common/central-api';
 import { canonicalJson } from '../../common/canonical-json';
 import type { SigningKey } from '../../common/decision-signing';
-import type { Decision, Status } from '../../common/entities';
+import type { Decision, Reading, Status } from '../../common/entities';
 import type { DecisionVerifier } from './decision-verifier';
+import type { ReadingCache } from './reading-cache';
 import type { StatusHistory } from './status-history';
 
 export interface ApplyOutcome {
@@ -18,6 +19,7 @@ export class ChangeApplier {
   constructor(
     db: Database,
     private readonly verifier: DecisionVerifier,
+    private readonly readings: ReadingCache,
     private readonly history?: StatusHistory,
   ) {
     const p = (sql: string) => db.prepare(sql);
@@ -32,9 +34,11 @@ export class ChangeApplier {
         p(`INSERT INTO statuses (site_id, at, state, latency_ms, bandwidth_mbps) VALUES (@siteId, @at, @state, @latencyMs, @bandwidthMbps)
         ON CONFLICT (site_id) DO UPDATE SET at = excluded.at, state = excluded.state, latency_ms = excluded.latency_ms,
         bandwidth_mbps = excluded.bandwidth_mbps WHERE excluded.at >= statuses.at`),
-      seriesUp: p(`INSERT INTO series (id, sector, name, unit, site_id) VALUES (@id, @sector, @name, @unit, @siteId)
-        ON CONFLICT (id) DO UPDATE SET sector = excluded.sector, name = excluded.name, unit = excluded.unit, site_id = excluded.site_id`),
-      readingUp: p('INSERT OR IGNORE INTO readings (series_id, at, value) VALUES (@seriesId, @at, @value)'),
+      // v1.1 (migration 0007): with its thresholds; the newest version wins (a supervisor's write kept before the feed).
+      seriesUp:
+        p(`INSERT INTO series (id, sector, name, unit, site_id, thresholds, version) VALUES (@id, @sector, @name, @unit, @siteId, @thresholds, @version)
+        ON CONFLICT (id) DO UPDATE SET sector = excluded.sector, name = excluded.name, unit = excluded.unit, site_id = excluded.site_id,
+        thresholds = excluded.thresholds, version = excluded.version WHERE excluded.version >= series.version`),
       incidentUp: p(`INSERT INTO incidents (id, data, version, updated_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = excluded.version, updated_at = excluded.updated_at
         WHERE excluded.version >= incidents.version`),
@@ -55,10 +59,17 @@ export class ChangeApplier {
 
   apply(changes: readonly Change[]): ApplyOutcome {
     const outcome: ApplyOutcome = { entities: new Set(), skipped: [] };
-    for (const c of changes) {
-      const problem = this.applyOne(c);
-      if (problem) outcome.skipped.push({ seq: c.seq, reason: problem });
-      else outcome.entities.add(c.entity);
+    try {
+      for (const c of changes) {
+        const problem = this.applyOne(c);
+        if (problem) outcome.skipped.push({ seq: c.seq, reason: problem });
+        else outcome.entities.add(c.entity);
+      }
+      // The readings' hours commit with them, in the page's transaction.
+      this.readings.flush();
+    } catch (e) {
+      this.readings.discard();
+      throw e;
     }
     this.history?.pruneIfDue();
     return outcome;
@@ -86,10 +97,15 @@ export class ChangeApplier {
         this.history?.record(d as Status);
         break;
       case 'series':
-        st.seriesUp!.run({ siteId: null, ...d });
+        st.seriesUp!.run({
+          siteId: null,
+          ...d,
+          thresholds: d.thresholds ? JSON.stringify(d.thresholds) : null,
+          version: c.version,
+        });
         break;
       case 'reading':
-        st.readingUp!.run(d);
+        this.readings.add(d as Reading);
         break;
       case 'incident':
         st.incidentUp!.run(c.id, canonicalJson(d), d.version, d.updatedAt);

@@ -23,6 +23,8 @@ import { IncidentTimelineRepository } from './incident-timeline-repository';
 import { LayoutRepository } from './layout-repository';
 import { Outbox } from './outbox';
 import { StatusHistory } from './status-history';
+import { ReadingCache } from './reading-cache';
+import { SectorStore } from './sector-store';
 
 export interface PageOutcome {
   entities: EntityName[];
@@ -37,6 +39,10 @@ export class ConsoleStore {
   readonly trust: DecisionVerifier;
   readonly timelineRepo: IncidentTimelineRepository;
   readonly statusHistory: StatusHistory;
+  /** Sector readings, bounded: raw for some days, hourly after that (reading-cache.ts). */
+  readonly readings: ReadingCache;
+  /** The sector dashboards' reads and a supervisor's thresholds (sector-store.ts). */
+  readonly sectors: SectorStore;
   private readonly applier: ChangeApplier;
 
   private constructor(
@@ -49,7 +55,9 @@ export class ConsoleStore {
     this.trust = new DecisionVerifier(db);
     this.timelineRepo = new IncidentTimelineRepository(db, this.outbox);
     this.statusHistory = new StatusHistory(db);
-    this.applier = new ChangeApplier(db, this.trust, this.statusHistory);
+    this.readings = new ReadingCache(db);
+    this.sectors = new SectorStore(db, this.outbox);
+    this.applier = new ChangeApplier(db, this.trust, this.readings, this.statusHistory);
   }
 
   static open(path: string): ConsoleStore {
@@ -183,6 +191,7 @@ export class ConsoleStore {
         for (const t of tables) this.db.exec(`DELETE FROM main.${t}; INSERT INTO main.${t} SELECT * FROM stage.${t};`);
         merge?.();
         this.outbox.prune();
+        this.readings.forget();
         this.db
           .prepare(
             `INSERT INTO main.sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,

@@ -10,6 +10,7 @@ const CENTRAL_TABLES = [
   'statuses',
   'series',
   'readings',
+  'reading_hours',
   'incidents',
   'layouts',
   'incident_notes',

@@ -4,7 +4,7 @@
 // central copy lives. A new synced entity adds one entry here (and its table in a migration).
 import { canonicalJson } from '../../common/canonical-json';
 import type { Mutation, MutationResult } from '../../common/central-api';
-import { Decision, Incident, Layout } from '../../common/entities';
+import { Decision, Incident, Layout, Series } from '../../common/entities';
 
 /**
  * none: records are written once (decisions); chain: the next write expects the version the waiting one will
@@ -94,6 +94,19 @@ export const SYNCED = {
     made: () => null,
     parse: () => null,
     keepSql: 'SELECT 1 WHERE @id IS NULL',
+  },
+  // A supervisor's thresholds (v1.1): an upsert of the series with its other fields as held. Only the last of
+  // several waiting edits matters (replace); the central copy keeps its fields and takes the thresholds.
+  series: {
+    table: 'series',
+    base: 'replace',
+    made: (m, r) => (r.version === undefined ? null : { ...(m.data as Series), version: r.version }),
+    parse: parsed(Series),
+    keepSql: `INSERT INTO series (id, sector, name, unit, site_id, thresholds, version) VALUES (@id,
+        json_extract(@json, '$.sector'), json_extract(@json, '$.name'), json_extract(@json, '$.unit'),
+        json_extract(@json, '$.siteId'), json_extract(@json, '$.thresholds'), COALESCE(@version, 0))
+      ON CONFLICT (id) DO UPDATE SET thresholds = excluded.thresholds, version = excluded.version
+      WHERE excluded.version > series.version OR (@orEqual AND excluded.version = series.version)`,
   },
 } as const satisfies Record<string, SyncedEntity>;
 
