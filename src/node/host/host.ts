@@ -65,7 +65,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   if (opened.notice) log(`store: ${opened.notice}`);
   const consoleId = opts.consoleId ?? store.setting('console.id') ?? `console-${randomUUID().slice(0, 8)}`;
   store.setSetting('console.id', consoleId);
-  if (opts.keyFile) mkdirSync(dirname(opts.keyFile), { recursive: true, mode: 0o700 });
+  if (opts.keyFile && !opts.secretStore) mkdirSync(dirname(opts.keyFile), { recursive: true, mode: 0o700 });
   const secrets = opts.secretStore ?? new KeyFileSecretStore(opts.keyFile ?? join(opts.dataDir, 'secret.key'));
   const tokens = new TokenBook(store, secrets);
   const keys = new SigningKeys(store, secrets, consoleId);

@@ -27,4 +27,11 @@ describe('readShellConfig', () => {
     expect(readShellConfig({ NAWA_SIMULATE_WALL: '3x3' }, '/x').simulatedDisplays).toHaveLength(10);
     expect(() => readShellConfig({ NAWA_SIMULATE_WALL: 'nine' }, '/x')).toThrow(/COLSxROWS/);
   });
+
+  it('keeps the sealing key file outside the data folder (used where the OS has no keychain)', () => {
+    const c = readShellConfig({}, '/home/op/.config/Nawa/console', '/home/op/.config/Nawa/keys/sealing.key');
+    expect(c.host.keyFile).toBe('/home/op/.config/Nawa/keys/sealing.key');
+    expect(c.host.keyFile!.startsWith(`${c.host.dataDir}/`)).toBe(false);
+    expect(readShellConfig({ NAWA_KEY_FILE: '/etc/nawa/key' }, '/x', '/y/key').host.keyFile).toBe('/etc/nawa/key');
+  });
 });
