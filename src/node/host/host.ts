@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EVENTS, REQUESTS, isRequestName, type EventName, type EventPayload, type Result } from '../../common/host-api';
-import { issueDetails } from '../../common/central-api';
+import { HEARTBEAT_MS, issueDetails } from '../../common/central-api';
 import type { ConsoleStore } from '../store/console-store';
 import { openGuarded } from '../store/store-guard';
 import { StoreMaintenance } from '../store/store-maintenance';
@@ -15,6 +15,7 @@ import type { Connection, HostService } from './host-service';
 import { KeyFileSecretStore, type SecretStore } from '../ports/secret-store';
 import { SYNC_ACCOUNT, TokenBook } from '../sync/token-book';
 import { mapHostEvents, plannerAnnouncements } from './host-events';
+import { PendingLogouts } from './pending-logouts';
 import { SigningKeys } from './signing-keys';
 import { UpdateBoard } from './update-board';
 import { wallsOf } from './wall-handlers';
@@ -96,7 +97,24 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   });
   const updates = new UpdateBoard();
   mapHostEvents({ store, sync, wall, planner, maintenance, updates }, emit);
-  const ctx: HostContext = { store, sync, wall, planner, tokens, keys, client, consoleId, now, maintenance, updates };
+  const logouts = new PendingLogouts(store, secrets, client, log);
+  sync.connection.onChange((_s, cameOnline) => {
+    if (cameOnline) void logouts.retry();
+  });
+  const ctx: HostContext = {
+    store,
+    sync,
+    wall,
+    planner,
+    tokens,
+    keys,
+    client,
+    logouts,
+    consoleId,
+    now,
+    maintenance,
+    updates,
+  };
   const handlers = createHandlers(ctx);
 
   if (opts.syncAccount) {
@@ -107,6 +125,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
       .catch((e: Error) => log(`sync account ${username}: ${e.message}; waiting for an operator to log in`));
   }
   sync.start();
+  logouts.start(5 * (opts.heartbeatMs ?? HEARTBEAT_MS));
   // WAL kept short, a checked backup to fall back on should the file ever be damaged, a full check now and then.
   maintenance.start();
   planner.start();
@@ -167,6 +186,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
       }
     },
     async close() {
+      logouts.stop();
       maintenance.stop();
       planner.stop();
       await sync.stop();
