@@ -8,7 +8,14 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateAccountRequest, PatchAccountRequest } from '../../common/accounts-api';
-import { ErrorBody, Mutation, MUTATION_DATA, MutationsResponse, SessionRequest } from '../../common/central-api';
+import {
+  ENTITIES,
+  ErrorBody,
+  Mutation,
+  MUTATION_DATA,
+  MutationsResponse,
+  SessionRequest,
+} from '../../common/central-api';
 import { FUZZ_SEED, FUZZ_TIMEOUT_MS, fuzzRuns, hostileText, malformedBody } from '../base/fuzz-kit';
 import { publishTestKey } from '../signing/signing-test-kit';
 import { startTestHub, type TestHub } from './hub-test-kit';
@@ -98,6 +105,10 @@ function jsonOf(body: Uint8Array | string | undefined): unknown {
   }
 }
 
+/** Every byte percent-encoded (encodeURIComponent throws on a lone surrogate; the hub must not). */
+const segment = (text: string) =>
+  [...Buffer.from(text)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('') || '_';
+
 const auth = (...who: ('supervisor' | 'operator' | 'viewer' | 'garbage' | 'none')[]) =>
   fc.constantFrom(...who).map((w): Record<string, string> => {
     if (w === 'none') return {};
@@ -142,8 +153,11 @@ function bodyCall(
     }));
 }
 
-/** A query that is wrong: an unknown parameter, or a known one with a value out of its range. */
-const badQuery = (known: string[]) =>
+/**
+ * A query that is wrong: an unknown parameter, or one of `numeric` (integer parameters) with a value that is
+ * no integer in range. `known` are all the parameters the endpoint takes (the others carry any text).
+ */
+const badQuery = (known: string[], numeric: string[]) =>
   fc
     .tuple(
       fc.oneof(
@@ -152,7 +166,7 @@ const badQuery = (known: string[]) =>
           hostileText,
         ),
         fc.tuple(
-          fc.constantFrom(...(known.length ? known : ['x'])),
+          fc.constantFrom(...(numeric.length ? numeric : ['x'])),
           fc.oneof(
             hostileText.filter((v) => !/^\d+$/.test(v)),
             fc.constantFrom('-1', '1.5', '1e3', '0x10', '99999999999999999999', ' 1', '0'.repeat(400)),
@@ -175,8 +189,9 @@ const queryCall = (
   path: string,
   known: string[],
   who: fc.Arbitrary<Record<string, string>>,
+  numeric: string[] = known,
 ): fc.Arbitrary<FuzzRequest> =>
-  fc.record({ q: badQuery(known), who }).map(({ q, who }) => ({
+  fc.record({ q: badQuery(known, numeric), who }).map(({ q, who }) => ({
     endpoint,
     method,
     path: `${path}?${q}`,
@@ -250,7 +265,7 @@ const requests = (): fc.Arbitrary<FuzzRequest> =>
       'PATCH',
       fc.oneof(
         fc.constant('/accounts/viewer'),
-        hostileText.map((u) => `/accounts/${encodeURIComponent(u) || '_'}`),
+        hostileText.map((u) => `/accounts/${segment(u)}`),
         fc.constantFrom(
           '/accounts/%E0%A4%A',
           '/accounts/%',
@@ -265,16 +280,30 @@ const requests = (): fc.Arbitrary<FuzzRequest> =>
     ),
     queryCall('DELETE /session', 'DELETE', '/session', [], auth('supervisor', 'garbage', 'none')),
     queryCall('GET /health', 'GET', '/health', [], anyone),
-    queryCall('GET /changes', 'GET', '/changes', ['since', 'limit', 'entities'], anyone),
+    queryCall('GET /changes', 'GET', '/changes', ['since', 'limit', 'entities'], anyone, ['since', 'limit']),
+    fc
+      .record({ names: fc.array(hostileText, { minLength: 1, maxLength: 3 }), who: anyone })
+      .filter(({ names }) =>
+        names
+          .join(',')
+          .split(',')
+          .some((n) => !ENTITIES.includes(n as never)),
+      )
+      .map(({ names, who }) => ({
+        endpoint: 'GET /changes',
+        method: 'GET',
+        path: `/changes?${new URLSearchParams({ since: '0', entities: names.join(',') }).toString()}`,
+        headers: who,
+      })),
     queryCall('GET /stream', 'GET', '/stream', ['since'], anyone),
     queryCall('GET /accounts', 'GET', '/accounts', [], anyone),
-    queryCall('GET /audit', 'GET', '/audit', ['limit', 'before', 'username'], anyone),
+    queryCall('GET /audit', 'GET', '/audit', ['limit', 'before', 'username'], anyone, ['limit', 'before']),
     fc
       .record({
         method: fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'POST', 'OPTIONS', 'HEAD', 'FOO'),
         path: fc.oneof(
           fc.constantFrom('/health', '/session', '/changes', '/stream', '/mutations', '/accounts', '/audit'),
-          hostileText.map((p) => `/${encodeURIComponent(p)}`),
+          hostileText.map((p) => `/${segment(p)}`),
         ),
         who: anyone,
       })
