@@ -1,11 +1,13 @@
 // Composition root of the Electron shell: builds the adapters and wires them to src/. Decisions live in
 // src/node/shell (display plan, crash back-off, IPC guard, wall supervisor); this file only connects them.
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen } from 'electron';
 import { join } from 'node:path';
 import { debounce, systemClock } from '../src/node/ports/clock';
 import { CrashPolicy } from '../src/node/shell/crash-policy';
 import { type DisplayHost, planWindows } from '../src/node/shell/display-plan';
 import { applyOverride, readOverride } from '../src/node/shell/display-override';
+import { menuTemplate } from '../src/node/shell/app-menu';
+import { createContentsGuard } from '../src/node/shell/contents-guard';
 import { readShellConfig } from '../src/node/shell/shell-config';
 import { readUpdateConfig } from '../src/node/shell/update-config';
 import { WallSupervisor, wallPlans } from '../src/node/shell/wall-supervisor';
@@ -25,6 +27,11 @@ const root = app.getAppPath();
 
 declareAppScheme();
 app.enableSandbox();
+// Every web contents, whoever makes it (a window, a DevTools view, a webview a page tried to attach), gets the
+// window factory's rules before it loads anything.
+const devTools = !app.isPackaged;
+const guardContents = createContentsGuard({ devTools });
+app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
 if (!app.requestSingleInstanceLock()) {
   // A second Nawa would open ten more windows over the same database.
@@ -37,25 +44,39 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const config = readShellConfig(process.env, join(app.getPath('userData'), 'console'));
+  // No reload, no DevTools in the packaged app (their shortcuts work even where the menu bar is hidden).
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({ packaged: app.isPackaged, platform: process.platform, locale: app.getLocale() }),
+    ),
+  );
+  const userData = app.getPath('userData');
+  const config = readShellConfig(process.env, join(userData, 'console'), join(userData, 'keys', 'sealing.key'));
   const updateConfig = readUpdateConfig(process.env);
   // The tile cache is the main thread's (the protocol handler runs here); console.db stays with the host worker.
   const tiles = config.tiles
     ? new TileService({ settings: config.tiles, cachePath: join(config.host.dataDir, 'tiles.db'), log })
     : null;
   serveAppScheme(join(root, 'dist'), tiles);
+  // The sealing key in the OS keychain (safeStorage); where there is none, in a key file outside the data folder.
+  const secretStore = osSecretStore(safeStorage);
+  if (!secretStore) log(`no OS keychain: tokens are sealed with ${config.host.keyFile ?? 'a key file'}`);
   const host = new HostWorkerClient({
     // asar cannot hold a worker's entry, so it is unpacked (electron-builder.yml asarUnpack).
     workerPath: join(root.replace(/app\.asar$/, 'app.asar.unpacked'), 'dist-main', 'main', 'host-worker.mjs'),
     host: config.host,
-    secretStore: osSecretStore(safeStorage),
+    secretStore,
     log,
   });
   host.onExit((error) => fatal(error.message));
   bridgeIpcToHost(ipcMain, host, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   handlePdfSaves(ipcMain, app.getPath('documents'), log);
 
-  const openWindow = createWindowFactory(BrowserWindow, { preload: join(root, 'dist-main', 'main', 'preload.cjs') });
+  const openWindow = createWindowFactory(BrowserWindow, {
+    preload: join(root, 'dist-main', 'main', 'preload.cjs'),
+    devTools,
+    guard: guardContents,
+  });
   const displays: DisplayHost = config.simulatedDisplays
     ? { displays: () => config.simulatedDisplays ?? [], onChange: () => () => {} }
     : new ElectronDisplayHost(screen);

@@ -11,6 +11,10 @@ type Handler = (...args: unknown[]) => unknown;
 class FakeSession {
   requestHandler: Handler | null = null;
   checkHandler: Handler | null = null;
+  deviceHandler: Handler | null = null;
+  setDevicePermissionHandler(h: Handler) {
+    this.deviceHandler = h;
+  }
   setPermissionRequestHandler(h: Handler) {
     this.requestHandler = h;
   }
@@ -28,6 +32,7 @@ class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(h: Handler) {
     this.openHandler = h;
   }
+  closeDevTools() {}
 }
 
 class FakeBrowserWindow extends EventEmitter {
@@ -53,10 +58,11 @@ class FakeBrowserWindow extends EventEmitter {
 
 const open = createWindowFactory(FakeBrowserWindow as unknown as typeof BrowserWindow, {
   preload: '/app/dist-main/main/preload.cjs',
+  devTools: false,
 });
 const plan = planWindows(simulatedDisplays('3x3')!);
 const fake = (p: WindowPlan) => open(p) as unknown as FakeBrowserWindow;
-const prevented = (emit: (e: { preventDefault(): void }) => void) => {
+const prevented = (emit: (e: { preventDefault(): void; url?: string; isMainFrame?: boolean }) => void) => {
   let blocked = false;
   emit({
     preventDefault: () => {
@@ -65,6 +71,9 @@ const prevented = (emit: (e: { preventDefault(): void }) => void) => {
   });
   return blocked;
 };
+/** Electron's navigation events: details (url, isMainFrame, preventDefault) first. */
+const navigationBlocked = (win: FakeBrowserWindow, event: string, url: string, isMainFrame = true) =>
+  prevented((e) => win.webContents.emit(event, { preventDefault: () => e.preventDefault(), url, isMainFrame }));
 
 describe('createWindowFactory', () => {
   it('gives every window the locked-down web preferences and the preload', () => {
@@ -77,8 +86,11 @@ describe('createWindowFactory', () => {
         webSecurity: true,
         allowRunningInsecureContent: false,
         webviewTag: false,
+        experimentalFeatures: false,
+        devTools: false,
         preload: '/app/dist-main/main/preload.cjs',
       });
+      expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     }
   });
 
@@ -87,11 +99,22 @@ describe('createWindowFactory', () => {
     expect(fake(plan[4]!).webContents.loaded).toBe('app://nawa/wall/4');
   });
 
-  it('blocks every navigation away from the page', () => {
+  it('blocks every navigation away from app://nawa/, of the page and of its frames', () => {
     const win = fake(plan[0]!);
-    expect(prevented((e) => win.webContents.emit('will-navigate', e, 'https://example.com/'))).toBe(true);
-    expect(prevented((e) => win.webContents.emit('will-navigate', e, 'app://nawa/wall/2'))).toBe(true);
+    expect(navigationBlocked(win, 'will-navigate', 'https://example.com/')).toBe(true);
+    expect(navigationBlocked(win, 'will-frame-navigate', 'https://example.com/')).toBe(true);
+    expect(navigationBlocked(win, 'will-frame-navigate', 'https://evil.example/', false)).toBe(true);
+    expect(navigationBlocked(win, 'will-frame-navigate', 'https://bmkg.go.id/', false)).toBe(false);
+    expect(navigationBlocked(win, 'will-navigate', 'app://nawa/wall/2')).toBe(false);
     expect(prevented((e) => win.webContents.emit('will-attach-webview', e))).toBe(true);
+  });
+
+  it('allows DevTools only when the shell says so (development)', () => {
+    const dev = createWindowFactory(FakeBrowserWindow as unknown as typeof BrowserWindow, {
+      preload: '/p.cjs',
+      devTools: true,
+    })(plan[0]!) as unknown as FakeBrowserWindow;
+    expect(dev.options.webPreferences!.devTools).toBe(true);
   });
 
   it('denies window.open', () => {

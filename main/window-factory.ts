@@ -1,14 +1,19 @@
 // The one place a BrowserWindow is made, so every window (console, each wall) gets the same locked-down web
 // preferences and guards (Electron's security checklist). BrowserWindow comes in as a parameter, so the
-// factory is tested with a fake in plain Node.
-import type { BrowserWindow, BrowserWindowConstructorOptions, Session } from 'electron';
+// factory is tested with a fake in plain Node. The guards (navigation, new windows, webviews, permissions) are
+// src/node/shell/contents-guard.ts, which main.ts also gives every other web contents (web-contents-created).
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { pageUrl } from '../src/node/shell/app-origin';
+import { createContentsGuard } from '../src/node/shell/contents-guard';
 import type { WindowPlan } from '../src/node/shell/display-plan';
-import { allowPermission } from '../src/node/shell/permission-policy';
 
 export interface WindowFactoryOptions {
   /** Absolute path of the bundled preload (dist-main/main/preload.cjs). */
   preload: string;
+  /** DevTools only in development (not app.isPackaged). */
+  devTools: boolean;
+  /** The guard every web contents gets; one of its own when not given. */
+  guard?: (contents: BrowserWindow['webContents']) => void;
 }
 
 export type OpenWindow = (plan: WindowPlan) => BrowserWindow;
@@ -17,25 +22,13 @@ export function createWindowFactory(
   BrowserWindowCtor: typeof BrowserWindow,
   options: WindowFactoryOptions,
 ): OpenWindow {
-  const guardedSessions = new WeakSet<Session>();
+  const guard = options.guard ?? createContentsGuard({ devTools: options.devTools });
 
   return (plan) => {
-    const win = new BrowserWindowCtor(windowOptions(plan, options.preload));
-    const contents = win.webContents;
+    const win = new BrowserWindowCtor(windowOptions(plan, options.preload, options.devTools));
     // Pages never leave app://nawa/: a layout switch is a state push, and a link or a drop must not replace
-    // the wall with someone else's page.
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    if (!guardedSessions.has(contents.session)) {
-      guardedSessions.add(contents.session);
-      contents.session.setPermissionRequestHandler((_wc, permission, callback, details) =>
-        callback(allowPermission(permission, details.requestingUrl, details.isMainFrame)),
-      );
-      contents.session.setPermissionCheckHandler((_wc, permission, _origin, details) =>
-        allowPermission(permission, details.requestingUrl, details.isMainFrame),
-      );
-    }
+    // the wall with someone else's page. Guarded before the first load.
+    guard(win.webContents);
     if (plan.role === 'wall') {
       // A wall is known by its number, not by the page's title.
       win.on('page-title-updated', (event) => event.preventDefault());
@@ -49,7 +42,7 @@ export function createWindowFactory(
   };
 }
 
-export function windowOptions(plan: WindowPlan, preload: string): BrowserWindowConstructorOptions {
+export function windowOptions(plan: WindowPlan, preload: string, devTools = false): BrowserWindowConstructorOptions {
   const common: BrowserWindowConstructorOptions = {
     ...plan.bounds,
     show: false,
@@ -65,6 +58,8 @@ export function windowOptions(plan: WindowPlan, preload: string): BrowserWindowC
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      experimentalFeatures: false,
+      devTools,
       preload,
       // Walls acknowledge a layout after their next frame; a throttled window (the laptop's "all cells" window
       // behind the console) would make every switch look slow.

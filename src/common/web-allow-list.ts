@@ -27,3 +27,8 @@ export function checkWebUrl(url: string, domains: readonly string[] = WEB_TILE_D
   const allowed = domains.some((d) => host === d || host.endsWith(`.${d}`));
   return allowed ? { ok: true, host } : { ok: false, reason: 'not_allowed', host };
 }
+
+/** The CSP `frame-src` sources for `domains`: each domain and its subdomains, HTTPS only. */
+export function frameSources(domains: readonly string[] = WEB_TILE_DOMAINS): string {
+  return domains.flatMap((d) => [`https://${d}`, `https://*.${d}`]).join(' ');
+}

@@ -2,6 +2,7 @@ import type { ConsoleStore } from '../store/console-store';
 import type { StoreMaintenance } from '../store/store-maintenance';
 import type { CentralClient } from '../sync/central-client';
 import type { SyncEngine } from '../sync/sync-engine';
+import type { PendingLogouts } from './pending-logouts';
 import type { SigningKeys } from './signing-keys';
 import type { TokenBook } from '../sync/token-book';
 import type { UpdateBoard } from './update-board';
@@ -20,6 +21,8 @@ export interface HostContext {
   /** Each operator's signing key on this console (decisions are signed when recorded). */
   keys: SigningKeys;
   client: CentralClient;
+  /** Logouts the central API has not confirmed yet (sent again when it answers). */
+  logouts: PendingLogouts;
   consoleId: string;
   /** The host's clock (HostOptions.now). */
   now: () => Date;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EVENTS, REQUESTS, isRequestName, type EventName, type EventPayload, type Result } from '../../common/host-api';
-import { issueDetails } from '../../common/central-api';
+import { HEARTBEAT_MS, issueDetails } from '../../common/central-api';
 import type { ConsoleStore } from '../store/console-store';
 import type { ReadingLimits } from '../store/reading-cache';
 import { openGuarded } from '../store/store-guard';
@@ -16,6 +16,7 @@ import type { Connection, HostService } from './host-service';
 import { KeyFileSecretStore, type SecretStore } from '../ports/secret-store';
 import { SYNC_ACCOUNT, TokenBook } from '../sync/token-book';
 import { mapHostEvents, plannerAnnouncements } from './host-events';
+import { PendingLogouts } from './pending-logouts';
 import { SigningKeys } from './signing-keys';
 import { UpdateBoard } from './update-board';
 import { wallsOf } from './wall-handlers';
@@ -70,7 +71,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   if (opened.notice) log(`store: ${opened.notice}`);
   const consoleId = opts.consoleId ?? store.setting('console.id') ?? `console-${randomUUID().slice(0, 8)}`;
   store.setSetting('console.id', consoleId);
-  if (opts.keyFile) mkdirSync(dirname(opts.keyFile), { recursive: true, mode: 0o700 });
+  if (opts.keyFile && !opts.secretStore) mkdirSync(dirname(opts.keyFile), { recursive: true, mode: 0o700 });
   const secrets = opts.secretStore ?? new KeyFileSecretStore(opts.keyFile ?? join(opts.dataDir, 'secret.key'));
   const tokens = new TokenBook(store, secrets);
   const keys = new SigningKeys(store, secrets, consoleId);
@@ -105,6 +106,10 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
   const sectors = new SectorWatch(store, now);
   mapHostEvents({ store, sync, wall, planner, maintenance, updates, sectors }, emit);
   sectors.check();
+  const logouts = new PendingLogouts(store, secrets, client, log);
+  sync.connection.onChange((_s, cameOnline) => {
+    if (cameOnline) void logouts.retry();
+  });
   const ctx: HostContext = {
     store,
     sync,
@@ -113,6 +118,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
     tokens,
     keys,
     client,
+    logouts,
     consoleId,
     now,
     maintenance,
@@ -129,6 +135,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
       .catch((e: Error) => log(`sync account ${username}: ${e.message}; waiting for an operator to log in`));
   }
   sync.start();
+  logouts.start(5 * (opts.heartbeatMs ?? HEARTBEAT_MS));
   // WAL kept short, a checked backup to fall back on should the file ever be damaged, a full check now and then.
   maintenance.start();
   planner.start();
@@ -189,6 +196,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
       }
     },
     async close() {
+      logouts.stop();
       maintenance.stop();
       planner.stop();
       await sync.stop();

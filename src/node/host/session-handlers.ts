@@ -30,6 +30,8 @@ export function sessionHandlers(
         ctx.tokens.set(session.operator.id, session.token, session.expiresAt);
         rememberLogin(store, username, password, session.operator, ctx.now().getTime());
         conn.operator = session.operator;
+        // The central API answers: a logout it missed earlier goes now.
+        if (ctx.logouts.count() > 0) void ctx.logouts.retry();
       } catch (e) {
         if (e instanceof CentralError) {
           if (e.status === 401) {
@@ -87,12 +89,16 @@ export function sessionHandlers(
       return { operator: s.operator };
     },
     'session.logout': async (_input, conn) => {
-      // The central session ends too, and this console forgets the operator's token (v1.1).
-      const token = conn.operator ? ctx.tokens.forOperator(conn.operator.id) : null;
+      // The central session ends too, and this console forgets the operator's token and signing key (v1.1).
+      // The offline verifier stays (a salted scrypt hash, expiring after 7 days without an online login): it is
+      // what lets the next shift log in when the link is down, and it opens nothing at the centre.
+      const operatorId = conn.operator?.id;
+      const token = operatorId ? ctx.tokens.forOperator(operatorId) : null;
+      if (operatorId) ctx.keys.forget(operatorId);
       if (token) {
         ctx.tokens.drop(token);
-        // Unreachable or already refused: the token is dropped here either way, and it expires at the centre.
-        await ctx.client.logout(token).catch(() => undefined);
+        // Unreachable now: sent again when the central API answers, so the token does not stay valid there.
+        await ctx.logouts.end(token);
       }
       if (conn.resumeKey) resumable.delete(conn.resumeKey);
       conn.operator = null;

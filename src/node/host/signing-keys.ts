@@ -34,6 +34,15 @@ export class SigningKeys {
     return { ...fields, keyId, signature: signText(privateKey, payload) };
   }
 
+  /**
+   * The operator logged out: the private half is dropped, so nothing left on this console can sign in their name.
+   * Their next login here makes and publishes a new key; decisions already signed keep verifying with the old
+   * public key, which stays published.
+   */
+  forget(operatorId: string): void {
+    this.store.setSetting(PREFIX + operatorId, null);
+  }
+
   private held(operatorId: string, now: Date): Held {
     const sealed = this.store.setting(PREFIX + operatorId);
     if (sealed) {

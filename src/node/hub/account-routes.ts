@@ -46,7 +46,14 @@ export function accountRoutes(d: AccountRouteDeps): {
   const patch: Handler = async (req, res, url) => {
     const caller = supervisor(req);
     strictQuery(url, []);
-    const username = decodeURIComponent(url.pathname.slice(url.pathname.lastIndexOf('/') + 1));
+    const raw = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+    let username: string;
+    try {
+      username = decodeURIComponent(raw);
+    } catch {
+      // A broken escape (%E0%A4%A) names no account; decodeURIComponent throws on it (found by hub-fuzz.test.ts).
+      throw new HttpError(404, 'not_found', `no account ${JSON.stringify(raw)}`);
+    }
     if (!USERNAME.test(username)) throw new HttpError(404, 'not_found', `no account ${JSON.stringify(username)}`);
     const body = PatchAccountRequest.safeParse(await readJsonBody(req));
     if (!body.success) throw invalidBody(body.error.issues);

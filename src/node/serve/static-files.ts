@@ -4,14 +4,14 @@ import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { resolveRoute } from '../../common/routes';
 import { CSP, staticFileHeaders } from '../../common/static-headers';
-import { WEB_TILE_DOMAINS } from '../../common/web-allow-list';
+import { frameSources, WEB_TILE_DOMAINS } from '../../common/web-allow-list';
 
 /**
  * The CSP of a page served to `host` (a Host header already checked): the host API only on this very origin,
  * frames only from the web tiles' allow-list.
  */
 export function pageCsp(host: string, domains: readonly string[] = WEB_TILE_DOMAINS): string {
-  const frames = domains.flatMap((d) => [`https://${d}`, `https://*.${d}`]).join(' ');
+  const frames = frameSources(domains);
   return CSP.replace("connect-src 'self' ws: wss:", `connect-src 'self' ws://${host} wss://${host}`).replace(
     'frame-src https:',
     `frame-src ${frames}`,

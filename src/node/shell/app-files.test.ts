@@ -31,6 +31,12 @@ describe('respondToAppRequest', () => {
     expect(await page.text()).toBe('<title>console</title>');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    // The host API is IPC here: no socket to any host, and frames only from the web tiles' allow-list.
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).not.toMatch(/ws:|wss:/);
+    expect(csp).toContain('frame-src https://malangkab.go.id https://*.malangkab.go.id');
+    expect(csp).not.toContain('frame-src https:;');
 
     expect(await (await get('app://nawa/wall/7')).text()).toBe('<title>wall</title>');
     expect(await (await get('app://nawa/wall/1?cells=all')).text()).toBe('<title>wall</title>');

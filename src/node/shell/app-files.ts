@@ -3,10 +3,20 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { resolveRoute } from '../../common/routes';
-import { staticFileHeaders } from '../../common/static-headers';
+import { CSP, staticFileHeaders } from '../../common/static-headers';
 import { TILE_ROUTE } from '../../common/base-tiles';
 import { noTilesAnswer, type TileService } from '../host/tile-service';
+import { frameSources } from '../../common/web-allow-list';
 import { APP_HOST, APP_SCHEME } from './app-origin';
+
+/**
+ * The CSP of app://nawa/ pages: the host API is IPC, so no socket to anywhere ('self' only), and frames only
+ * from the web tiles' allow-list (as `nawa serve` does for browsers).
+ */
+export const APP_CSP = CSP.replace("connect-src 'self' ws: wss:", "connect-src 'self'").replace(
+  'frame-src https:',
+  `frame-src ${frameSources()}`,
+);
 
 export async function respondToAppRequest(
   request: { url: string; method: string },
@@ -51,7 +61,7 @@ export async function respondToAppRequest(
   }
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
     status: 200,
-    headers: staticFileHeaders(file, route.kind),
+    headers: staticFileHeaders(file, route.kind, APP_CSP),
   });
 }
 

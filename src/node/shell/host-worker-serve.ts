@@ -46,12 +46,10 @@ export function serveHostInWorker(
       return;
     }
     if (frame.t === 'req') {
-      const result = await host
-        .dispatch(frame.name, frame.input, connection(frame.connId))
-        .catch((err: unknown) => ({
-          ok: false as const,
-          error: { code: 'internal' as const, message: errorMessage(err) },
-        }));
+      const result = await host.dispatch(frame.name, frame.input, connection(frame.connId)).catch((err: unknown) => ({
+        ok: false as const,
+        error: { code: 'internal' as const, message: errorMessage(err) },
+      }));
       try {
         post(responseFrame(frame.id, result));
       } catch (err) {

@@ -10,7 +10,9 @@ export function guardRequest(senderUrl: string | null | undefined, name: unknown
     return { ok: false, error: { code: 'forbidden', message: 'Requests are accepted only from Nawa pages.' } };
   }
   if (typeof name !== 'string' || !isRequestName(name)) {
-    return { ok: false, error: { code: 'unknown_request', message: `Unknown request: ${String(name).slice(0, 64)}` } };
+    // Named without String(): an object without a prototype would make String() throw (found by ipc-guard-fuzz).
+    const shown = typeof name === 'string' ? name.slice(0, 64) : `(a ${name === null ? 'null' : typeof name})`;
+    return { ok: false, error: { code: 'unknown_request', message: `Unknown request: ${shown}` } };
   }
   return { ok: true, value: name };
 }

@@ -50,4 +50,11 @@ describe('readShellConfig', () => {
     );
     expect(() => readShellConfig({ NAWA_TILES_CACHE_MB: '50' }, '/x')).toThrow(/NAWA_TILES_CACHE_MB needs NAWA_TILES/);
   });
+
+  it('keeps the sealing key file outside the data folder (used where the OS has no keychain)', () => {
+    const c = readShellConfig({}, '/home/op/.config/Nawa/console', '/home/op/.config/Nawa/keys/sealing.key');
+    expect(c.host.keyFile).toBe('/home/op/.config/Nawa/keys/sealing.key');
+    expect(c.host.keyFile!.startsWith(`${c.host.dataDir}/`)).toBe(false);
+    expect(readShellConfig({ NAWA_KEY_FILE: '/etc/nawa/key' }, '/x', '/y/key').host.keyFile).toBe('/etc/nawa/key');
+  });
 });

@@ -12,8 +12,18 @@ export interface ShellConfig {
   tiles: TileSettings | null;
 }
 
-export function readShellConfig(env: Record<string, string | undefined>, defaultDataDir: string): ShellConfig {
+/**
+ * `defaultKeyFile` is where the sealing key lives when the OS has no keychain for safeStorage: outside the data
+ * folder, so a copy of the data (a backup, a stolen disk image of that folder) does not carry its key.
+ */
+export function readShellConfig(
+  env: Record<string, string | undefined>,
+  defaultDataDir: string,
+  defaultKeyFile?: string,
+): ShellConfig {
   const host: HostWorkerOptions = { dataDir: env.NAWA_DATA_DIR || defaultDataDir };
+  const keyFile = env.NAWA_KEY_FILE || defaultKeyFile;
+  if (keyFile) host.keyFile = keyFile;
   if (env.NAWA_HUB_URL) host.hubUrl = env.NAWA_HUB_URL;
   if (env.NAWA_SYNC_USER && env.NAWA_SYNC_PASSWORD) {
     host.syncAccount = { username: env.NAWA_SYNC_USER, password: env.NAWA_SYNC_PASSWORD };
