@@ -43,6 +43,9 @@ export const REQUEST_ROLES = {
   'wall.takeSuggestion': PRESENTERS,
   'wall.dismissSuggestion': PRESENTERS,
   'wall.endInterrupt': PRESENTERS,
+  // Each operator's own first-run guide: any login, never a wall page's connection.
+  'guide.get': ANY_ROLE,
+  'guide.set': ANY_ROLE,
 } as const satisfies Partial<Record<RequestName, readonly Role[]>>;
 
 export type GuardedRequest = keyof typeof REQUEST_ROLES;

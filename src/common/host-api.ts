@@ -13,6 +13,7 @@ import { DECISION_LOG_REQUESTS } from './decision-log-api';
 import { NoteText } from './incident-timeline';
 import { Connectivity, ConnectivityFilter } from './connectivity';
 import { ACCOUNT_REQUESTS } from './accounts-host-api';
+import { GUIDE_REQUESTS } from './guide-api';
 
 const Empty = z.strictObject({});
 
@@ -191,6 +192,7 @@ export const REQUESTS = {
   /** The connectivity monitor: watched sites (desa, OPD, tourism) with state, since, 7-day uptime; outages grouped. */
   'connectivity.get': { input: ConnectivityFilter, output: Connectivity },
   ...ACCOUNT_REQUESTS,
+  ...GUIDE_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */

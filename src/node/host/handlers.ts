@@ -12,6 +12,7 @@ import { trustHandlers } from './trust-handlers';
 import { updateHandlers } from './update-handlers';
 import { wallHandlers } from './wall-handlers';
 import { wallPlanHandlers } from './wall-plan-handlers';
+import { guideHandlers } from './guide-handlers';
 
 export { HostFailure } from './handler-kit';
 
@@ -28,5 +29,6 @@ export function createHandlers(ctx: HostContext): Handlers {
     ...updateHandlers(ctx),
     ...connectivityHandlers(ctx),
     ...accountHandlers(ctx),
+    ...guideHandlers(ctx),
   };
 }
