@@ -43,13 +43,8 @@ export function WallPanel({ operator, hotkeys = true }: { operator: OperatorInfo
   return (
     <section className="panel wall-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('wall.title')}</h2>
-      <div className="wall-main" data-guide="wall">
+      <div className="wall-switch" data-guide="wall">
         <WallAdviceBanner operator={operator} />
-        <p className="wall-current" data-testid="wall-current">
-          {current ? t('wall.current', { name: current.name }) : t('wall.noLayout')}
-        </p>
-        <WallMirror state={state.data} status={status.data} />
-        <WallControls state={state.data} layouts={ordered} allowed={allowed} undo={undo} readOnlyNoteId={noteId} />
         <h3>{t('wall.layouts')}</h3>
         {!allowed && (
           <p id={noteId} className="note">
@@ -92,6 +87,13 @@ export function WallPanel({ operator, hotkeys = true }: { operator: OperatorInfo
             );
           })}
         </ul>
+        <WallControls state={state.data} layouts={ordered} allowed={allowed} undo={undo} readOnlyNoteId={noteId} />
+      </div>
+      <div className="wall-now">
+        <p className="wall-current" data-testid="wall-current">
+          {current ? t('wall.current', { name: current.name }) : t('wall.noLayout')}
+        </p>
+        <WallMirror state={state.data} status={status.data} />
       </div>
       <div className="wall-manage">
         <LayoutManager operator={operator} />
