@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { verifyDecisionChain } from '../src/node/hub/decision-chain';
-import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
+import { centralToken, loginConsole, openView, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -30,9 +30,13 @@ describe('console', () => {
   it('logs in, shows the 33 kecamatan, records a decision that reaches the hub with a valid chain', async () => {
     const page = await stack.browser.newPage();
     await login(page, 'operator');
-    // Every panel says how old its data is (it comes from the cache, whether or not the hub answers).
-    await expect.poll(() => page.getByTestId('data-age').count()).toBeGreaterThanOrEqual(3);
+    // Every panel says how old its data is (it comes from the cache, whether or not the hub answers): the incident
+    // list here, the decision log and the overview in their views (a view is built when first opened).
     await expect.poll(() => page.getByTestId('data-age').first().textContent()).toMatch(/diperbarui \d+ dtk lalu/);
+    await openView(page, 'Sektor');
+    await openView(page, 'Keputusan');
+    await expect.poll(() => page.getByTestId('data-age').count()).toBeGreaterThanOrEqual(3);
+    await openView(page, 'Peta & Insiden');
     const map = page.getByRole('region', { name: 'Peta Kabupaten Malang' });
     await map.waitFor();
     await expect.poll(() => page.locator('path.kecamatan').count(), { timeout: 10_000 }).toBe(33);
@@ -43,6 +47,7 @@ describe('console', () => {
     expect(codes).toContain('35.07.13'); // Kepanjen
 
     const summary = `Evakuasi warga Desa Sitiarjo ${Date.now()}`;
+    await openView(page, 'Keputusan');
     await page.getByLabel('Ringkasan').fill(summary);
     await page.getByLabel('Alasan').fill('Banjir rob setinggi 50 cm di permukiman pesisir');
     await page.getByLabel('Tindakan').fill('BPBD dan Tagana dikerahkan, posko di balai desa');

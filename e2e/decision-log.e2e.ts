@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signerFor } from '../src/node/signing/signing-test-kit';
-import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
+import { centralToken, loginConsole, openView, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -51,6 +51,7 @@ describe('decision log', () => {
   it('verifies the chain to the newest decision, strikes through a corrected one, and exports CSV', async () => {
     const page = await stack.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await loginConsole(page, stack.serving.url, 'operator');
+    await openView(page, 'Keputusan');
     const summary = `=SUM(A1) Tutup jalan Dampit ${Date.now()}`;
     await page.getByLabel('Ringkasan').fill(summary);
     await page.getByLabel('Alasan').fill('Longsor; material di badan jalan');

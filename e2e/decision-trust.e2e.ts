@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rewriteInHubDb } from '../src/node/signing/signing-test-kit';
-import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
+import { centralToken, loginConsole, openView, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -19,6 +19,7 @@ describe('decision log trust', () => {
   it('shows "terverifikasi sampai #N", then the tamper alarm to a viewer, keeping the original decision', async () => {
     const page = await stack.browser.newPage();
     await loginConsole(page, stack.serving.url, 'viewer');
+    await openView(page, 'Keputusan');
     const verified = page.getByTestId('decision-verified');
     await expect.poll(() => verified.textContent(), { timeout: 15_000 }).toMatch(/^terverifikasi sampai #\d+$/);
     expect(await page.getByTestId('tamper-alarm').count()).toBe(0);

@@ -143,7 +143,7 @@ describe('incident workflow', () => {
       await items.first().click();
       await page.getByTestId('timeline-entry').first().waitFor();
       await page.screenshot({ path: `${SHOTS}/incidents-1366x768.png` });
-      await page.locator('.area-incidents').screenshot({ path: `${SHOTS}/incidents-panel-1366x768.png` });
+      await page.locator('.incidents-column').screenshot({ path: `${SHOTS}/incidents-panel-1366x768.png` });
     }
     await page.close();
   });

@@ -11,7 +11,7 @@ import { startHub, type Hub } from '../src/node/hub/hub';
 import { HubDb } from '../src/node/hub/hub-db';
 import { writeStatus } from '../src/node/hub/feed-writer';
 import { startServe, type Serving } from '../src/node/serve/serve';
-import { CHROMIUM, CHROMIUM_ARGS, centralToken, loginConsole } from './support/stack';
+import { CHROMIUM, CHROMIUM_ARGS, centralToken, loginConsole, openView } from './support/stack';
 
 // Four of the seven desa of Kec. Sumberpucung (35.07.12) lose their link, and a tourist site has a slow one.
 const SUMBERPUCUNG_DOWN = ['35.07.12.2001', '35.07.12.2002', '35.07.12.2003', '35.07.12.2004'];
@@ -185,8 +185,9 @@ describe('connectivity monitor', () => {
     it(`groups the four desa down in Sumberpucung as one outage, flags the slow tourist site, filters (${size.width})`, async () => {
       const page = await browser.newPage({ viewport: size });
       await loginConsole(page, serving.url, 'operator');
-      await page.getByRole('button', { name: 'Konektivitas', exact: true }).click();
-      const dialog = page.getByRole('dialog', { name: 'Pemantau konektivitas' });
+      // The monitor is a view of its own now (it was a dialog over the dashboard).
+      await openView(page, 'Konektivitas');
+      const dialog = page.getByRole('region', { name: 'Pemantau konektivitas' });
       await dialog.waitFor();
       const group = dialog.locator('.outage-item[data-scope="kecamatan"]');
       await expect
@@ -211,18 +212,22 @@ describe('connectivity monitor', () => {
       expect(states.slice(0, 4)).toEqual(['down', 'down', 'down', 'down']);
       expect(states.slice(4)).not.toContain('down');
 
-      await dialog.getByRole('button', { name: 'Tutup' }).click();
       await page.getByRole('button', { name: 'EN', exact: true }).click();
-      await page.getByRole('button', { name: 'Connectivity', exact: true }).click();
-      const en = page.getByRole('dialog', { name: 'Connectivity monitor' });
+      await openView(page, 'Connectivity');
+      const en = page.getByRole('region', { name: 'Connectivity monitor' });
       await en.waitFor();
+      // The view keeps its filters (it stays built): back to every site.
+      await en.getByLabel('Kecamatan').selectOption('');
+      await en.getByLabel('Kind').selectOption('');
       await expect
         .poll(() => en.locator('.outage-item[data-scope="kecamatan"]').allTextContents())
         .toEqual([expect.stringMatching(/^4 villages down in Kec\. Sumberpucung since/)]);
       expect(await en.locator(`tr[data-site="${SLOW_TOURIST_SITE}"] .weak-badge`).textContent()).toBe('Weak link');
       await shot(page, `connectivity-${size.width}-en`);
+      // "Show on map" opens the map view there.
+      await en.locator(`tr[data-site="${SLOW_TOURIST_SITE}"]`).getByRole('button').click();
+      await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toMatch(/^Map & Incidents/);
       // Back to Bahasa Indonesia for the next test (the choice is kept in the browser).
-      await en.getByRole('button', { name: 'Close' }).click();
       await page.getByRole('button', { name: 'ID', exact: true }).click();
       await page.close();
     });

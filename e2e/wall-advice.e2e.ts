@@ -2,7 +2,7 @@
 // A critical incident reported anywhere in the regency reaches the console as a suggestion; the presenter puts
 // Darurat on the wall with one action, and ending emergency mode brings back what the wall showed before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { centralToken, startStack, type Stack } from './support/stack';
+import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -54,10 +54,7 @@ describe('wall suggestions', () => {
     const wall = await ctx.newPage();
     await wall.goto(`${stack.serving.url}/wall/1`);
     const page = await stack.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(stack.serving.url + '/');
-    await page.getByLabel('Nama pengguna').fill('presenter');
-    await page.getByLabel('Kata sandi').fill('demo');
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    await loginConsole(page, stack.serving.url, 'presenter');
     const panel = page.getByRole('region', { name: 'Dinding layar' });
     await panel.getByRole('button', { name: 'Tampilkan Fokus Peta', exact: true }).click();
     await expect.poll(() => wall.evaluate(() => document.body.dataset.layoutId), { timeout: 10_000 }).toBe(FOKUS_PETA);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright';
 import { PRESET_LAYOUTS } from '../src/common/presets';
-import { startStack, type Stack } from './support/stack';
+import { loginConsole, startStack, type Stack } from './support/stack';
 
 declare global {
   interface Window {
@@ -34,11 +34,8 @@ beforeAll(async () => {
   stack = await startStack();
   for (let n = 1; n <= 9; n++) walls.push(await openWall(`/wall/${n}`));
   desk = await (await stack.browser.newContext({ viewport: { width: 1400, height: 1600 } })).newPage();
-  await desk.goto(stack.serving.url + '/');
-  await desk.getByLabel('Nama pengguna').fill('presenter');
-  await desk.getByLabel('Kata sandi').fill('demo');
-  await desk.getByRole('button', { name: 'Masuk' }).click();
-  await desk.getByRole('button', { name: 'Keluar' }).waitFor();
+  // A presenter lands on the Dinding view (the first-run guide closed by the helper).
+  await loginConsole(desk, stack.serving.url, 'presenter');
   panel = desk.getByRole('region', { name: 'Dinding layar' });
 });
 afterAll(async () => {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { startHub, type Hub } from '../../src/node/hub/hub';
 import { startServe, type Serving } from '../../src/node/serve/serve';
+import { closeGuide, guideDecided } from './console-nav';
 
 export const CHROMIUM = process.env.NAWA_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -86,11 +87,24 @@ export async function centralToken(hub: Hub, username = 'supervisor'): Promise<s
   return ((await res.json()) as { token: string }).token;
 }
 
-/** Logs a demo account into the console as a person would, and waits until the dashboard is there. */
-export async function loginConsole(page: Page, url: string, username: string, password = 'demo'): Promise<void> {
+/**
+ * Logs a demo account into the console as a person would, and waits until the console is there. The first-run
+ * guide (shown at each operator's first login on a console) is closed unless `keepGuide`.
+ */
+export async function loginConsole(
+  page: Page,
+  url: string,
+  username: string,
+  password = 'demo',
+  opts: { keepGuide?: boolean } = {},
+): Promise<void> {
   await page.goto(url + '/');
   await page.getByLabel('Nama pengguna').fill(username);
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.getByRole('button', { name: 'Keluar' }).waitFor();
+  await guideDecided(page);
+  if (!opts.keepGuide) await closeGuide(page);
 }
+
+export { closeGuide, guideDecided, openView } from './console-nav';

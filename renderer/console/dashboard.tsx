@@ -1,31 +1,39 @@
-import { useId, useMemo, useState } from 'react';
+// What each view of the console shows, and the state the views share (the incident picked, the filters, a place
+// to show on the map). The frame around them (header, tabs, guide) is the console shell (shell/console-shell.tsx).
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { OperatorInfo } from '../../src/common/central-api';
 import type { IncidentView } from '../../src/common/host-api';
+import type { PlaceEntry } from '../../src/common/geo/place-search';
 import { useT } from '../shared/i18n';
+import { AccountsPanel } from './accounts/accounts-panel';
+import { ConnectivityPanel } from './shell/connectivity-panel';
 import { DecisionForm } from './decisions/decision-form';
 import { DecisionLog } from './decisions/decision-log';
-import { AppHeader } from './header/app-header';
 import { IncidentEditor } from './incidents/incident-editor';
 import { filterIncidents, isFiltered, NO_FILTER } from './incidents/incident-filter';
 import { IncidentFilters } from './incidents/incident-filters';
 import { useIncidentSearch } from './incidents/incident-flow-queries';
-import { IncidentTimeline } from './incidents/incident-timeline';
+import { useParked } from './incidents/incident-queries';
 import { IncidentList } from './incidents/incident-list';
+import { IncidentTimeline } from './incidents/incident-timeline';
 import { useIncidents } from './incidents/queries';
 import { MapPanel } from './map/map-panel';
-import { OverviewPanel } from './overview/overview-panel';
 import { ReviewPanel } from './review/review-panel';
-import { OfflineBanner } from './sync/sync-indicator';
-import { WallPanel } from './wall/wall-panel';
+import { canEditIncidents } from './session/roles';
+import { ConsoleShell } from './shell/console-shell';
+import { SectorView } from './shell/sector-view';
+import { landingView, type ViewId } from './shell/views';
 import { DataAge } from './sync/data-age';
-import { AccountsPanel } from './accounts/accounts-panel';
+import { WallPanel } from './wall/wall-panel';
 
 const NO_INCIDENTS: IncidentView[] = [];
 
 export function Dashboard({ operator }: { operator: OperatorInfo }) {
   const t = useT();
   const incidentsHeading = useId();
+  const [view, setView] = useState<ViewId>(() => landingView(operator.role));
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [mapFocus, setMapFocus] = useState<PlaceEntry | null>(null);
   const incidents = useIncidents().data?.incidents ?? NO_INCIDENTS;
   const [filter, setFilter] = useState(NO_FILTER);
   const search = useIncidentSearch(filter.query);
@@ -35,18 +43,21 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
     return filterIncidents(incidents, filter, matches);
   }, [incidents, filter, matchIds]);
   const selected = incidents.find((i) => i.id === selectedId) ?? null;
+  const refused = useParked().data?.entries.length ?? 0;
 
-  return (
-    <>
-      <div className="top-bar">
-        <AppHeader operator={operator} />
-        <OfflineBanner />
-      </div>
-      <main className="dashboard">
-        <div className="area-map panel map-panel">
-          <MapPanel operator={operator} incidents={incidents} selectedId={selectedId} onSelect={setSelectedId} />
+  const content: Record<ViewId, () => ReactNode> = {
+    map: () => (
+      <>
+        <div className="panel map-panel">
+          <MapPanel
+            operator={operator}
+            incidents={incidents}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            focus={mapFocus}
+          />
         </div>
-        <section className="area-incidents panel" aria-labelledby={incidentsHeading}>
+        <section className="panel shell-scroll incidents-column" aria-labelledby={incidentsHeading} data-guide="find">
           <h2 id={incidentsHeading}>
             {t('incident.listTitle')} ({incidents.length}) <DataAge />
           </h2>
@@ -57,28 +68,43 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
             onSelect={setSelectedId}
             filtered={isFiltered(filter)}
           />
-          <IncidentEditor operator={operator} incident={selected} onDone={setSelectedId} />
+        </section>
+        <section className="panel shell-scroll incident-details" aria-label={t('shell.incidentDetails')}>
+          {canEditIncidents(operator.role) ? (
+            <IncidentEditor operator={operator} incident={selected} onDone={setSelectedId} />
+          ) : (
+            <p className="note">{t('shell.incidentReadOnly', { role: t(`role.${operator.role}`) })}</p>
+          )}
           {selected && <IncidentTimeline incidentId={selected.id} operator={operator} />}
         </section>
-        <div className="area-decisions">
+      </>
+    ),
+    decisions: () => (
+      <>
+        <div className="shell-scroll decisions-column">
           <ReviewPanel />
-          <div className="panel">
+          <div className="panel" data-guide="decide">
             <DecisionForm operator={operator} incidents={incidents} selectedIncidentId={selectedId} />
           </div>
-          <DecisionLog incidents={incidents} operator={operator} />
         </div>
-        <div className="area-wall">
-          <WallPanel operator={operator} />
-        </div>
-        <div className="area-overview">
-          <OverviewPanel />
-        </div>
-        {operator.role === 'supervisor' && (
-          <div className="area-accounts">
-            <AccountsPanel self={operator.id} />
-          </div>
-        )}
-      </main>
-    </>
+        <DecisionLog incidents={incidents} operator={operator} />
+      </>
+    ),
+    // The one place that chooses what the Sektor view shows (shell/sector-view.tsx).
+    sectors: () => <SectorView />,
+    connectivity: () => (
+      <ConnectivityPanel
+        onShowSite={(s) => {
+          setMapFocus({ id: s.id, kind: s.kind === 'opd' ? 'opd' : 'place', name: s.name, lat: s.lat, lon: s.lon });
+          setView('map');
+        }}
+      />
+    ),
+    wall: () => <WallPanel operator={operator} hotkeys={view === 'wall'} />,
+    accounts: () => <AccountsPanel self={operator.id} />,
+  };
+
+  return (
+    <ConsoleShell operator={operator} view={view} onView={setView} content={content} badges={{ decisions: refused }} />
   );
 }

@@ -48,6 +48,9 @@ export const REQUEST_ROLES = {
   'sectors.setThresholds': ENTITY_WRITERS.series,
   // Anyone on duty in the room may say they saw a KPI alert; the wall's read account may not.
   'sectors.ackAlerts': ['operator', 'supervisor', 'presenter'],
+  // Each operator's own first-run guide: any login, never a wall page's connection.
+  'guide.get': ANY_ROLE,
+  'guide.set': ANY_ROLE,
 } as const satisfies Partial<Record<RequestName, readonly Role[]>>;
 
 export type GuardedRequest = keyof typeof REQUEST_ROLES;

@@ -16,6 +16,7 @@ import { ACCOUNT_REQUESTS } from './accounts-host-api';
 import { SafeText } from './text-rules';
 import { REPORT_REQUESTS } from './report-api';
 import { SECTOR_EVENTS, SECTOR_REQUESTS } from './sector-api';
+import { GUIDE_REQUESTS } from './guide-api';
 
 const Empty = z.strictObject({});
 
@@ -212,6 +213,7 @@ export const REQUESTS = {
   ...ACCOUNT_REQUESTS,
   ...REPORT_REQUESTS,
   ...SECTOR_REQUESTS,
+  ...GUIDE_REQUESTS,
 } as const;
 
 /** Events: name -> payload schema. */

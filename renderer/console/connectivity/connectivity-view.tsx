@@ -79,7 +79,7 @@ export function ConnectivityView({ onShowSite }: Props) {
         </select>
       </div>
       {!data ? (
-        <p className="muted">{t('common.noData')}</p>
+        <p className="muted">{t('shell.noData')}</p>
       ) : (
         <>
           <p className="muted">{t('connectivity.window', { days: data.windowDays })}</p>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { OperatorInfo } from '../../../src/common/central-api';
 import { AboutButton } from '../about/about-dialog';
 import { UpdateNotice } from '../about/update-notice';
@@ -7,7 +8,8 @@ import { SyncIndicator } from '../sync/sync-indicator';
 import { LanguageSwitch } from './language-switch';
 import { TamperAlarm } from './tamper-alarm';
 
-export function AppHeader({ operator }: { operator: OperatorInfo }) {
+/** `help`: the console shell's button that opens the first-run guide. */
+export function AppHeader({ operator, help }: { operator: OperatorInfo; help?: ReactNode }) {
   const t = useT();
   const logout = useLogout();
   return (
@@ -20,6 +22,7 @@ export function AppHeader({ operator }: { operator: OperatorInfo }) {
       <TamperAlarm />
       <UpdateNotice operator={operator} />
       <div className="header-tools">
+        {help}
         <div className="operator" role="group" aria-label={t('header.operator')}>
           <span className="operator-name">{operator.name}</span>
           <span className="role-badge">{t(`role.${operator.role}`)}</span>

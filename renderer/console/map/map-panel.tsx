@@ -1,5 +1,6 @@
 // The console's map panel: Leaflet owns the map's DOM (console-map-view.ts); React hands it data and
-// switches, and draws the search, the legend and the form for an incident at a clicked point.
+// switches, and draws the search, the legend and the form for an incident at a clicked point. The connectivity
+// monitor is a view of its own (console shell); a site picked there comes back here as `focus`.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OperatorInfo } from '../../../src/common/central-api';
 import type { IncidentView } from '../../../src/common/host-api';
@@ -9,7 +10,6 @@ import { ConsoleMapView, type PointInfo } from '../../shared/map/console-map-vie
 import { useTileSource } from '../../shared/map/base-tiles';
 import { DEFAULT_LAYERS, type LayerVisibility } from '../../shared/map/map-layers';
 import { buildPlaceIndex } from '../../shared/map/place-index';
-import { ConnectivityDialog } from '../connectivity/connectivity-dialog';
 import { canRecordDecisions } from '../session/roles';
 import { MapCreateForm } from './map-create-form';
 import { MapLegend } from './map-legend';
@@ -22,15 +22,16 @@ interface Props {
   incidents: readonly IncidentView[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** A place to fly to, asked for from another view (a site in the connectivity monitor); a new object each time. */
+  focus?: PlaceEntry | null;
 }
 
-export function MapPanel({ operator, incidents, selectedId, onSelect }: Props) {
+export function MapPanel({ operator, incidents, selectedId, onSelect, focus = null }: Props) {
   const t = useT();
   const el = useRef<HTMLDivElement>(null);
   const view = useRef<ConsoleMapView | null>(null);
   const [layers, setLayers] = useState<LayerVisibility>(DEFAULT_LAYERS);
   const [draft, setDraft] = useState<PointInfo | null>(null);
-  const [monitor, setMonitor] = useState(false);
   const sites = useMapSites().data?.sites;
   const tileSource = useTileSource();
   const index = useMemo(() => buildPlaceIndex(sites ?? []), [sites]);
@@ -70,6 +71,9 @@ export function MapPanel({ operator, incidents, selectedId, onSelect }: Props) {
   useEffect(() => {
     view.current?.setBaseTiles(tileSource);
   }, [tileSource]);
+  useEffect(() => {
+    if (focus) void view.current?.focus(focus);
+  }, [focus]);
 
   const pick = (entry: PlaceEntry) => {
     void view.current?.focus(entry);
@@ -79,9 +83,6 @@ export function MapPanel({ operator, incidents, selectedId, onSelect }: Props) {
     <div className="map-panel-body">
       <div className="map-tools">
         <MapSearch index={index} onPick={pick} />
-        <button type="button" className="connectivity-open" onClick={() => setMonitor(true)}>
-          {t('connectivity.open')}
-        </button>
       </div>
       <div className="map-stage">
         <div ref={el} className="incident-map" role="region" aria-label={t('map.label')} />
@@ -97,13 +98,6 @@ export function MapPanel({ operator, incidents, selectedId, onSelect }: Props) {
           />
         )}
       </div>
-      <ConnectivityDialog
-        open={monitor}
-        onClose={() => setMonitor(false)}
-        onShowSite={(s) =>
-          pick({ id: s.id, kind: s.kind === 'opd' ? 'opd' : 'place', name: s.name, lat: s.lat, lon: s.lon })
-        }
-      />
     </div>
   );
 }

@@ -18,7 +18,7 @@ export function OverviewPanel() {
         {t('overview.title')} <DataAge />
       </h2>
       {!data ? (
-        <p className="muted">{t('common.noData')}</p>
+        <p className="muted">{t('shell.noData')}</p>
       ) : (
         <>
           <p className="muted">{t('overview.sites', { n: data.sites })}</p>

@@ -28,7 +28,11 @@ export function SyncIndicator() {
       <span className="sync-dot" aria-hidden="true" />
       <strong>{status.online ? t('sync.online') : t('sync.offline')}</strong>
       <span>{formatAge(t, status.lastSyncAt, now)}</span>
-      {status.pending > 0 && <span className="badge warn">{t('sync.pending', { n: status.pending })}</span>}
+      {status.pending > 0 ? (
+        <span className="badge warn">{t('sync.pending', { n: status.pending })}</span>
+      ) : (
+        <span className="muted">{t('shell.noPending')}</span>
+      )}
       {status.rejected > 0 && <span className="badge bad">{t('sync.rejected', { n: status.rejected })}</span>}
     </div>
   );

@@ -9,6 +9,7 @@ import { decisionLogEn } from './decision-log-en';
 import { mapEn } from './map-en';
 import { accountsEn } from './accounts-en';
 import { reportEn } from './report-en';
+import { shellEn } from './shell-en';
 
 export const en: Dictionary = {
   ...wallPlanEn,
@@ -20,6 +21,7 @@ export const en: Dictionary = {
   ...mapEn,
   ...accountsEn,
   ...reportEn,
+  ...shellEn,
   'app.title': 'Nawa — Kabupaten Malang Command Center',
   'app.name': 'Nawa',
   'app.loading': 'Loading…',
@@ -28,7 +30,7 @@ export const en: Dictionary = {
   'common.retry': 'Try again',
   'common.noData': 'No data yet.',
 
-  'error.generic': 'Something went wrong: {message}',
+  'error.generic': 'Something went wrong: {message}. Try again; if it happens again, call the administrator.',
 
   'login.title': 'Sign in to Nawa',
   'login.subtitle': 'Kabupaten Malang Command Center',
@@ -66,7 +68,8 @@ export const en: Dictionary = {
   'map.label': 'Map of Kabupaten Malang',
   'incident.listTitle': 'Incidents',
   'incident.listLabel': 'Incident list',
-  'incident.empty': 'No incidents.',
+  'incident.empty':
+    'No incidents recorded yet. New ones are reported with the "New incident" button or by clicking a point on the map.',
   'incident.sector': 'Sector',
   'incident.severity': 'Severity',
   'incident.status': 'Status',
@@ -104,7 +107,7 @@ export const en: Dictionary = {
   'decision.saved': 'Decision recorded.',
   'decision.roleBlocked': 'Only operators and supervisors can record decisions. Your role: {role}.',
   'decision.logTitle': 'Decision log',
-  'decision.logEmpty': 'No decisions yet.',
+  'decision.logEmpty': 'No decisions yet. Decisions recorded with the "New decision" form show here.',
   'decision.statePending': 'waiting to sync',
   'decision.stateSynced': 'synced #{seq} · {hash}',
   'decision.stateRejected': 'rejected: {error}',
@@ -115,7 +118,7 @@ export const en: Dictionary = {
   'wall.current': 'Current layout: {name}',
   'wall.noLayout': 'No layout on the wall yet',
   'wall.layouts': 'Layouts',
-  'wall.noLayouts': 'No saved layouts.',
+  'wall.noLayouts': 'No saved layouts. Make one with "New layout" under Manage layouts.',
   'wall.show': 'Show {name}',
   'wall.showing': 'On the wall',
   'wall.readOnly': 'Only presenters and supervisors can switch the wall.',
@@ -153,7 +156,7 @@ export const en: Dictionary = {
   'overview.downList': 'Sites down',
   'overview.downSince': 'since {time}',
   'overview.kpis': 'Sector indicators',
-  'overview.noKpi': 'No indicators yet.',
+  'overview.noKpi': 'No indicators yet. Sector indicators appear once the central server sends readings.',
 
   'wallpage.waiting': 'Waiting for a layout',
   'wallpage.waitingHint': 'Screen {n} is ready and waiting for the operator.',

@@ -19,14 +19,15 @@ export const hostErrorsEn: Record<keyof typeof hostErrorsId, string> = {
   'hostError.invalid_input': 'Invalid input: {fields}',
   'hostError.internal': 'Something went wrong in the host. Try again; if it keeps happening, call the administrator.',
   'hostError.unauthenticated': 'Log in first.',
-  'hostError.forbidden': 'Your role is not allowed to do this.',
+  'hostError.forbidden': 'Your role is not allowed to do this; ask a supervisor if it is needed.',
   'hostError.unknown_series': "Indicator {id} is not in this console's cache; wait for the sync and try again.",
   'hostError.not_found': 'That is gone; it may have just been deleted on another console.',
   'hostError.bad_credentials': 'Wrong username or password.',
   'hostError.offline_unknown':
-    'The central server is unreachable and this account has never signed in on this console.',
+    'The central server is unreachable and this account has never signed in on this console. Sign in with an account used here before, or wait until the link is back.',
   'hostError.session_expired': 'The session ended; please log in again.',
-  'hostError.central_error': 'The central server refused the request ({code}).',
+  'hostError.central_error':
+    'The central server refused the request ({code}). Try again; if it happens again, call the administrator.',
   'hostError.backup_failed': 'The backup of the local database failed: {reason}',
   'hostError.nothing_to_undo': 'There is no switch to undo.',
   'hostError.not_this_wall': 'Screen {wall} has not greeted the host yet.',

@@ -8,6 +8,7 @@ import { decisionLogId } from './decision-log-id';
 import { mapId } from './map-id';
 import { accountsId } from './accounts-id';
 import { reportId } from './report-id';
+import { shellId } from './shell-id';
 
 export const id = {
   ...wallPlanId,
@@ -19,6 +20,7 @@ export const id = {
   ...mapId,
   ...accountsId,
   ...reportId,
+  ...shellId,
   'app.title': 'Nawa — Command Center Kabupaten Malang',
   'app.name': 'Nawa',
   'app.loading': 'Memuat…',
@@ -27,7 +29,7 @@ export const id = {
   'common.retry': 'Coba lagi',
   'common.noData': 'Data belum tersedia.',
 
-  'error.generic': 'Terjadi kesalahan: {message}',
+  'error.generic': 'Terjadi kesalahan: {message}. Coba lagi; bila berulang, hubungi admin.',
 
   'login.title': 'Masuk ke Nawa',
   'login.subtitle': 'Command Center Kabupaten Malang',
@@ -65,7 +67,8 @@ export const id = {
   'map.label': 'Peta Kabupaten Malang',
   'incident.listTitle': 'Insiden',
   'incident.listLabel': 'Daftar insiden',
-  'incident.empty': 'Tidak ada insiden.',
+  'incident.empty':
+    'Belum ada insiden tercatat. Insiden baru dilaporkan dengan tombol "Insiden baru" atau dengan mengklik titik di peta.',
   'incident.sector': 'Sektor',
   'incident.severity': 'Tingkat',
   'incident.status': 'Status',
@@ -103,7 +106,7 @@ export const id = {
   'decision.saved': 'Keputusan dicatat.',
   'decision.roleBlocked': 'Hanya operator dan supervisor yang dapat mencatat keputusan. Peran Anda: {role}.',
   'decision.logTitle': 'Log keputusan',
-  'decision.logEmpty': 'Belum ada keputusan.',
+  'decision.logEmpty': 'Belum ada keputusan. Keputusan yang dicatat dengan formulir "Keputusan baru" tampil di sini.',
   'decision.statePending': 'menunggu sinkron',
   'decision.stateSynced': 'tersinkron #{seq} · {hash}',
   'decision.stateRejected': 'ditolak: {error}',
@@ -114,7 +117,7 @@ export const id = {
   'wall.current': 'Tata letak aktif: {name}',
   'wall.noLayout': 'Belum ada tata letak yang tampil',
   'wall.layouts': 'Tata letak',
-  'wall.noLayouts': 'Belum ada tata letak tersimpan.',
+  'wall.noLayouts': 'Belum ada tata letak tersimpan. Buat satu dengan "Tata letak baru" di Kelola tata letak.',
   'wall.show': 'Tampilkan {name}',
   'wall.showing': 'Sedang tampil',
   'wall.readOnly': 'Hanya presenter dan supervisor yang dapat mengganti tampilan dinding.',
@@ -152,7 +155,7 @@ export const id = {
   'overview.downList': 'Lokasi padam',
   'overview.downSince': 'sejak {time}',
   'overview.kpis': 'Indikator sektor',
-  'overview.noKpi': 'Belum ada indikator.',
+  'overview.noKpi': 'Belum ada indikator. Indikator sektor muncul setelah server pusat mengirim data bacaan.',
 
   'wallpage.waiting': 'Menunggu tata letak',
   'wallpage.waitingHint': 'Layar {n} siap dan menunggu tampilan dari operator.',

@@ -49,7 +49,7 @@ export const incidentFlowEn: Record<keyof typeof incidentFlowId, string> = {
   'filter.open': 'Still open',
   'filter.clear': 'Clear filters',
   'filter.count': '{shown} of {total} incidents',
-  'filter.none': 'No incident matches the filters.',
+  'filter.none': 'No incident matches the filters. Change them or press "Clear filters".',
 
   'hostError.invalid_transition': 'That step is not allowed from the current status.',
   'hostError.assignment_required': 'Dispatching needs the responsible OPD from the OPD list.',

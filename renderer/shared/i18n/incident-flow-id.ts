@@ -48,7 +48,7 @@ export const incidentFlowId = {
   'filter.open': 'Masih terbuka',
   'filter.clear': 'Hapus saringan',
   'filter.count': '{shown} dari {total} insiden',
-  'filter.none': 'Tidak ada insiden yang cocok dengan saringan.',
+  'filter.none': 'Tidak ada insiden yang cocok dengan saringan. Ubah saringan atau tekan "Hapus saringan".',
 
   'hostError.invalid_transition': 'Langkah itu tidak diizinkan dari status sekarang.',
   'hostError.assignment_required': 'Penugasan butuh OPD penanggung jawab dari daftar OPD.',

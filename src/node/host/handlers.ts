@@ -14,6 +14,7 @@ import { updateHandlers } from './update-handlers';
 import { wallHandlers } from './wall-handlers';
 import { wallPlanHandlers } from './wall-plan-handlers';
 import { sectorHandlers } from './sector-handlers';
+import { guideHandlers } from './guide-handlers';
 
 export { HostFailure } from './handler-kit';
 
@@ -32,5 +33,6 @@ export function createHandlers(ctx: HostContext): Handlers {
     ...accountHandlers(ctx),
     ...reportHandlers(ctx),
     ...sectorHandlers(ctx),
+    ...guideHandlers(ctx),
   };
 }
