@@ -7,6 +7,10 @@ import { kecamatanName } from '../../shared/map/region-data';
 import { decisionWallText } from '../decisions/decision-text';
 import { formatReportTime, periodText } from './report-format';
 
+/** Column class suffixes (sr-c-*) that size the printed tables; not shown text. */
+const INCIDENT_COLUMNS = ['sev', 'title', 'sector', 'district', 'status', 'opd', 'at'] as const;
+const KPI_COLUMNS = ['sector', 'name', 'value', 'level', 'at'] as const;
+
 export function SituationReportDocument({ report }: { report: SituationReport }) {
   const t = useT();
   const lang = useLang();
@@ -81,7 +85,7 @@ export function SituationReportDocument({ report }: { report: SituationReport })
             <table className="sr-table sr-incidents">
               <caption>{t('report.incidentList')}</caption>
               <colgroup>
-                {['sev', 'title', 'sector', 'district', 'status', 'opd', 'at'].map((c) => (
+                {INCIDENT_COLUMNS.map((c) => (
                   <col key={c} className={`sr-c-${c}`} />
                 ))}
               </colgroup>
@@ -147,7 +151,7 @@ export function SituationReportDocument({ report }: { report: SituationReport })
         ) : (
           <table className="sr-table sr-kpis">
             <colgroup>
-              {['sector', 'name', 'value', 'level', 'at'].map((c) => (
+              {KPI_COLUMNS.map((c) => (
                 <col key={c} className={`sr-c-${c}`} />
               ))}
             </colgroup>
