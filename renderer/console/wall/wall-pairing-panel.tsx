@@ -52,18 +52,20 @@ function PairingLinks() {
           {data.walls.map((w) => (
             <li key={w.wall} data-testid={`pairing-wall-${w.wall}`}>
               <span className="pairing-wall">{t('pairing.wall', { n: w.wall })}</span>
-              {w.urls.map((url) => (
-                <span key={url} className="pairing-link">
-                  <code data-testid="pairing-url">{shown ? url : maskedUrl(url)}</code>
-                  <button
-                    type="button"
-                    aria-label={t('pairing.copy', { n: w.wall })}
-                    onClick={() => void copy(w.wall, url)}
-                  >
-                    {t('pairing.copyShort')}
-                  </button>
-                </span>
-              ))}
+              <span className="pairing-links">
+                {w.urls.map((url) => (
+                  <span key={url} className="pairing-link">
+                    <code data-testid="pairing-url">{shown ? url : maskedUrl(url)}</code>
+                    <button
+                      type="button"
+                      aria-label={t('pairing.copy', { n: w.wall })}
+                      onClick={() => void copy(w.wall, url)}
+                    >
+                      {t('pairing.copyShort')}
+                    </button>
+                  </span>
+                ))}
+              </span>
             </li>
           ))}
         </ol>
