@@ -28,6 +28,10 @@ describe('wall origins', () => {
     expect(wallOrigins('127.0.0.1', 8790, 'http', ['cc.malangkab.go.id'], ROOM)).toEqual(['http://127.0.0.1:8790']);
     expect(wallOrigins('localhost', 8790, 'http', [], ROOM)).toEqual(['http://localhost:8790']);
     expect(wallOrigins('0.0.0.0', 8790, 'http', [], { lo: ROOM.lo })).toEqual(['http://127.0.0.1:8790']);
+    // On the scheme's own port the URL goes without it, as the browser will ask for it.
+    expect(wallOrigins('0.0.0.0', 443, 'https', ['cc.malangkab.go.id'], { lo: ROOM.lo })).toEqual([
+      'https://cc.malangkab.go.id',
+    ]);
   });
 });
 

@@ -37,7 +37,8 @@ export function wallOrigins(
     }
   }
   if (names.length === 0) names.push(bind === 'localhost' ? 'localhost' : bind === '::1' ? '[::1]' : '127.0.0.1');
-  return [...new Set(names)].map((n) => `${scheme}://${n}:${port}`);
+  // Through URL, so a scheme's own port is left out (https://cc.malangkab.go.id, as a browser would send it).
+  return [...new Set(names)].map((n) => new URL(`${scheme}://${n}:${port}`).origin);
 }
 
 /** What `wall.pairing` answers: per wall its URLs, each with the wall's token when the host asks for one. */
