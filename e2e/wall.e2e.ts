@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright';
 import { PRESET_LAYOUTS } from '../src/common/presets';
 import { startServe } from '../src/node/serve/serve';
-import { loginConsole, startStack, type Stack } from './support/stack';
+import { loginConsole, openView, startStack, type Stack } from './support/stack';
 
 declare global {
   interface Window {
@@ -272,6 +272,17 @@ describe('pairing a wall PC', () => {
       await expect
         .poll(() => mirror.getByTestId('wall-cell-5').getAttribute('data-painted-version'), POLL)
         .toBe(String(version));
+
+      // An operator's Dinding view has no pairing links at all (the host refuses them the request too).
+      const operatorCtx = await stack.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      contexts.push(operatorCtx);
+      const operator = await operatorCtx.newPage();
+      await operator.goto(`${paired.url}/?token=${access}`);
+      await loginConsole(operator, paired.url, 'operator');
+      const operatorWall = await openView(operator, 'Dinding');
+      await operatorWall.getByTestId('wall-cell-5').waitFor();
+      expect(await operator.getByTestId('wall-pairing').count()).toBe(0);
+      expect(await operator.content()).not.toContain(tokens[4]);
     } finally {
       for (const c of contexts) await c.close();
       await paired.close();
