@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
 // The nine-screen wall end to end: nine wall pages (each in its own browser context, so their animation frames
 // run as on visible screens) and a presenter's console, through `nawa serve` against a real hub.
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright';
 import { PRESET_LAYOUTS } from '../src/common/presets';
-import { loginConsole, startStack, type Stack } from './support/stack';
+import { startServe } from '../src/node/serve/serve';
+import { loginConsole, openView, startStack, type Stack } from './support/stack';
 
 declare global {
   interface Window {
@@ -207,5 +209,83 @@ describe('the wall', () => {
     expect(p1!.x - p2!.x).toBe(SCREEN.width);
     expect(p1!.y - p4!.y).toBe(SCREEN.height);
     expect(p1!.y - p7!.y).toBe(2 * SCREEN.height);
+  });
+});
+
+describe('pairing a wall PC', () => {
+  it('shows a presenter the nine pairing links beyond loopback; one, opened in another browser, pairs and shows its wall', async () => {
+    // The console host as the room runs it for wall PCs: bound beyond loopback, so every client needs a token.
+    const access = 'e2e-pairing-access-token';
+    const paired = await startServe({
+      hubUrl: stack.hub.url,
+      dataDir: join(stack.dir, 'paired-console'),
+      distDir: resolve(import.meta.dirname, '../dist'),
+      port: 0,
+      host: '0.0.0.0',
+      accessToken: access,
+      syncAccount: { username: 'viewer', password: 'demo' },
+      heartbeatMs: 500,
+    });
+    const contexts: BrowserContext[] = [];
+    try {
+      const consoleCtx = await stack.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      contexts.push(consoleCtx);
+      await consoleCtx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: paired.url });
+      const presenter = await consoleCtx.newPage();
+      // The access token rides in once; the tab keeps it and the login page follows.
+      await presenter.goto(`${paired.url}/?token=${access}`);
+      await loginConsole(presenter, paired.url, 'presenter');
+      const pairing = presenter.getByRole('region', { name: 'Pasangkan layar dinding' });
+      await expect.poll(() => pairing.getByTestId('pairing-url').count(), POLL).toBeGreaterThanOrEqual(9);
+      const tokens = paired.wallTokens!;
+      for (let n = 1; n <= 9; n++) {
+        const shown = (await pairing.getByTestId(`pairing-wall-${n}`).textContent()) ?? '';
+        expect(shown).toMatch(new RegExp(`^Layar ${n}.*/wall/${n}\\?token=••••••`));
+        // Hidden until asked for: no token on screen.
+        expect(shown).not.toContain(tokens[n - 1]);
+      }
+      await pairing.getByRole('button', { name: 'Tampilkan token' }).click();
+      const link = (await pairing.getByTestId('pairing-wall-5').getByTestId('pairing-url').first().textContent())!;
+      expect(new URL(link).searchParams.get('token')).toBe(tokens[4]);
+      expect(new URL(link).pathname).toBe('/wall/5');
+      // The copy button puts the whole link on the clipboard.
+      await pairing.getByRole('button', { name: 'Salin tautan layar 5' }).first().click();
+      await expect.poll(() => pairing.getByRole('status').textContent(), POLL).toBe('Tautan layar 5 tersalin.');
+      expect(await presenter.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+      // A wall PC (another browser context, nothing shared) opens the link: it pairs as wall 5 and draws it.
+      const wallCtx = await stack.browser.newContext({ viewport: SCREEN });
+      contexts.push(wallCtx);
+      const wall5 = await wallCtx.newPage();
+      await wall5.goto(link);
+      await expect.poll(() => wall5.evaluate(() => document.body.dataset.wall ?? ''), POLL).toBe('5');
+      await expect.poll(() => layoutOn(wall5), POLL).not.toBe('');
+      // The token left the address bar.
+      expect(new URL(wall5.url()).search).toBe('');
+      const mirror = presenter.getByRole('region', { name: 'Dinding layar' });
+      await expect.poll(() => mirror.getByTestId('wall-cell-5').getAttribute('data-connected'), POLL).toBe('true');
+      expect(await mirror.getByTestId('wall-cell-4').getAttribute('data-connected')).toBe('false');
+      // It follows a switch, and its acknowledgement counts.
+      await mirror.getByRole('button', { name: 'Tampilkan Darurat' }).click();
+      await expect.poll(() => layoutOn(wall5), POLL).toBe(DARURAT);
+      const version = await versionOn(wall5);
+      await expect
+        .poll(() => mirror.getByTestId('wall-cell-5').getAttribute('data-painted-version'), POLL)
+        .toBe(String(version));
+
+      // An operator's Dinding view has no pairing links at all (the host refuses them the request too).
+      const operatorCtx = await stack.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      contexts.push(operatorCtx);
+      const operator = await operatorCtx.newPage();
+      await operator.goto(`${paired.url}/?token=${access}`);
+      await loginConsole(operator, paired.url, 'operator');
+      const operatorWall = await openView(operator, 'Dinding');
+      await operatorWall.getByTestId('wall-cell-5').waitFor();
+      expect(await operator.getByTestId('wall-pairing').count()).toBe(0);
+      expect(await operator.content()).not.toContain(tokens[4]);
+    } finally {
+      for (const c of contexts) await c.close();
+      await paired.close();
+    }
   });
 });

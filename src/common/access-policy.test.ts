@@ -8,6 +8,8 @@ describe('access policy', () => {
     expect(ROLES.filter((r) => mayWrite(r, 'decision')).sort()).toEqual(['operator', 'supervisor']);
     expect(ROLES.filter((r) => mayWrite(r, 'layout')).sort()).toEqual(['presenter', 'supervisor']);
     expect(ROLES.filter((r) => mayWrite(r, 'site')).sort()).toEqual(['supervisor']);
+    // The wall PCs' pairing links carry their tokens: those who set up the wall only.
+    expect(ROLES.filter((r) => mayRequest(r, 'wall.pairing')).sort()).toEqual(['presenter', 'supervisor']);
     // Reads that only need a login (ANY_ROLE) aside, a viewer may do nothing.
     const guarded = Object.keys(REQUEST_ROLES).filter(
       (q) => REQUEST_ROLES[q as keyof typeof REQUEST_ROLES] !== ANY_ROLE,

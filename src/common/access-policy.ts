@@ -42,6 +42,8 @@ export const REQUEST_ROLES = {
   'wall.undo': PRESENTERS,
   'wall.setBezel': PRESENTERS,
   'wall.identify': PRESENTERS,
+  // The wall PCs' pairing links carry secrets: for those who set up the wall, never an operator's or a wall's.
+  'wall.pairing': PRESENTERS,
   'wall.takeSuggestion': PRESENTERS,
   'wall.dismissSuggestion': PRESENTERS,
   'wall.endInterrupt': PRESENTERS,

@@ -17,6 +17,7 @@ import { SafeText } from './text-rules';
 import { REPORT_REQUESTS } from './report-api';
 import { SECTOR_EVENTS, SECTOR_REQUESTS } from './sector-api';
 import { GUIDE_REQUESTS } from './guide-api';
+import { WALL_PAIRING_REQUESTS } from './wall-pairing-api';
 
 const Empty = z.strictObject({});
 
@@ -203,6 +204,7 @@ export const REQUESTS = {
     output: Empty,
   },
   'wall.status': { input: Empty, output: WallStatusList },
+  ...WALL_PAIRING_REQUESTS,
   ...WALL_PLAN_REQUESTS,
   ...TRUST_REQUESTS,
   ...UPDATE_REQUESTS,

@@ -52,3 +52,8 @@ export function useWallSetting() {
       client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state)),
   });
 }
+
+/** The wall pages' pairing links (secrets): asked only for a role that may see them, never refetched on a timer. */
+export function useWallPairing(enabled: boolean) {
+  return useHostQuery('wall.pairing', {}, { enabled, staleTime: Infinity });
+}

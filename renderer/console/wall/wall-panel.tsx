@@ -12,6 +12,7 @@ import { useLayouts, useSwitchLayout, useUndoSwitch, useWallState, useWallStatus
 import { LayoutManager } from './layout-manager';
 import { ScheduleEditor } from './schedule-editor';
 import { WallAdviceBanner } from './wall-advice-banner';
+import { WallPairingPanel } from './wall-pairing-panel';
 
 /**
  * `hotkeys`: whether 1–9 and U/Ctrl+Z act on the wall; the console shell passes true only while the Dinding view
@@ -98,6 +99,7 @@ export function WallPanel({ operator, hotkeys = true }: { operator: OperatorInfo
       <div className="wall-manage">
         <LayoutManager operator={operator} />
         <ScheduleEditor operator={operator} />
+        <WallPairingPanel operator={operator} />
       </div>
     </section>
   );

@@ -126,4 +126,18 @@ export const wallPlanEn: Record<keyof typeof wallPlanId, string> = {
   'advice.endHintNone': 'The wall goes back to the previous layout.',
   'advice.readOnly': 'Only presenters and supervisors can act on this suggestion.',
   'advice.failed': 'Failed: {message}',
+
+  'pairing.title': 'Pair wall screens',
+  'pairing.hint':
+    "Open each screen's link on the PC behind that screen. The link carries that screen's secret token: do not share it.",
+  'pairing.loopback':
+    'This console serves this computer only, so the wall pages need no token. Start nawa serve with --host to pair wall PCs.',
+  'pairing.noRemoteWalls': "The wall screens are this console's own windows; there are no wall PCs to pair.",
+  'pairing.wall': 'Screen {n}',
+  'pairing.showTokens': 'Show tokens',
+  'pairing.copyShort': 'Copy',
+  'pairing.copy': 'Copy the link of screen {n}',
+  'pairing.copied': 'Link of screen {n} copied.',
+  'pairing.copyFailed': 'The link of screen {n} could not be copied; select and copy it by hand.',
+  'pairing.failed': 'The pairing links could not be loaded: {message}',
 };

@@ -128,4 +128,19 @@ export const wallPlanId = {
   'advice.endHintNone': 'Dinding kembali ke tata letak sebelumnya.',
   'advice.readOnly': 'Hanya presenter dan supervisor yang dapat menanggapi saran ini.',
   'advice.failed': 'Gagal: {message}',
+
+  'pairing.title': 'Pasangkan layar dinding',
+  'pairing.hint':
+    'Buka tautan tiap layar di PC di belakang layar itu. Tautan memuat token rahasia layar tersebut: jangan dibagikan.',
+  'pairing.loopback':
+    'Konsol ini hanya melayani komputer ini, jadi halaman dinding tidak memerlukan token. Jalankan nawa serve dengan --host agar PC dinding dapat dipasangkan.',
+  'pairing.noRemoteWalls':
+    'Layar dinding adalah jendela konsol ini sendiri; tidak ada PC dinding yang perlu dipasangkan.',
+  'pairing.wall': 'Layar {n}',
+  'pairing.showTokens': 'Tampilkan token',
+  'pairing.copyShort': 'Salin',
+  'pairing.copy': 'Salin tautan layar {n}',
+  'pairing.copied': 'Tautan layar {n} tersalin.',
+  'pairing.copyFailed': 'Tautan layar {n} tidak dapat disalin; pilih dan salin secara manual.',
+  'pairing.failed': 'Tautan pemasangan tidak dapat dimuat: {message}',
 } as const;

@@ -9,6 +9,7 @@ import type { UpdateBoard } from './update-board';
 import type { WallPlanner } from './wall-planner';
 import type { WallController } from './wall-state';
 import type { SectorWatch } from './sector-watch';
+import type { WallPairing } from '../../common/wall-pairing-api';
 
 /** What the handlers work with: the parts of one running host. */
 export interface HostContext {
@@ -31,4 +32,6 @@ export interface HostContext {
   updates: UpdateBoard;
   /** KPI alerts: crossings into warning or critical, kept until acknowledged. */
   sectors: SectorWatch;
+  /** The wall pages' URLs as the shell serves them (HostOptions.wallPairing). */
+  wallPairing: () => WallPairing;
 }

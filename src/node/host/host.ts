@@ -25,6 +25,7 @@ import { WallPlanner } from './wall-planner';
 import { SectorWatch } from './sector-watch';
 import { loadReadingLimits } from './readings-settings';
 import { systemClock, systemNow } from '../ports/clock';
+import { NO_REMOTE_WALLS, type WallPairing } from '../../common/wall-pairing-api';
 
 export interface HostOptions {
   dataDir: string;
@@ -46,6 +47,11 @@ export interface HostOptions {
   log?: (line: string) => void;
   /** How long raw readings stay before only their hourly buckets are kept; default from the settings file. */
   readingLimits?: ReadingLimits;
+  /**
+   * The URL of each wall page as the shell serves it (`nawa serve`: with each wall's pairing token beyond
+   * loopback). Without it the walls are the shell's own windows and there is nothing to pair.
+   */
+  wallPairing?: () => WallPairing;
 }
 
 export interface ConsoleHost extends HostService {
@@ -124,6 +130,7 @@ export async function createHost(opts: HostOptions): Promise<ConsoleHost> {
     maintenance,
     updates,
     sectors,
+    wallPairing: opts.wallPairing ?? (() => NO_REMOTE_WALLS),
   };
   const handlers = createHandlers(ctx);
 

@@ -101,4 +101,22 @@ describe('wall requests', () => {
     host.disconnected(all);
     expect(host.wall.status().walls.some((w) => w.connected)).toBe(false);
   });
+
+  it('answers wall.pairing with no links and the reason when the walls are the shell’s own windows (Electron)', async () => {
+    // This host was made as the Electron shell makes it: without the links nawa serve would give it.
+    for (const who of ['presenter', 'supervisor'])
+      expect(ok(await host.dispatch('wall.pairing', {}, await as(who)))).toEqual({
+        reason: 'no_remote_walls',
+        walls: [],
+      });
+    for (const who of ['operator', 'viewer'])
+      expect(await host.dispatch('wall.pairing', {}, await as(who))).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    expect(await host.dispatch('wall.pairing', {}, conn())).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+  });
 });

@@ -11,7 +11,8 @@ type WallRequest =
   | 'wall.identify'
   | 'wall.hello'
   | 'wall.painted'
-  | 'wall.status';
+  | 'wall.status'
+  | 'wall.pairing';
 
 /** The walls a connection speaks for: its own, or every wall for a window that draws all cells. */
 export function wallsOf(conn: Connection): number[] {
@@ -56,5 +57,10 @@ export function wallHandlers(ctx: HostContext): HandlersOf<WallRequest> {
       return {};
     },
     'wall.status': () => wall.status(),
+    // The pairing links carry each wall's token: never written to a log, only answered to whoever may see them.
+    'wall.pairing': (_input, conn) => {
+      requireRole(conn, 'wall.pairing');
+      return ctx.wallPairing();
+    },
   };
 }

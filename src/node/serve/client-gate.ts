@@ -47,7 +47,10 @@ export function servedHosts(bind: string, port: number, extraNames: readonly str
     names.add(bind.includes(':') ? `[${bind}]` : bind);
   }
   for (const n of extraNames) names.add(n.toLowerCase());
-  return new Set([...names].map((n) => `${n.toLowerCase()}:${port}`));
+  const served = [...names].map((n) => `${n.toLowerCase()}:${port}`);
+  // On the scheme's own port a browser leaves the port out of Host (https://cc.malangkab.go.id/).
+  if (port === 80 || port === 443) served.push(...[...names].map((n) => n.toLowerCase()));
+  return new Set(served);
 }
 
 export class ClientGate {

@@ -115,7 +115,8 @@ export async function serveMain(args: string[]): Promise<void> {
       ? // Beyond loopback each wall PC gets its own URL: its token lets it show that wall and nothing else.
         [
           'Wall pages (each paired with its own token):',
-          ...serving.wallTokens.map((t, i) => `  ${serving.url}/wall/${i + 1}?token=${t}`),
+          // Under the first name a wall PC reaches this host by (not 127.0.0.1 for a wildcard bind).
+          ...serving.pairing.walls.map((w) => `  ${w.urls[0]}`),
         ]
       : [`Wall pages:    ${serving.url}/wall/1 … ${serving.url}/wall/9`]),
     `Status:        ${serving.url}/status${q}`,

@@ -231,3 +231,95 @@ async function startServeTokens(s: Serving): Promise<boolean> {
   ws.close();
   return ok;
 }
+
+describe('nawa serve: the pairing links shown in the console (wall.pairing)', () => {
+  type Pairing = { reason: string | null; walls: { wall: number; urls: string[] }[] };
+  const login = async (ws: WebSocket, username: string) =>
+    expect(code(await call(ws, 'session.login', { username, password: 'demo' })), username).toBe('ok');
+
+  it('gives presenters and supervisors each wall its URL with its own token, refuses everyone else, logs none', async () => {
+    const lines: string[] = [];
+    const paired = await startServe({
+      hubUrl: hub.url,
+      dataDir: join(dir, 'console-pairing'),
+      distDir: dist,
+      port: 0,
+      host: '0.0.0.0',
+      accessToken: 'pairing-access-token',
+      heartbeatMs: 200,
+      log: (line) => lines.push(line),
+    });
+    const sockets: WebSocket[] = [];
+    const connect = async (token: string, base = paired.url) => {
+      const ws = await open(`${base.replace('http', 'ws')}/host?token=${token}`);
+      sockets.push(ws);
+      return ws;
+    };
+    try {
+      const tokens = paired.wallTokens as string[];
+      // Let in with the access token but not logged in: refused; so is a wall page, and an operator or viewer.
+      const anonymous = await connect('pairing-access-token');
+      expect(code(await call(anonymous, 'wall.pairing'))).toBe('unauthenticated');
+      const wall2 = await connect(tokens[1]!);
+      expect(code(await call(wall2, 'wall.pairing'))).toBe('wall_only');
+      for (const who of ['operator', 'viewer']) {
+        const ws = await connect('pairing-access-token');
+        await login(ws, who);
+        const refused = await call(ws, 'wall.pairing');
+        expect(code(refused), who).toBe('forbidden');
+        expect(JSON.stringify(refused)).not.toContain(tokens[0]);
+      }
+
+      for (const who of ['presenter', 'supervisor']) {
+        const ws = await connect('pairing-access-token');
+        await login(ws, who);
+        const answer = await call(ws, 'wall.pairing');
+        expect(code(answer), who).toBe('ok');
+        const pairing = answer.value as Pairing;
+        expect(pairing.reason).toBeNull();
+        expect(pairing.walls.map((w) => w.wall)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        for (const w of pairing.walls) {
+          expect(w.urls.length, `wall ${w.wall}`).toBeGreaterThan(0);
+          for (const u of w.urls) {
+            const url = new URL(u);
+            expect(url.pathname).toBe(`/wall/${w.wall}`);
+            expect(url.searchParams.get('token')).toBe(tokens[w.wall - 1]);
+            expect(url.port).toBe(new URL(paired.url).port);
+          }
+        }
+      }
+
+      // A wall PC opening wall 5's first URL gets its page and pairs as wall 5, and as wall 5 only.
+      const pairing = paired.pairing;
+      const link = new URL(pairing.walls[4]!.urls[0]!);
+      expect((await fetch(link)).status).toBe(200);
+      const wall5 = await connect(link.searchParams.get('token')!, link.origin);
+      expect(code(await call(wall5, 'wall.hello', { wall: 5 }))).toBe('ok');
+      expect(code(await call(wall5, 'wall.painted', { wall: 5, stateVersion: 0 }))).toBe('ok');
+      expect(code(await call(wall5, 'wall.hello', { wall: 6 }))).toBe('not_paired');
+      expect(paired.host.wall.status().walls.find((w) => w.wall === 5)?.connected).toBe(true);
+
+      // The tokens are secrets: no log line of this host names one, nor the access token.
+      for (const secret of [...tokens, 'pairing-access-token'])
+        expect(lines.filter((l) => l.includes(secret))).toEqual([]);
+    } finally {
+      for (const ws of sockets) ws.close();
+      await paired.close();
+    }
+  });
+
+  it('on loopback answers the plain wall URLs and says no token is needed', async () => {
+    const ws = await open(`${serving.url.replace('http', 'ws')}/host`);
+    try {
+      expect(code(await call(ws, 'wall.pairing'))).toBe('unauthenticated');
+      await login(ws, 'presenter');
+      const pairing = (await call(ws, 'wall.pairing')).value as Pairing;
+      expect(pairing.reason).toBe('loopback');
+      expect(pairing.walls.map((w) => w.urls)).toEqual(
+        Array.from({ length: 9 }, (_, i) => [`${serving.url}/wall/${i + 1}`]),
+      );
+    } finally {
+      ws.close();
+    }
+  });
+});

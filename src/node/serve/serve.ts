@@ -16,6 +16,8 @@ import type { TrustState } from '../store/decision-verifier';
 import { ClientGate, servedHosts, WALL_COUNT } from './client-gate';
 import { pageCsp, serveStatic } from './static-files';
 import { WsTransport } from './ws-transport';
+import { wallOrigins, wallPairing } from './wall-links';
+import type { WallPairing } from '../../common/wall-pairing-api';
 
 export interface ServeOptions {
   hubUrl: string;
@@ -50,6 +52,8 @@ export interface Serving {
   readonly accessToken: string | null;
   /** Per-wall tokens (`/wall/N?token=`) when bound beyond loopback: index 0 is wall 1. */
   readonly wallTokens: string[] | null;
+  /** Each wall page's URLs as a wall PC reaches them, with its token beyond loopback (what `wall.pairing` answers). */
+  readonly pairing: WallPairing;
   readonly host: ConsoleHost;
   /** null without a tile server. */
   readonly tiles: TileService | null;
@@ -75,6 +79,8 @@ function pairingSecret(dataDir: string): Buffer {
 export async function startServe(opts: ServeOptions): Promise<Serving> {
   const bind = opts.host ?? '127.0.0.1';
   const accessToken = LOOPBACK.has(bind) ? null : (opts.accessToken ?? randomBytes(18).toString('base64url'));
+  // Known once the port is: no client can ask before the server listens.
+  let pairing: WallPairing = wallPairing([], WALL_COUNT, null);
   const host = await createHost({
     dataDir: opts.dataDir,
     hubUrl: opts.hubUrl,
@@ -85,6 +91,7 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
     heartbeatMs: opts.heartbeatMs,
     now: opts.now,
     log: opts.log,
+    wallPairing: () => pairing,
   });
   let tiles: TileService | null = null;
   try {
@@ -192,6 +199,11 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
   await listen(server, opts.port ?? 8790, bind);
   const { port } = server.address() as { port: number };
   gate.serve(servedHosts(bind, port, opts.publicHosts));
+  pairing = wallPairing(
+    wallOrigins(bind, port, scheme, opts.publicHosts),
+    WALL_COUNT,
+    accessToken === null ? null : (wall) => gate.wallToken(wall),
+  );
   return {
     url: serverUrl(server, bind, scheme),
     accessToken,
@@ -199,6 +211,7 @@ export async function startServe(opts: ServeOptions): Promise<Serving> {
     tiles,
     server,
     wallTokens: accessToken === null ? null : Array.from({ length: WALL_COUNT }, (_, i) => gate.wallToken(i + 1)),
+    pairing,
     async close() {
       transport.close();
       server.closeAllConnections();

@@ -6,8 +6,9 @@ import type { HostOptions } from '../host/host';
 import type { HostService } from '../host/host-service';
 import type { SecretStoreLink } from './secret-store-bridge';
 
-/** What `createHost` takes, minus what cannot cross a thread: functions and the secret store object. */
-export type HostWorkerOptions = Omit<HostOptions, 'secretStore' | 'log'>;
+/** What `createHost` takes, minus what cannot cross a thread: functions and the secret store object (and the
+ * wall pairing links: Electron's walls are its own windows, so the worker answers that nothing is to pair). */
+export type HostWorkerOptions = Omit<HostOptions, 'secretStore' | 'log' | 'wallPairing'>;
 
 /** `createHost` in production, a stand-in host in tests. */
 export type HostFactory = (opts: HostOptions) => Promise<HostService>;
