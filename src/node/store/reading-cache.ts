@@ -76,8 +76,10 @@ export class ReadingCache {
 
   /** Stores one reading of the feed (a reading already held is ignored, and not counted twice). */
   add(r: Reading): void {
-    if (this.insert.run(r.seriesId, r.at, r.value).changes === 0) return;
+    // Held in one spelling (milliseconds, Z), so text order is time order and one instant is one reading, however
+    // the feed wrote it ("…:30Z", "…:30.1Z" and "…:30.100Z" are all valid times of the contract).
     const ms = Date.parse(r.at);
+    if (this.insert.run(r.seriesId, new Date(ms).toISOString(), r.value).changes === 0) return;
     const hour = hourOf(ms);
     const key = `${hour}|${r.seriesId}`;
     const b = this.buckets.get(key);
