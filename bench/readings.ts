@@ -1,5 +1,5 @@
 // Sector readings: 30 days of 40 series at one reading a minute (1,728,000) applied to a console store the way the
-// sync engine applies the feed (slices of 200 changes, one transaction each with the cursor), beside a plain table
+// sync engine applies the feed (its slices of changes, one transaction each with the cursor), beside a plain table
 // that keeps every reading raw (readings-baseline.ts) fed the same slices; then sectors.dashboard over random
 // sectors for 24 hours and 7 days beside the same answer in plain SQL over the raw rows, and overview.get over the
 // filled store. NAWA_BENCH_SCALE=0.25 runs a quarter of the days. The console's other reads: records.ts.
@@ -12,13 +12,14 @@ import type { SectorDashboard, TrendRange } from '../src/common/sector-api';
 import type { Thresholds } from '../src/common/thresholds';
 import { loadReadingLimits } from '../src/node/host/readings-settings';
 import { ConsoleStore } from '../src/node/store/console-store';
+import { DEFAULT_APPLY_SLICE } from '../src/node/sync/sync-engine';
 import { SITES, siteChanges } from './console-fill';
 import { PlainReadingStore, type PlainReading } from './readings-baseline';
 import { fmt, report, time } from './support';
 
 const SERIES = 40;
-/** The sync engine applies a page of the feed in slices of this many changes, each its own transaction (applySlice). */
-const SLICE = 200;
+/** The sync engine applies a page of the feed in slices of this many changes, each its own transaction. */
+const SLICE = DEFAULT_APPLY_SLICE;
 /** The sectors issue #8 names for dashboards (all but security): four series each. */
 const DASHBOARD_SECTORS = SECTORS.filter((s) => s !== 'security');
 const THRESHOLDS: Thresholds = { direction: 'above', warning: 100, critical: 130 };

@@ -36,6 +36,8 @@ export interface SyncEvents extends Record<string, unknown> {
 }
 
 const PAGE = 500;
+/** Changes applied per local transaction when the options name no other number (the ingest bench follows it). */
+export const DEFAULT_APPLY_SLICE = 200;
 const LAST_SYNC_KEY = 'sync.lastSyncAt';
 const RESYNC_PAGE = 5000;
 const PUSH_INTERVAL_MS = 5_000;
@@ -138,7 +140,7 @@ export class SyncEngine {
     lastSeq: number,
     apply: Apply = this.applyToStore,
   ): Promise<void> {
-    const slice = this.o.applySlice ?? 200;
+    const slice = this.o.applySlice ?? DEFAULT_APPLY_SLICE;
     const touched = new Set<EntityName>();
     for (let i = 0; i < changes.length || i === 0; i += slice) {
       const last = i + slice >= changes.length;
