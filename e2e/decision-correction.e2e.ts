@@ -5,7 +5,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
+import { centralToken, loginConsole, openView, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -33,13 +33,15 @@ describe('decision correction', () => {
     const context = await stack.browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
     const page = await context.newPage();
     await loginConsole(page, stack.serving.url, 'supervisor');
-    // The wall shows Darurat when the decision is made.
+    // The wall shows Darurat when the decision is made (switched in the Dinding view, recorded in Keputusan).
+    await openView(page, 'Dinding');
     await page
       .getByRole('region', { name: 'Dinding layar' })
       .getByRole('button', { name: 'Tampilkan Darurat' })
       .click();
     await expect.poll(() => stack.serving.host.wall.state().layout?.name).toBe('Darurat');
     const wallVersion = stack.serving.host.wall.status().stateVersion;
+    await openView(page, 'Keputusan');
 
     const summary = 'Tutup jalan Dampit–Tirtoyudo';
     await page.getByLabel('Ringkasan').fill(summary);
@@ -128,6 +130,7 @@ describe('decision correction', () => {
     // A viewer reads the same log and is offered no correction.
     const viewer = await stack.browser.newPage({ viewport: { width: 1366, height: 768 } });
     await loginConsole(viewer, stack.serving.url, 'viewer');
+    await openView(viewer, 'Keputusan');
     await entry(viewer, fixId).waitFor();
     expect(await viewer.getByRole('button', { name: /^Koreksi keputusan/ }).count()).toBe(0);
     await viewer.close();

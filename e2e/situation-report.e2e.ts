@@ -10,7 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signerFor } from '../src/node/signing/signing-test-kit';
-import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
+import { centralToken, loginConsole, openView, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
 let work: string;
@@ -152,6 +152,8 @@ describe('situation report', () => {
     const context = await stack.browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
     const page = await context.newPage();
     await loginConsole(page, stack.serving.url, 'operator');
+    // The report is asked for under the decision log, in the Keputusan view.
+    await openView(page, 'Keputusan');
     // The console holds the seeded correction (the feed brought it and it verified).
     const status = page.getByTestId('decision-verified');
     await expect

@@ -21,6 +21,7 @@ import { MapPanel } from './map/map-panel';
 import { ReviewPanel } from './review/review-panel';
 import { canEditIncidents } from './session/roles';
 import { ConsoleShell } from './shell/console-shell';
+import { useSectorAlerts } from './sectors/sector-queries';
 import { SectorView } from './shell/sector-view';
 import { landingView, type ViewId } from './shell/views';
 import { DataAge } from './sync/data-age';
@@ -44,6 +45,7 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
   }, [incidents, filter, matchIds]);
   const selected = incidents.find((i) => i.id === selectedId) ?? null;
   const refused = useParked().data?.entries.length ?? 0;
+  const kpiAlerts = useSectorAlerts().data?.alerts.length ?? 0;
 
   const content: Record<ViewId, () => ReactNode> = {
     map: () => (
@@ -91,7 +93,7 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
       </>
     ),
     // The one place that chooses what the Sektor view shows (shell/sector-view.tsx).
-    sectors: () => <SectorView />,
+    sectors: () => <SectorView operator={operator} />,
     connectivity: () => (
       <ConnectivityPanel
         onShowSite={(s) => {
@@ -105,6 +107,12 @@ export function Dashboard({ operator }: { operator: OperatorInfo }) {
   };
 
   return (
-    <ConsoleShell operator={operator} view={view} onView={setView} content={content} badges={{ decisions: refused }} />
+    <ConsoleShell
+      operator={operator}
+      view={view}
+      onView={setView}
+      content={content}
+      badges={{ decisions: refused, sectors: kpiAlerts }}
+    />
   );
 }

@@ -30,6 +30,7 @@ export function useHostEventBridge(client: QueryClient): void {
       }),
       host.on('sync.status', (status) => client.setQueryData(hostKey('sync.status', {}), status)),
       host.on('wall.status', (status) => client.setQueryData(hostKey('wall.status', {}), status)),
+      host.on('sectors.alerts', (alerts) => client.setQueryData(hostKey('sectors.alerts', {}), alerts)),
       host.on('wall.state', (state) =>
         client.setQueryData<WallState>(hostKey('wall.state', {}), (old) => newerWallState(old, state)),
       ),

@@ -8,6 +8,9 @@ describe('queriesTouchedBy', () => {
       'incidents.list',
       'outbox.parked',
       'overview.get',
+      'sectors.alerts',
+      'sectors.dashboard',
+      'sectors.summary',
       'sites.list',
     ]);
     expect(queriesTouchedBy(['layout'])).toEqual(['layouts.list', 'wall.state', 'layouts.conflicts', 'outbox.parked']);

@@ -1,3 +1,4 @@
+import type { Sector } from '../../src/common/entities';
 import { useHostQuery } from '../shared/host-query';
 
 export const WALL_DECISIONS = 30;
@@ -16,4 +17,9 @@ export function useWallDecisions() {
 
 export function useWallSites(enabled = true) {
   return useHostQuery('sites.list', {}, { enabled });
+}
+
+/** A sector tile's KPIs with the last 24 hours of readings (asked only while the layout on the wall shows one). */
+export function useWallSector(sector: Sector) {
+  return useHostQuery('sectors.dashboard', { sector, range: '24h' }, { placeholderData: (previous) => previous });
 }

@@ -7,6 +7,7 @@ import { useLogout } from '../session/queries';
 import { SyncIndicator } from '../sync/sync-indicator';
 import { LanguageSwitch } from './language-switch';
 import { TamperAlarm } from './tamper-alarm';
+import { SectorAlarm } from '../sectors/sector-alerts';
 
 /** `help`: the console shell's button that opens the first-run guide. */
 export function AppHeader({ operator, help }: { operator: OperatorInfo; help?: ReactNode }) {
@@ -20,6 +21,7 @@ export function AppHeader({ operator, help }: { operator: OperatorInfo; help?: R
       </div>
       <SyncIndicator />
       <TamperAlarm />
+      <SectorAlarm />
       <UpdateNotice operator={operator} />
       <div className="header-tools">
         {help}

@@ -1,8 +1,7 @@
-// The one place that chooses what the console's Sektor view shows. For now the overview (site states and the
-// latest indicator of each series); the sector dashboards (renderer/console/sectors/, SectorDashboard) take its
-// place here when they land: import them and return them instead, nothing else in the shell changes.
-import { OverviewPanel } from '../overview/overview-panel';
+// The one place that chooses what the console's Sektor view shows: the sector dashboards.
+import type { OperatorInfo } from '../../../src/common/central-api';
+import { SectorDashboard } from '../sectors/sector-dashboard';
 
-export function SectorView() {
-  return <OverviewPanel />;
+export function SectorView({ operator }: { operator: OperatorInfo }) {
+  return <SectorDashboard operator={operator} />;
 }

@@ -10,6 +10,7 @@ import { mapEn } from './map-en';
 import { accountsEn } from './accounts-en';
 import { reportEn } from './report-en';
 import { shellEn } from './shell-en';
+import { sectorsEn } from './sectors-en';
 
 export const en: Dictionary = {
   ...wallPlanEn,
@@ -22,6 +23,7 @@ export const en: Dictionary = {
   ...accountsEn,
   ...reportEn,
   ...shellEn,
+  ...sectorsEn,
   'app.title': 'Nawa — Kabupaten Malang Command Center',
   'app.name': 'Nawa',
   'app.loading': 'Loading…',

@@ -30,7 +30,7 @@ describe('host error codes', () => {
     expect(errorText(t, err)).toBe('"Rapat" dipakai jadwal pukul 09:00, jadi tidak dapat dihapus. Ubah jadwal dulu.');
     expect(
       errorText(translator('en'), new HostRequestError('forbidden', 'the role viewer may not decisions.record')),
-    ).toBe('Your role is not allowed to do this.');
+    ).toBe('Your role is not allowed to do this; ask a supervisor if it is needed.');
     expect(errorText(t, new HostRequestError('unauthenticated', 'log in first'), 'login')).toBe(
       'Nama pengguna atau kata sandi salah.',
     );

@@ -9,6 +9,7 @@ import { mapId } from './map-id';
 import { accountsId } from './accounts-id';
 import { reportId } from './report-id';
 import { shellId } from './shell-id';
+import { sectorsId } from './sectors-id';
 
 export const id = {
   ...wallPlanId,
@@ -21,6 +22,7 @@ export const id = {
   ...accountsId,
   ...reportId,
   ...shellId,
+  ...sectorsId,
   'app.title': 'Nawa — Command Center Kabupaten Malang',
   'app.name': 'Nawa',
   'app.loading': 'Memuat…',
