@@ -187,7 +187,7 @@ export async function benchReadings(days = Number(process.env.NAWA_BENCH_SCALE ?
           ],
           [
             `  plain SQL over the raw rows (baseline)`,
-            `${fmt(base)}; p50 ${(base.p50 / ours.p50).toFixed(1)}x, p99 ${(base.p99 / ours.p99).toFixed(1)}x the console store's`,
+            `${fmt(base)}: the console store answers ${(base.p50 / ours.p50).toFixed(1)}x faster at p50, ${(base.p99 / ours.p99).toFixed(1)}x at p99`,
           ],
         ]),
         [
