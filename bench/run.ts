@@ -3,12 +3,14 @@ import { benchCatchUp } from './catch-up';
 import { benchMapRender } from './map-render';
 import { benchOutboxDrain } from './outbox-drain';
 import { benchReadings } from './readings';
+import { benchRecords } from './records';
 import { benchSwitchLatency } from './switch-latency';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   drain: () => benchOutboxDrain(),
   catchup: () => benchCatchUp(),
   readings: () => benchReadings(),
+  records: () => benchRecords(),
   switch: () => benchSwitchLatency(),
   map: () => benchMapRender(),
 };

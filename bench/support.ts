@@ -18,6 +18,21 @@ export function summarize(samples: readonly number[]) {
 
 export const ms = (v: number) => `${v.toFixed(1)} ms`;
 
+/** Times `n` calls of `f` (after a few untimed ones), in milliseconds. */
+export function time(f: () => unknown, n: number) {
+  const samples: number[] = [];
+  for (let i = 0; i < Math.min(50, n); i++) f();
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    f();
+    samples.push(performance.now() - t);
+  }
+  return summarize(samples);
+}
+
+export const fmt = (s: ReturnType<typeof summarize>) =>
+  `p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms (${s.n})`;
+
 export function report(title: string, rows: [string, string][]): void {
   const width = Math.max(...rows.map(([k]) => k.length));
   process.stdout.write(`\n${title}\n${rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n')}\n`);

@@ -195,6 +195,9 @@ describe('situation report', () => {
     expect(id.text).toMatch(/#\d+\s+11 Nov 2026[^\n]*Terverifikasi/);
     // KPIs as they are now (the demo series), with the page numbers of @page.
     expect(id.squashed).toContain('Indikator sektor');
+    // Each KPI in words by its series' thresholds (the demo's, for the power load); a series with none says so.
+    expect(id.text).toMatch(/Beban listrik\s+\S+\s+MW\s+(Normal|Waspada|Kritis)\b/);
+    expect(id.text).toMatch(/Penumpang bus\s+\S+\s+orang\/jam\s+tanpa ambang/);
     expect(id.text).toMatch(/^\s*1\s*\/\s*\d+\s*$/m);
 
     // English: the same report in the other language.
@@ -217,6 +220,8 @@ describe('situation report', () => {
     expect(en.squashed).toContain('Corrected by: Evakuasi Sitiarjo ke SDN 2');
     expect(en.squashed).toContain('Wall: Darurat banjir (v41)');
     expect(en.squashed).toContain('Sector indicators');
+    expect(en.text).toMatch(/Beban listrik\s+\S+\s+MW\s+(Normal|Warning|Critical)\b/);
+    expect(en.text).toMatch(/Penumpang bus\s+\S+\s+orang\/jam\s+no threshold/);
     expect(en.squashed).not.toContain('insiden dilaporkan');
 
     // In a browser the button is the browser's own print (headless Chromium shows no dialog: counted instead).

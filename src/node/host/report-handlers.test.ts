@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DecisionView } from '../../common/host-api';
 import type { SituationReport } from '../../common/report-api';
+import type { SeriesKpi } from '../../common/sector-api';
+import { levelOf } from '../../common/thresholds';
 import { startHub, type Hub } from '../hub/hub';
 import { createHost, type ConsoleHost } from './host';
 import { conn, ok, until } from './host-test-kit';
@@ -107,5 +109,42 @@ describe('report.get', () => {
     expect(
       await h.dispatch('report.get', { from: '2026-11-10T00:00:00.000Z', to: '2026-11-09T00:00:00.000Z' }, op),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it("grades each KPI by its series' thresholds as the room holds them, a supervisor's waiting change included", async () => {
+    host = await createHost({ dataDir: join(dir, 'console'), hubUrl: hub.url, heartbeatMs: 200 });
+    const h = host;
+    const sup = conn();
+    ok(await h.dispatch('session.login', { username: 'supervisor', password: 'demo' }, sup));
+    await until('the demo series', () => h.store.sectors.kpis().filter((k) => k.latest).length >= 16);
+    const held = h.store.sectors.kpis();
+    // The demo publishes thresholds for some series (beds above 88 / 95) and none for others.
+    const beds = held.find((k) => k.seriesId === 'health.rsud-kanjuruhan-tt')!;
+    const bare = held.find((k) => k.thresholds === null && k.latest)!;
+    expect(beds.thresholds).toEqual({ direction: 'above', warning: 88, critical: 95 });
+    // Power load made critical by a supervisor's tighter thresholds, offline so the change still waits.
+    const port = Number(new URL(hub.url).port);
+    await hub.close();
+    await until('offline', () => !h.sync.status().online);
+    const load = held.find((k) => k.seriesId === 'energy.beban-listrik')!;
+    const value = load.latest!.value;
+    const tight = { direction: 'above' as const, warning: value - 20, critical: value - 10 };
+    const { kpi } = ok<{ kpi: SeriesKpi }>(
+      await h.dispatch('sectors.setThresholds', { seriesId: load.seriesId, thresholds: tight }, sup),
+    );
+    expect(kpi).toMatchObject({ pending: true, level: 'critical' });
+
+    const report = ok<SituationReport>(await h.dispatch('report.get', {}, sup));
+    const level = (id: string) => report.kpis.find((k) => k.seriesId === id)?.level;
+    expect(level(load.seriesId)).toBe('critical');
+    expect(level(beds.seriesId)).toBe(levelOf(beds.latest!.value, beds.thresholds));
+    expect(level(bare.seriesId)).toBeNull();
+    // Every row as the dashboards grade it: the same series, values and levels, in the same order.
+    const shown = h.store.sectors.kpis().filter((k) => k.latest);
+    expect(report.kpis.map((k) => [k.seriesId, k.value, k.at, k.level])).toEqual(
+      shown.map((k) => [k.seriesId, k.latest!.value, k.latest!.at, k.thresholds ? k.level : null]),
+    );
+    expect(report.kpis.filter((k) => k.level !== null).length).toBeGreaterThanOrEqual(10);
+    hub = await startHub({ dbPath: join(dir, 'hub.db'), port, heartbeatMs: 200 });
   });
 });

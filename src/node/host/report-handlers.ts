@@ -30,8 +30,23 @@ export function reportHandlers(ctx: HostContext): HandlersOf<'report.get'> {
         summaries,
         verifiedSeq: store.trust.watermark().seq,
         chain: store.checkDecisionChain(),
-        // The KPIs as the console holds them now (latest reading of each series).
-        kpis: store.overview().kpis,
+        // The KPIs as the room sees them now: each series' newest reading with the thresholds it is graded by (a
+        // supervisor's change still waiting included, as on the dashboards); series with no reading yet left out.
+        kpis: store.sectors.kpis().flatMap((k) =>
+          k.latest
+            ? [
+                {
+                  seriesId: k.seriesId,
+                  name: k.name,
+                  sector: k.sector,
+                  unit: k.unit,
+                  value: k.latest.value,
+                  at: k.latest.at,
+                  thresholds: k.thresholds,
+                },
+              ]
+            : [],
+        ),
       });
     },
   };

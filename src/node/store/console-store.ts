@@ -1,5 +1,5 @@
 // The console's local cache: what the UI reads, always, whether or not the central API answers.
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Change, EntityName } from '../../common/central-api';
 import type { DecisionInput, Layout, Site, SiteState } from '../../common/entities';
 import type { DecisionView, IncidentView, Overview } from '../../common/host-api';
@@ -44,6 +44,9 @@ export class ConsoleStore {
   /** The sector dashboards' reads and a supervisor's thresholds (sector-store.ts). */
   readonly sectors: SectorStore;
   private readonly applier: ChangeApplier;
+  /** Read and written with every page of the feed: made once. */
+  private readonly cursorGet: Statement;
+  private readonly cursorSet: Statement;
 
   private constructor(
     private readonly db: Database,
@@ -58,6 +61,10 @@ export class ConsoleStore {
     this.readings = new ReadingCache(db);
     this.sectors = new SectorStore(db, this.outbox);
     this.applier = new ChangeApplier(db, this.trust, this.readings, this.statusHistory);
+    this.cursorGet = db.prepare(`SELECT value FROM sync_state WHERE key = 'cursor'`);
+    this.cursorSet = db.prepare(
+      `INSERT INTO sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    );
   }
 
   static open(path: string): ConsoleStore {
@@ -69,8 +76,7 @@ export class ConsoleStore {
   }
 
   cursor(): number {
-    const row = this.db.prepare(`SELECT value FROM sync_state WHERE key = 'cursor'`).get() as
-      { value: string } | undefined;
+    const row = this.cursorGet.get() as { value: string } | undefined;
     return row ? Number(row.value) : 0;
   }
 
@@ -82,11 +88,7 @@ export class ConsoleStore {
       const outcome = this.applier.apply(fresh);
       this.outbox.prune();
       const to = Math.max(from, lastSeq, ...fresh.map((c) => c.seq));
-      this.db
-        .prepare(
-          `INSERT INTO sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-        )
-        .run(String(to));
+      this.cursorSet.run(String(to));
       return { entities: [...outcome.entities], skipped: outcome.skipped };
     })();
   }

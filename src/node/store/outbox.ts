@@ -2,7 +2,7 @@
 // central API and the optimistic local copy (`shown`) that every read lays over the central copy; both commit in
 // one transaction. Rows leave the queue only when the central side answered, and one set of rules settles every
 // answer (settle below); what differs per entity is declared in synced-entities.ts.
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Mutation, MutationResult } from '../../common/central-api';
 import type { ParkedEntry } from '../../common/host-api';
 import { Emitter } from '../../common/emitter';
@@ -60,6 +60,9 @@ export interface OutboxEvents extends Record<string, unknown> {
 
 export class Outbox {
   readonly events = new Emitter<OutboxEvents>();
+
+  /** prune() runs with every page of the feed: its statements are made once. */
+  private pruneStatements: [string, Statement][] | null = null;
 
   constructor(private readonly db: Database) {}
 
@@ -216,14 +219,14 @@ export class Outbox {
 
   /** Applied writes whose record the feed has brought: the central copy now says it all. Call after each page. */
   prune(): void {
-    for (const [entity, kind] of Object.entries(SYNCED)) {
-      this.db
-        .prepare(
-          `DELETE FROM outbox WHERE entity = ? AND state = 'applied'
+    this.pruneStatements ??= Object.entries(SYNCED).map(([entity, kind]) => [
+      entity,
+      this.db.prepare(
+        `DELETE FROM outbox WHERE entity = ? AND state = 'applied'
         AND EXISTS (SELECT 1 FROM ${kind.table} c WHERE c.id = outbox.record_id)`,
-        )
-        .run(entity);
-    }
+      ),
+    ]);
+    for (const [entity, statement] of this.pruneStatements) statement.run(entity);
   }
 
   /** Writes the central side did not take: shown to the operator until they dismiss them, never retried by themselves. */

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +79,50 @@ describe('reading cache', () => {
     const t = hours(store, 'a');
     expect(t.at.length).toBe(72);
     expect(t.at[0]).toBe(START);
+    store.close();
+  });
+
+  it('keeps readings past rawDays only as their hours, with the right average, lowest and highest; late ones too', () => {
+    const path = join(dir, 'e.db');
+    const store = ConsoleStore.open(path);
+    store.readings.configure({ rawDays: 1, hourlyDays: 30 });
+    // Three days of a reading a minute; in hour h the minutes read h, h + 0.5, … h + 2.5 over and over.
+    const value = (ms: number) => Math.floor((ms - START) / HOUR_MS) + ((((ms - START) / 60_000) % 60) % 6) / 2;
+    const page: Change[] = [series('a'), series('b')];
+    for (let ms = START; ms < START + 3 * 86_400_000; ms += 60_000) page.push(reading('a', ms, value(ms)));
+    store.applyPage(page, seq);
+    const newest = START + 3 * 86_400_000 - 60_000;
+    const raw = new Database(path, { readonly: true });
+    const oldest = () => raw.prepare(`SELECT MIN(at) FROM readings WHERE series_id = 'a'`).pluck().get();
+    const rawCount = (id: string) => raw.prepare('SELECT COUNT(*) FROM readings WHERE series_id = ?').pluck().get(id);
+    // Raw: the last day before the newest reading, nothing older.
+    expect(oldest()).toBe(iso(newest - 86_400_000));
+    expect(rawCount('a')).toBe(1441);
+    const t = hours(store, 'a');
+    expect(t.at).toEqual(Array.from({ length: 72 }, (_, h) => START + h * HOUR_MS));
+    expect(t.min).toEqual(t.at.map((_, h) => h));
+    expect(t.max).toEqual(t.at.map((_, h) => h + 2.5));
+    t.value.forEach((v, h) => expect(v).toBeCloseTo(h + 1.25, 9));
+
+    // A backfill after an outage, two days older than the newest: an hour of 'b' and one more reading of 'a' in its
+    // hour 10. Counted into their hours, then gone as raw rows in the same page (but b's newest, its KPI).
+    const late: Change[] = [reading('a', START + 10 * HOUR_MS + 30_000, -5)];
+    for (let m = 0; m < 60; m++) late.push(reading('b', START + 5 * HOUR_MS + m * 60_000, 100 + (m % 4)));
+    store.applyPage(late, seq);
+    expect(rawCount('a')).toBe(1441);
+    expect(rawCount('b')).toBe(1);
+    expect(store.sectors.kpis('health').find((k) => k.seriesId === 'b')?.latest).toEqual({
+      value: 103,
+      at: iso(START + 5 * HOUR_MS + 59 * 60_000),
+    });
+    const a = hours(store, 'a');
+    expect([a.min![10], a.max![10]]).toEqual([-5, 12.5]);
+    expect(a.value[10]).toBeCloseTo((60 * 11.25 - 5) / 61, 9);
+    expect(a.value[11]).toBeCloseTo(12.25, 9);
+    const b = hours(store, 'b');
+    expect(b.at).toEqual([START + 5 * HOUR_MS]);
+    expect([b.value[0], b.min![0], b.max![0]]).toEqual([101.5, 100, 103]);
+    raw.close();
     store.close();
   });
 

@@ -48,6 +48,8 @@ export class ReadingCache {
   private newest: number | null = null;
   private prunedFor = -Infinity;
   private addedSincePrune = 0;
+  /** A reading came in that is already past rawDays (a backfill after an outage): prune with this page. */
+  private lateSincePrune = false;
 
   constructor(
     private readonly db: Database,
@@ -76,8 +78,10 @@ export class ReadingCache {
 
   /** Stores one reading of the feed (a reading already held is ignored, and not counted twice). */
   add(r: Reading): void {
-    if (this.insert.run(r.seriesId, r.at, r.value).changes === 0) return;
+    // Held in one spelling (milliseconds, Z), so text order is time order and one instant is one reading, however
+    // the feed wrote it ("…:30Z", "…:30.1Z" and "…:30.100Z" are all valid times of the contract).
     const ms = Date.parse(r.at);
+    if (this.insert.run(r.seriesId, new Date(ms).toISOString(), r.value).changes === 0) return;
     const hour = hourOf(ms);
     const key = `${hour}|${r.seriesId}`;
     const b = this.buckets.get(key);
@@ -89,24 +93,31 @@ export class ReadingCache {
     } else this.buckets.set(key, { seriesId: r.seriesId, hour, n: 1, sum: r.value, min: r.value, max: r.value });
     this.knownSeries().add(r.seriesId);
     if (this.newest !== null && ms > this.newest) this.newest = ms;
+    if (ms < this.prunedFor - this.limits.rawDays * DAY_MS) this.lateSincePrune = true;
     this.addedSincePrune++;
   }
 
   /**
    * Writes the hours counted since the last call; prunes once the newest reading moved on by an hour (or many
-   * readings came in). Runs inside the page's transaction, so the hours and the readings commit together.
+   * readings came in, or one already past rawDays). Runs inside the page's transaction, so the hours and the
+   * readings commit together.
    */
   flush(): void {
     if (this.buckets.size === 0) return;
     for (const b of this.buckets.values()) this.bucketUp.run(b.seriesId, b.hour, b.n, b.sum, b.min, b.max);
     this.buckets = new Map();
     const newest = this.newestHeld();
-    if (newest !== null && (newest >= this.prunedFor + HOUR_MS || this.addedSincePrune >= 50_000)) this.prune();
+    if (
+      newest !== null &&
+      (newest >= this.prunedFor + HOUR_MS || this.addedSincePrune >= 50_000 || this.lateSincePrune)
+    )
+      this.prune();
   }
 
   /** Drops what is past the limits; returns how many raw readings and hourly buckets went. */
   prune(): { raw: number; hours: number } {
     this.addedSincePrune = 0;
+    this.lateSincePrune = false;
     const newest = this.newestHeld();
     if (newest === null) return { raw: 0, hours: 0 };
     this.prunedFor = newest;
@@ -132,6 +143,7 @@ export class ReadingCache {
   discard(): void {
     this.buckets = new Map();
     this.newest = null;
+    this.lateSincePrune = false;
   }
 
   /** After a staged resync swapped the tables: what was known here no longer holds. */

@@ -148,6 +148,32 @@ describe('sector dashboard', () => {
     expect(d.series[0]!.trend.at.length).toBe(24 * 6 + 1);
   });
 
+  it('24 hours: every point keeps its own value, and times the feed spells otherwise are held in one spelling', () => {
+    const d = store.sectors.dashboard('health', '24h', new Date(NOW));
+    const beds = d.series.find((s) => s.seriesId === BEDS.id)!.trend;
+    expect(beds.value).toEqual(beds.at.map((t) => 50 + ((t / 60_000) % 40)));
+    const igd = d.series.find((s) => s.seriesId === IGD.id)!.trend;
+    expect(igd.value.every((v) => v === 3)).toBe(true);
+    // A later reading written as "…:30Z" and one as "…:30.1Z": in time order (as text "30.1Z" sorts before "30Z").
+    const late = NOW + 30_000;
+    apply(
+      { ...reading(IGD.id, late, 7), data: { seriesId: IGD.id, at: iso(late).replace('.000Z', 'Z'), value: 7 } },
+      {
+        ...reading(IGD.id, late + 100, 8),
+        data: { seriesId: IGD.id, at: iso(late + 100).replace('00Z', 'Z'), value: 8 },
+      },
+    );
+    const after = store.sectors.dashboard('health', '24h', new Date(late + 100));
+    const t = after.series.find((s) => s.seriesId === IGD.id)!.trend;
+    expect(t.at.slice(-2)).toEqual([late, late + 100]);
+    expect(t.value.slice(-2)).toEqual([7, 8]);
+    expect(after.series.find((s) => s.seriesId === IGD.id)!.latest).toEqual({ value: 8, at: iso(late + 100) });
+    // The same instant spelt the other way is the same reading, not a second one.
+    apply({ ...reading(IGD.id, late, 9), data: { seriesId: IGD.id, at: iso(late), value: 9 } });
+    const again = store.sectors.dashboard('health', '24h', new Date(late + 100));
+    expect(again.series.find((s) => s.seriesId === IGD.id)!.trend.value.slice(-2)).toEqual([7, 8]);
+  });
+
   it('7 days: one point an hour with its average, lowest and highest reading', () => {
     const d = store.sectors.dashboard('health', '7d', new Date(NOW));
     const beds = d.series.find((s) => s.seriesId === BEDS.id)!.trend;
