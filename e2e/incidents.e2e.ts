@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
 // The incident workflow in Chromium through `nawa serve` against a real hub: the lifecycle offered as next steps
-// only, dispatch to an OPD, notes and the timeline; and the same offline, arriving exactly once when the hub returns.
+// only, dispatch to an OPD, notes and the timeline; and the same offline, with decisions on the incident, arriving
+// exactly once when the hub returns, the timeline in order and the decision chain verified.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import { centralToken, loginConsole, startStack, type Stack } from './support/stack';
+import { verifyDecisionChain } from '../src/node/hub/decision-chain';
+import { centralToken, loginConsole, openView, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -148,7 +150,7 @@ describe('incident workflow', () => {
     await page.close();
   });
 
-  it('offline: creates an incident, moves it along and adds a note; after the hub returns everything is there once, in order', async () => {
+  it('offline: creates an incident, moves it along, adds a note and records decisions; after the hub returns everything is there once, in order, the chain verified', async () => {
     const page = await stack.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await loginConsole(page, stack.serving.url, 'operator');
     const restart = await stack.stopHub();
@@ -165,6 +167,21 @@ describe('incident workflow', () => {
     await expect.poll(() => kinds(page), { timeout: 5_000 }).toEqual(expected.map((k) => `${k}:pending`));
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/incidents-offline-1920x1080.png` });
 
+    // Two decisions on the incident, still offline (the form offers the incident picked in the list).
+    const summaries = [`Ungsikan warga Tambakrejo ${Date.now()}`, `Buka posko di balai desa ${Date.now()}`];
+    await openView(page, 'Keputusan');
+    for (const summary of summaries) {
+      await page.getByLabel('Ringkasan').fill(summary);
+      await page.getByLabel('Alasan').fill('Air naik 40 cm dalam satu jam');
+      await page.getByLabel('Tindakan').fill('BPBD dan Tagana dikerahkan');
+      expect(await page.getByLabel('Insiden terkait').locator('option:checked').textContent()).toContain(title);
+      await page.getByRole('button', { name: 'Catat keputusan' }).click();
+      const entry = page.getByTestId('decision-item').filter({ hasText: summary });
+      await entry.waitFor({ timeout: 5_000 });
+      expect(await entry.getAttribute('data-state')).toBe('pending');
+    }
+    await openView(page, 'Peta & Insiden');
+
     await restart();
     await expect.poll(() => kinds(page), { timeout: 30_000 }).toEqual(expected.map((k) => `${k}:synced`));
     const incidents = (await centralFeed('incident')).filter((c) => c.data.title === title);
@@ -177,6 +194,27 @@ describe('incident workflow', () => {
     const notes = (await centralFeed('incident_note')).filter((c) => c.data.incidentId === id);
     expect(notes.map((n) => n.data.text)).toEqual(['Warga diungsikan ke balai desa (luring)']);
     await expect.poll(() => page.getByTestId('incident-item').filter({ hasText: title }).count()).toBe(1);
+
+    // Each decision once, tied to the incident, on one chain that verifies; the console says so too.
+    await openView(page, 'Keputusan');
+    for (const summary of summaries)
+      await expect
+        .poll(() => page.getByTestId('decision-item').filter({ hasText: summary }).getAttribute('data-state'), {
+          timeout: 30_000,
+        })
+        .toBe('synced');
+    const decisions = (await centralFeed('decision')).map((c) => c.data);
+    const ours = decisions.filter((d) => summaries.includes(d.summary as string));
+    expect(ours.map((d) => d.summary)).toEqual(summaries);
+    for (const d of ours) expect(d.incidentId).toBe(id);
+    expect(verifyDecisionChain(decisions as never)).toMatchObject({ ok: true });
+    const last = Math.max(...ours.map((d) => d.seq as number));
+    await expect
+      .poll(async () => Number((await page.getByTestId('decision-verified').getAttribute('data-seq')) ?? 0), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThanOrEqual(last);
+    expect(await page.getByTestId('decision-verified').textContent()).toMatch(/^terverifikasi sampai #\d+$/);
     await page.close();
   });
 });
