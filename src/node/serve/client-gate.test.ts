@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { servedHosts } from './client-gate';
+import { ClientGate, servedHosts } from './client-gate';
 
 describe('served hosts (the Host headers nawa serve answers)', () => {
   it('names loopback, the bound address and the public names, each with the port', () => {
@@ -17,5 +17,21 @@ describe('served hosts (the Host headers nawa serve answers)', () => {
     expect(hosts.has('cc.malangkab.go.id')).toBe(true);
     expect(hosts.has('cc.malangkab.go.id:443')).toBe(true);
     expect(hosts.has('evil.example')).toBe(false);
+  });
+});
+
+describe('refusal of wall messages before their input is checked', () => {
+  // Found by the 10,000-message fuzz of `nawa serve`: String() of a wall field with its own toString threw, and the
+  // frame was never answered.
+  it('words a hostile wall field without calling into it', () => {
+    const gate = new ClientGate(null, Buffer.alloc(32, 1), () => null);
+    const conn = { id: 'c', operator: null, wall: null };
+    const hostile = JSON.parse('{"wall": {"toString": [1], "valueOf": {}, "__proto__": "x"}, "stateVersion": 0}');
+    const refused = gate.refusal('wall.painted', hostile, conn, { kind: 'full' });
+    expect(refused?.code).toBe('not_this_wall');
+    expect(refused?.message).toContain('(not a number)');
+    expect(gate.refusal('wall.painted', { wall: 4, stateVersion: 0 }, conn, { kind: 'full' })?.message).toContain(
+      'wall 4',
+    );
   });
 });

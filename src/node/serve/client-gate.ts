@@ -117,7 +117,9 @@ export class ClientGate {
       ) {
         return {
           code: 'not_this_wall',
-          message: `This page has not said it shows wall ${String(wall.wall)} (wall.hello first).`,
+          // The input is not checked yet: name the wall only if it is a number (String() of a hostile object
+          // with its own toString throws, and the frame went unanswered).
+          message: `This page has not said it shows wall ${typeof wall.wall === 'number' ? wall.wall : '(not a number)'} (wall.hello first).`,
         };
       }
       return null;

@@ -16,7 +16,7 @@ import { isHostErrorCode } from '../../common/host-errors';
 import { anyJson, FUZZ_SEED, FUZZ_TIMEOUT_MS, fuzzRuns, malformedBody } from '../base/fuzz-kit';
 import { wsText } from '../base/ws-text';
 import { startHub, type Hub } from '../hub/hub';
-import { countHandlers, refusedMessage } from '../host/host-fuzz-kit';
+import { countHandlers, inputAccepted, refusedMessage } from '../host/host-fuzz-kit';
 import { until } from '../host/host-test-kit';
 import { startServe, type Serving } from './serve';
 
@@ -121,11 +121,22 @@ const notAFrame: fc.Arbitrary<Sent> = fc
   .filter((d) => typeof d !== 'string' || !isFrame(d))
   .map((data) => ({ kind: 'frame' as const, data }));
 
+/**
+ * What the server parses is the frame's JSON, not the value made here: NaN, ±Infinity and undefined travel as
+ * null (or not at all), which the dispatcher reads as `{}`. A message refused here but accepted once on the wire
+ * is a valid request, not a malformed one (the 10,000-message run found `overview.get` with such an input).
+ */
+const onTheWire = (input: unknown): unknown => {
+  const json = JSON.stringify({ input });
+  return (JSON.parse(json) as { input?: unknown }).input;
+};
+const refusedOnTheWire = refusedMessage.filter((m) => !inputAccepted(m.name, onTheWire(m.input)));
+
 const sent: fc.Arbitrary<Sent> = fc.oneof(
   {
     weight: 8,
     arbitrary: fc
-      .tuple(refusedMessage, fc.boolean())
+      .tuple(refusedOnTheWire, fc.boolean())
       .map(([m, loggedIn]) => ({ kind: 'request' as const, ...m, loggedIn })),
   },
   { weight: 2, arbitrary: notAFrame },
@@ -170,6 +181,8 @@ describe('nawa serve WebSocket fuzz (issue 10, item 9)', () => {
 
       await fc.assert(
         fc.asyncProperty(sent, async (s) => {
+          // Each message answers for itself (so a shrunk counterexample is the message that ran a handler).
+          ran.clear();
           if (s.kind === 'frame') {
             const closed = await closeOf(s.data);
             const where = String(s.data).slice(0, 200);

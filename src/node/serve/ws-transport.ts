@@ -5,7 +5,7 @@ import type { HostErrorCode } from '../../common/host-errors';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ClientFrame, type ServerFrame } from '../../common/host-api';
+import { ClientFrame, type Result, type ServerFrame } from '../../common/host-api';
 import { responseFrame } from '../../common/request-channel';
 import type { Connection, HostService } from '../host/host-service';
 
@@ -111,10 +111,16 @@ export class WsTransport {
       ws.close(1008, 'invalid frame');
       return;
     }
-    const refused = this.gate?.refusal(frame.data.name, frame.data.input, conn, this.grants.get(ws)) ?? null;
-    const result = refused
-      ? { ok: false as const, error: refused }
-      : await this.host.dispatch(frame.data.name, frame.data.input, conn);
+    let result: Result<unknown>;
+    try {
+      const refused = this.gate?.refusal(frame.data.name, frame.data.input, conn, this.grants.get(ws)) ?? null;
+      result = refused
+        ? { ok: false as const, error: refused }
+        : await this.host.dispatch(frame.data.name, frame.data.input, conn);
+    } catch {
+      // Every request gets an answer: a fault of the gate or the host becomes an error, never silence.
+      result = { ok: false, error: { code: 'internal', message: 'The console host failed on this request.' } };
+    }
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(responseFrame(frame.data.id, result) satisfies ServerFrame));
   }
 
