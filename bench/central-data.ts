@@ -1,7 +1,7 @@
 // Fills a hub's SQLite file with a regency's worth of central changes directly (not through 1M HTTP calls):
 // mostly sector readings, link statuses of the 390+ sites, incident versions, and a valid decision chain.
 import { createHash } from 'node:crypto';
-import type { HubDb } from '../src/node/hub/hub-db';
+import type { SqliteHubStorage } from '../src/node/hub/sqlite-hub-storage';
 import { decisionHashInput, GENESIS_HASH } from '../src/common/canonical-json';
 import { localSigner } from '../src/node/signing/local-signer';
 
@@ -17,7 +17,7 @@ export const MILLION: Mix = { readings: 900_000, statuses: 70_000, incidents: 25
 
 const iso = (t: number) => new Date(t).toISOString();
 
-export function appendCentralChanges(hub: HubDb, mix: Mix, start = Date.UTC(2026, 9, 1)): number {
+export function appendCentralChanges(hub: SqliteHubStorage, mix: Mix, start = Date.UTC(2026, 9, 1)): number {
   const db = hub.db;
   const sites = (
     db.prepare(`SELECT id FROM records WHERE entity = 'site' AND deleted = 0`).all() as { id: string }[]
@@ -28,7 +28,9 @@ export function appendCentralChanges(hub: HubDb, mix: Mix, start = Date.UTC(2026
   const change = db.prepare('INSERT INTO changes (seq, entity, id, op, version, data) VALUES (?, ?, ?, ?, ?, ?)');
   const record = db.prepare(`INSERT INTO records (entity, id, version, deleted, seq, data) VALUES (?, ?, ?, 0, ?, ?)
     ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, seq = excluded.seq, data = excluded.data`);
-  let seq = hub.lastSeq();
+  let seq =
+    (db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'changes'`).get() as { seq: number } | undefined)?.seq ??
+    0;
   const versions = new Map(
     (
       db.prepare(`SELECT entity, id, version FROM records WHERE entity = 'status'`).all() as {

@@ -1,6 +1,6 @@
 // GET /stream: Server-Sent Events with the backlog after `since`, then each change live, and heartbeats.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { changeJson, type HubDb } from './hub-db';
+import { changeJson, type HubStorage } from './hub-storage';
 
 const PAGE = 500;
 /** setTimeout's longest delay; a session ending later is looked at again then. */
@@ -22,7 +22,7 @@ class StreamClient {
 
   /** `cursor` is the last seq this stream has written, so a heartbeat never claims more than was sent. */
   constructor(
-    private readonly hub: HubDb,
+    private readonly hub: HubStorage,
     private readonly res: ServerResponse,
     private cursor: number,
     heartbeatMs: number,
@@ -52,7 +52,7 @@ class StreamClient {
       for (;;) {
         this.again = false;
         if (this.closed) return;
-        const { rows, more } = this.hub.readChanges(this.cursor, PAGE);
+        const { rows, more } = await this.hub.readChanges(this.cursor, PAGE);
         let room = true;
         for (const row of rows) {
           room = this.res.write(`event: change\nid: ${row.seq}\ndata: ${changeJson(row)}\n\n`);
@@ -103,7 +103,7 @@ export class ChangeStreams {
   private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly hub: HubDb,
+    private readonly hub: HubStorage,
     private readonly heartbeatMs: number,
   ) {
     this.unsubscribe = hub.onChanges(() => {
