@@ -19,6 +19,8 @@ class StreamClient {
   private closed = false;
   private readonly heartbeat: NodeJS.Timeout;
   private expiry: NodeJS.Timeout | undefined;
+  /** Resolves once the response has gone out (or the socket has closed). */
+  readonly finished: Promise<void>;
 
   /** `cursor` is the last seq this stream has written, so a heartbeat never claims more than was sent. */
   constructor(
@@ -29,6 +31,10 @@ class StreamClient {
     private readonly onEnd: () => void,
     readonly owner?: StreamOwner,
   ) {
+    this.finished = new Promise((resolve) => {
+      res.once('finish', resolve);
+      res.once('close', resolve);
+    });
     this.heartbeat = setInterval(() => this.beat(), heartbeatMs);
     res.on('close', () => this.end());
     if (owner) this.endAt(Date.parse(owner.expiresAt));
@@ -156,8 +162,19 @@ export class ChangeStreams {
     return n;
   }
 
-  closeAll(): void {
+  /**
+   * Ends every stream and waits (at most `flushMs`) until their last bytes went out, so a closing hub ends its
+   * streams cleanly instead of cutting them mid-event when it drops its connections.
+   */
+  async closeAll(flushMs = 1000): Promise<void> {
     this.unsubscribe();
-    for (const c of [...this.clients]) c.end();
+    const all = [...this.clients];
+    for (const c of all) c.end();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(all.map((c) => c.finished)),
+      new Promise((resolve) => (timer = setTimeout(resolve, flushMs))),
+    ]);
+    clearTimeout(timer);
   }
 }

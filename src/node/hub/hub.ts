@@ -19,6 +19,8 @@ import { Simulator } from './simulator';
 export interface HubOptions {
   /** A SQLite file path, or a postgres:// URL (open-hub-storage.ts). */
   dbPath: string;
+  /** PostgreSQL: apply the schema migrations before starting (a SQLite file always migrates as it opens). */
+  migrate?: boolean;
   seed?: 'demo';
   /** Events per minute, 0 = off. */
   simulate?: number;
@@ -58,7 +60,7 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
   const log = opts.log ?? (() => {});
   const host = opts.host ?? '127.0.0.1';
   const created = !isPostgresUrl(opts.dbPath) && !existsSync(opts.dbPath);
-  const hub = await openHubStorage(opts.dbPath);
+  const hub = await openHubStorage(opts.dbPath, { migrate: opts.migrate, log });
   let simulator: Simulator | undefined;
   try {
     const auth = new AuthService(hub, Date.now, opts.scryptN ?? SCRYPT_N);
@@ -108,7 +110,7 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
       close: () =>
         (closing ??= (async () => {
           await sim.stop();
-          streams.closeAll();
+          await streams.closeAll();
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeAllConnections();

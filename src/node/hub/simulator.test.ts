@@ -6,8 +6,8 @@ import { ENTITY_DATA } from '../../common/central-api';
 import { AuthService } from './auth';
 import { seedDemo, seedPresets } from './demo-seed';
 import { seededRandom } from './feed-writer';
-import { SqliteHubStorage } from './sqlite-hub-storage';
-import { startTestHub, type TestHub } from './hub-test-kit';
+import { openHubStorage } from './open-hub-storage';
+import { startTestHub, testHubDb, type TestHub } from './hub-test-kit';
 import { Simulator } from './simulator';
 
 let t: TestHub | undefined;
@@ -19,7 +19,7 @@ afterEach(async () => {
 describe('Simulator', () => {
   it('writes valid status, reading and incident changes through the change log', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nawa-sim-'));
-    const hub = SqliteHubStorage.open(join(dir, 'hub.db'));
+    const hub = await openHubStorage(await testHubDb(dir));
     try {
       await seedPresets(hub, new Date());
       await seedDemo(hub, new AuthService(hub), new Date());
@@ -46,7 +46,7 @@ describe('Simulator', () => {
 
   it('stops writing once stopped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nawa-sim-'));
-    const hub = SqliteHubStorage.open(join(dir, 'hub.db'));
+    const hub = await openHubStorage(await testHubDb(dir));
     try {
       await seedDemo(hub, new AuthService(hub), new Date());
       const sim = new Simulator(hub, 6000);
