@@ -119,7 +119,10 @@ export class AccountService {
       }
       return revoke;
     });
-    if (revoked) this.streams.closeWhere({ username });
+    if (revoked) {
+      this.streams.closeWhere({ username });
+      await this.hub.announceSessionsEnded({ username });
+    }
     return (await this.get(username)) as AccountView;
   }
 }

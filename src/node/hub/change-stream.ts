@@ -112,9 +112,15 @@ export class ChangeStreams {
     private readonly hub: HubStorage,
     private readonly heartbeatMs: number,
   ) {
-    this.unsubscribe = hub.onChanges(() => {
+    const changes = hub.onChanges(() => {
       for (const c of this.clients) void c.pump();
     });
+    // A logout or revocation through any process on the database ends the streams held here.
+    const sessions = hub.onSessionsEnded((ended) => this.closeWhere(ended));
+    this.unsubscribe = () => {
+      changes();
+      sessions();
+    };
   }
 
   get size(): number {
@@ -147,6 +153,8 @@ export class ChangeStreams {
 
   /** Ends the streams opened with a token (logout) or by an account (its tokens revoked); returns how many. */
   closeWhere(match: { tokenHash?: string; username?: string }): number {
+    // An empty match names no session (it must never close every stream).
+    if (match.tokenHash === undefined && match.username === undefined) return 0;
     let n = 0;
     for (const c of [...this.clients]) {
       const o = c.owner;

@@ -29,7 +29,7 @@ import {
   strictQuery,
 } from './http-util';
 import { answerableId, type MutationService } from './mutation-service';
-import type { LoginLimiter } from './login-limit';
+import type { LoginLimits } from './login-limit';
 import type { TokenBucketLimiter } from './rate-limit';
 import { ENTITY_WRITERS } from '../../common/access-policy';
 import { serveUpdateFile } from './update-files';
@@ -39,7 +39,7 @@ export interface HubServices {
   auth: AuthService;
   mutations: MutationService;
   streams: ChangeStreams;
-  logins: LoginLimiter;
+  logins: LoginLimits;
   requests: TokenBucketLimiter;
   accounts: AccountService;
   audit: AuditLog;
@@ -136,7 +136,7 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
     if (!body.success) throw invalidBody(body.error.issues);
     const { username, password } = body.data;
     // Checked and counted in one step before the password is: parallel guesses cannot slip past the limit.
-    const attempt = s.logins.begin(username, ip);
+    const attempt = await s.logins.begin(username, ip);
     if (!attempt.ok) {
       if (attempt.lockout) {
         await s.audit.record('lockout', username, { address: ip, detail: { retryAfterMs: attempt.retryAfterMs } });
@@ -174,6 +174,7 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
     strictQuery(url, []);
     await s.auth.endSession(caller.tokenHash);
     const streams = s.streams.closeWhere({ tokenHash: caller.tokenHash });
+    await s.hub.announceSessionsEnded({ tokenHash: caller.tokenHash });
     await s.audit.record('logout', caller.username, { address: address(req), detail: { closedStreams: streams } });
     res.writeHead(204, { 'cache-control': 'no-store' }).end();
   };

@@ -15,7 +15,8 @@
 //   commits. tx.savepoint() undoes only its own part when its function throws.
 // - write() gives each change the next seq; a reader never sees seq N+1 without N (commits happen in seq order).
 // - readChanges() returns a page and the feed's head (lastSeq) from one consistent view of the database.
-// - onChanges() listeners hear after a commit that wrote changes (for PostgreSQL, commits of any process).
+// - onChanges() listeners hear after a commit that wrote changes (for PostgreSQL, commits of any process), and
+//   onSessionsEnded() listeners hear of logouts and revocations of any process.
 import type { EntityName } from '../../common/central-api';
 import type { Role } from '../../common/entities';
 
@@ -116,6 +117,25 @@ export interface AuditRow {
 
 export type AuditInput = Omit<AuditRow, 'id'>;
 
+/** Failed logins kept in the database for the limiter that several processes share (login-limit.ts). */
+export interface LoginFailureStore {
+  /** Checks and counts an attempt for `key` in one atomic step: refused when `limit` attempts fall in the window. */
+  beginLoginAttempt(
+    key: string,
+    nowMs: number,
+    windowMs: number,
+    limit: number,
+  ): Promise<{ ok: true; id: number } | { ok: false; retryAfterMs: number; lockout: boolean }>;
+  /** A right password: that attempt was no failure. */
+  forgiveLoginAttempt(id: number): Promise<void>;
+}
+
+/** Sessions that ended (a logout: one token; revoked: all of an account's), whose streams must close. */
+export interface SessionsEnded {
+  tokenHash?: string;
+  username?: string;
+}
+
 /** What may run inside a transaction or on its own (each on its own is atomic). */
 export interface HubOps {
   lastSeq(): Promise<number>;
@@ -186,6 +206,11 @@ export interface HubStorage extends HubOps {
   transaction<T>(fn: (tx: HubTx) => Promise<T>): Promise<T>;
   /** Called after a commit that wrote changes, so readers see committed data. Returns the unsubscribe. */
   onChanges(listener: () => void): () => void;
+  /** Tells every process on this database (this one included) that sessions ended. */
+  announceSessionsEnded(ended: SessionsEnded): Promise<void>;
+  onSessionsEnded(listener: (ended: SessionsEnded) => void): () => void;
+  /** Where several processes share the database, the login limiter counts here; undefined: in memory. */
+  readonly loginFailures?: LoginFailureStore;
   /**
    * Drops changes at or below keepAfterSeq that a later change of the same record supersedes, and raises the floor.
    * Tombstones and append-only records stay, so a download from seq 0 is still complete. Returns how many went.

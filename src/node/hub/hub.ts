@@ -12,7 +12,7 @@ import { seedDemo, seedPresets, type DemoAccount } from './demo-seed';
 import { openHubStorage, isPostgresUrl } from './open-hub-storage';
 import { createHubServer } from './hub-server';
 import { MutationService } from './mutation-service';
-import { LoginLimiter } from './login-limit';
+import { LoginLimiter, SharedLoginLimiter } from './login-limit';
 import { TokenBucketLimiter } from './rate-limit';
 import { Simulator } from './simulator';
 
@@ -87,7 +87,10 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
         auth,
         mutations: new MutationService(hub, () => new Date(), log, { ...DEFAULT_TILE_URL_POLICY, ...opts.tilePolicy }),
         streams,
-        logins: new LoginLimiter(opts.limits?.loginFailuresPerMinute ?? 10, 60_000),
+        // Several processes on one PostgreSQL database share one count; one process on a file counts in memory.
+        logins: hub.loginFailures
+          ? new SharedLoginLimiter(hub.loginFailures, opts.limits?.loginFailuresPerMinute ?? 10, 60_000, Date.now, log)
+          : new LoginLimiter(opts.limits?.loginFailuresPerMinute ?? 10, 60_000),
         accounts: new AccountService(hub, auth, streams, audit),
         audit,
         trustedProxies: opts.trustedProxies ?? [],

@@ -19,7 +19,11 @@
 // database, as with SQLite's BEGIN IMMEDIATE: the benchmark (bench/hub-backends.ts) shows what that costs.
 //
 // Listeners hear changes of every process through LISTEN/NOTIFY: a committing writer notifies in its
-// transaction (delivered at commit), and each process keeps one connection listening.
+// transaction (delivered at commit), and each process keeps one connection listening (and, should it drop,
+// reconnects and looks again, so nothing committed meanwhile is missed: the streams read from the database, the
+// notification only wakes them). Logouts and revocations go the same way on a second channel, so a stream held by
+// any process closes when its token ends. Sessions and failed logins live in the database too, so a token revoked
+// through one process is refused by all, and the login limit counts attempts made through any of them.
 import pg from 'pg';
 import type { EntityName } from '../../common/central-api';
 import type { Role } from '../../common/entities';
@@ -36,7 +40,9 @@ import type {
   HubTx,
   MutationEntry,
   NewAccount,
+  LoginFailureStore,
   SessionAccount,
+  SessionsEnded,
   StoredRecord,
 } from './hub-storage';
 
@@ -143,7 +149,7 @@ class PgOps {
 
   async chainHead(): Promise<string | undefined> {
     const row = await this.one<{ hash: string }>(
-      `SELECT data::jsonb ->> 'hash' AS hash FROM changes WHERE entity = 'decision' ORDER BY seq DESC LIMIT 1`,
+      `SELECT data::json ->> 'hash' AS hash FROM changes WHERE entity = 'decision' ORDER BY seq DESC LIMIT 1`,
     );
     return row?.hash;
   }
@@ -154,7 +160,7 @@ class PgOps {
 
   async newestReadingValue(seriesId: string): Promise<number | undefined> {
     const row = await this.one<{ data: string }>(
-      `SELECT data FROM changes WHERE entity = 'reading' AND data::jsonb ->> 'seriesId' = $1 ORDER BY seq DESC LIMIT 1`,
+      `SELECT data FROM changes WHERE entity = 'reading' AND data::json ->> 'seriesId' = $1 ORDER BY seq DESC LIMIT 1`,
       [seriesId],
     );
     return row ? (JSON.parse(row.data) as { value: number }).value : undefined;
@@ -162,14 +168,14 @@ class PgOps {
 
   async randomOpenIncident(): Promise<string | undefined> {
     const row = await this.one<{ data: string }>(
-      `SELECT data FROM records WHERE entity = 'incident' AND data::jsonb ->> 'status' <> 'closed' ORDER BY random() LIMIT 1`,
+      `SELECT data FROM records WHERE entity = 'incident' AND data::json ->> 'status' <> 'closed' ORDER BY random() LIMIT 1`,
     );
     return row?.data;
   }
 
   async randomVillage(): Promise<string | undefined> {
     const row = await this.one<{ data: string }>(
-      `SELECT data FROM records WHERE entity = 'site' AND NOT deleted AND data::jsonb ->> 'kind' = 'village' ORDER BY random() LIMIT 1`,
+      `SELECT data FROM records WHERE entity = 'site' AND NOT deleted AND data::json ->> 'kind' = 'village' ORDER BY random() LIMIT 1`,
     );
     return row?.data;
   }
@@ -371,6 +377,9 @@ const RECONNECT_MS = 500;
 export class PgHubStorage extends PgOps implements HubStorage {
   readonly kind = 'postgres' as const;
   private readonly listeners = new Set<() => void>();
+  private readonly sessionListeners = new Set<(ended: SessionsEnded) => void>();
+  readonly loginFailures: LoginFailureStore;
+  private attempts = 0;
   private listener: pg.Client | undefined;
   private closed = false;
   private reconnect: NodeJS.Timeout | undefined;
@@ -379,11 +388,18 @@ export class PgHubStorage extends PgOps implements HubStorage {
     private readonly pool: pg.Pool,
     private readonly url: string,
     readonly location: string,
-    /** The NOTIFY channel of this database and schema. */
+    /** The NOTIFY channels of this database and schema: committed changes, ended sessions. */
     private readonly channel: string,
+    private readonly sessionChannel: string,
     private readonly log: (line: string) => void,
   ) {
     super(pool);
+    this.loginFailures = {
+      beginLoginAttempt: (key, nowMs, windowMs, limit) => this.beginLoginAttempt(key, nowMs, windowMs, limit),
+      forgiveLoginAttempt: async (id) => {
+        await this.pool.query('DELETE FROM login_failures WHERE id = $1', [id]);
+      },
+    };
   }
 
   static async open(url: string, opts: PgOpenOptions = {}): Promise<PgHubStorage> {
@@ -401,7 +417,14 @@ export class PgHubStorage extends PgOps implements HubStorage {
       }
       if (opts.migrate) await migratePg(pool);
       await checkPgSchema(pool, location);
-      const storage = new PgHubStorage(pool, url, location, `nawa_feed_${schema}`.slice(0, 63), log);
+      const storage = new PgHubStorage(
+        pool,
+        url,
+        location,
+        `nawa_feed_${schema}`.slice(0, 63),
+        `nawa_sessions_${schema}`.slice(0, 63),
+        log,
+      );
       await storage.listen();
       return storage;
     } catch (err) {
@@ -428,10 +451,92 @@ export class PgHubStorage extends PgOps implements HubStorage {
     };
     client.on('error', (err) => lost(err.message));
     client.on('end', () => lost('connection ended'));
-    client.on('notification', () => this.notifyLocal());
+    client.on('notification', (n) => {
+      if (n.channel === this.sessionChannel) this.sessionsEnded(n.payload);
+      else this.notifyLocal();
+    });
     await client.connect();
     this.listener = client;
-    await client.query(`LISTEN ${pg.escapeIdentifier(this.channel)}`);
+    await client.query(
+      `LISTEN ${pg.escapeIdentifier(this.channel)}; LISTEN ${pg.escapeIdentifier(this.sessionChannel)}`,
+    );
+  }
+
+  private sessionsEnded(payload: string | undefined): void {
+    let ended: SessionsEnded;
+    try {
+      const raw = JSON.parse(payload ?? '') as SessionsEnded;
+      ended = {
+        ...(typeof raw.tokenHash === 'string' ? { tokenHash: raw.tokenHash } : {}),
+        ...(typeof raw.username === 'string' ? { username: raw.username } : {}),
+      };
+    } catch {
+      return;
+    }
+    if (ended.tokenHash === undefined && ended.username === undefined) return;
+    for (const l of [...this.sessionListeners]) l(ended);
+  }
+
+  async announceSessionsEnded(ended: SessionsEnded): Promise<void> {
+    // Here at once; the other processes when the notification reaches them (this one hears it again: harmless).
+    for (const l of [...this.sessionListeners]) l(ended);
+    await this.pool.query('SELECT pg_notify($1, $2)', [this.sessionChannel, JSON.stringify(ended)]);
+  }
+
+  onSessionsEnded(listener: (ended: SessionsEnded) => void): () => void {
+    this.sessionListeners.add(listener);
+    return () => this.sessionListeners.delete(listener);
+  }
+
+  /**
+   * The login limit's check and count in one transaction, under an advisory lock of the key: parallel attempts
+   * through any process are counted one after another, so no more than `limit` reach a password check.
+   */
+  private async beginLoginAttempt(
+    key: string,
+    nowMs: number,
+    windowMs: number,
+    limit: number,
+  ): Promise<{ ok: true; id: number } | { ok: false; retryAfterMs: number; lockout: boolean }> {
+    const c = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await c.query('BEGIN');
+      try {
+        await c.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':login:' || $1))`, [key]);
+        if (++this.attempts % 1000 === 0)
+          await c.query('DELETE FROM login_failures WHERE at_ms <= $1', [nowMs - windowMs]);
+        await c.query('DELETE FROM login_failures WHERE key = $1 AND at_ms <= $2', [key, nowMs - windowMs]);
+        const times = (
+          await c.query<{ at_ms: number }>('SELECT at_ms FROM login_failures WHERE key = $1 ORDER BY at_ms, id', [key])
+        ).rows.map((r) => r.at_ms);
+        if (times.length >= limit) {
+          const until = (times[times.length - limit] as number) + windowMs;
+          const held = await c.query<{ until_ms: number }>('SELECT until_ms FROM login_lockouts WHERE key = $1', [key]);
+          const lockout = (held.rows[0]?.until_ms ?? 0) < nowMs;
+          await c.query(
+            `INSERT INTO login_lockouts (key, until_ms) VALUES ($1, $2)
+               ON CONFLICT (key) DO UPDATE SET until_ms = excluded.until_ms`,
+            [key, until],
+          );
+          await c.query('COMMIT');
+          return { ok: false, retryAfterMs: Math.max(1, until - nowMs), lockout };
+        }
+        const id = (
+          await c.query<{ id: number }>('INSERT INTO login_failures (key, at_ms) VALUES ($1, $2) RETURNING id', [
+            key,
+            nowMs,
+          ])
+        ).rows[0]!.id;
+        await c.query('COMMIT');
+        return { ok: true, id };
+      } catch (err) {
+        await c.query('ROLLBACK').catch((e: Error) => (broken = e));
+        throw err;
+      }
+    } finally {
+      c.release(broken);
+    }
   }
 
   private notifyLocal(): void {
@@ -497,6 +602,7 @@ export class PgHubStorage extends PgOps implements HubStorage {
     if (this.closed) return;
     this.closed = true;
     this.listeners.clear();
+    this.sessionListeners.clear();
     clearTimeout(this.reconnect);
     const l = this.listener;
     this.listener = undefined;

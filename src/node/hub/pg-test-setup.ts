@@ -25,7 +25,7 @@ async function dropTestSchemas(c: pg.Client): Promise<void> {
 
 export async function setup(): Promise<() => Promise<void>> {
   await withAdmin(async (c) => {
-    const v = await c.query<{ v: string }>('SHOW server_version');
+    const v = await c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
     process.stdout.write(`PostgreSQL for the tests: ${v.rows[0]?.v}\n`);
   });
   return () => withAdmin(dropTestSchemas);

@@ -26,6 +26,7 @@ import type {
   MutationEntry,
   NewAccount,
   SessionAccount,
+  SessionsEnded,
   StoredRecord,
 } from './hub-storage';
 
@@ -415,6 +416,7 @@ export class SqliteHubStorage extends SqliteOps implements HubStorage {
   readonly kind = 'sqlite' as const;
   private readonly lock = new Lock();
   private readonly listeners = new Set<() => void>();
+  private readonly sessionListeners = new Set<(ended: SessionsEnded) => void>();
 
   private constructor(
     readonly location: string,
@@ -472,6 +474,17 @@ export class SqliteHubStorage extends SqliteOps implements HubStorage {
     return () => this.listeners.delete(listener);
   }
 
+  /** One process owns the file: its own listeners are all there are. */
+  announceSessionsEnded(ended: SessionsEnded): Promise<void> {
+    for (const l of [...this.sessionListeners]) l(ended);
+    return Promise.resolve();
+  }
+
+  onSessionsEnded(listener: (ended: SessionsEnded) => void): () => void {
+    this.sessionListeners.add(listener);
+    return () => this.sessionListeners.delete(listener);
+  }
+
   compact(keepAfterSeq: number): Promise<number> {
     if (!Number.isSafeInteger(keepAfterSeq) || keepAfterSeq < 0)
       return Promise.reject(new Error('keepAfterSeq must be a non-negative integer'));
@@ -490,6 +503,7 @@ export class SqliteHubStorage extends SqliteOps implements HubStorage {
 
   async close(): Promise<void> {
     this.listeners.clear();
+    this.sessionListeners.clear();
     const release = await this.lock.acquire();
     try {
       if (this.conn.db.open) this.conn.db.close();

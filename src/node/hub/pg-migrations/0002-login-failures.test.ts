@@ -24,11 +24,11 @@ describe.skipIf(PG_ABSENT)(
       expect(await pgSchemaVersion(pool)).toBe(2);
       expect((await pool.query('SELECT username FROM accounts')).rows).toEqual([{ username: 'operator' }]);
       expect((await pool.query('SELECT last_seq FROM feed_head')).rows).toEqual([{ last_seq: '1' }]);
-      await pool.query(`INSERT INTO login_failures (key, at_ms) VALUES ('operator|127.0.0.1', 1)`);
-      await pool.query(`INSERT INTO login_lockouts (key, until_ms) VALUES ('operator|127.0.0.1', 2)`);
-      await expect(
-        pool.query(`INSERT INTO login_lockouts (key, until_ms) VALUES ('operator|127.0.0.1', 3)`),
-      ).rejects.toThrow(/duplicate key/);
+      await pool.query(`INSERT INTO login_failures (key, at_ms) VALUES ('c0ffee', 1)`);
+      await pool.query(`INSERT INTO login_lockouts (key, until_ms) VALUES ('c0ffee', 2)`);
+      await expect(pool.query(`INSERT INTO login_lockouts (key, until_ms) VALUES ('c0ffee', 3)`)).rejects.toThrow(
+        /duplicate key/,
+      );
     });
   },
 );
