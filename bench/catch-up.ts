@@ -11,9 +11,9 @@ import { SqliteHubStorage } from '../src/node/hub/sqlite-hub-storage';
 import { appendCentralChanges, MILLION } from './central-data';
 import { report } from './support';
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-interface ConsoleResult {
+export interface ConsoleResult {
   seconds: number;
   readings: number;
   rssBefore: number;
@@ -24,7 +24,7 @@ interface ConsoleResult {
 }
 
 /** The console side runs in a fresh process (catch-up-console.ts), so memory and lag are its own. */
-function consoleSide(hubUrl: string, dir: string, lastSeq: number): Promise<ConsoleResult> {
+export function consoleSide(hubUrl: string, dir: string, lastSeq: number): Promise<ConsoleResult> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', resolve(import.meta.dirname, 'catch-up-console.ts'), JSON.stringify({ hubUrl, dir, lastSeq })],

@@ -405,7 +405,12 @@ export class PgHubStorage extends PgOps implements HubStorage {
   static async open(url: string, opts: PgOpenOptions = {}): Promise<PgHubStorage> {
     const log = opts.log ?? (() => {});
     const location = redactUrl(url);
-    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 8, types: TYPES });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: opts.poolSize ?? 8,
+      types: TYPES,
+      application_name: 'nawa-hub',
+    });
     // An idle connection the server dropped would otherwise throw out of the process.
     pool.on('error', (err) => log(`PostgreSQL connection lost: ${err.message}`));
     try {
@@ -435,7 +440,7 @@ export class PgHubStorage extends PgOps implements HubStorage {
 
   /** A connection of its own that hears every process's commits; reconnects and looks again when it drops. */
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, types: TYPES });
+    const client = new pg.Client({ connectionString: this.url, types: TYPES, application_name: 'nawa-hub-listen' });
     const lost = (why: string) => {
       if (this.listener !== client) return;
       this.listener = undefined;
