@@ -80,7 +80,9 @@ async function load(urls: string[], ms: number, step: (url: string, client: numb
     Array.from({ length: CLIENTS }, async (_, c) => {
       for (let n = c; performance.now() < end; n++) {
         try {
-          done += await step(urls[n % urls.length]!, c);
+          // Awaited first: `done += await …` would read `done` before the wait and lose the other loops' counts.
+          const units = await step(urls[n % urls.length]!, c);
+          done += units;
         } catch {
           errors++;
         }
