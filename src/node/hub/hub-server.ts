@@ -270,6 +270,22 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
         return;
       }
       if (err instanceof HttpError) return sendError(res, err);
+      if (s.hub.isUnavailable(err)) {
+        // Not a bug: the database went away (PostgreSQL restarting, the network to it down). Clients retry.
+        s.log(`database unavailable on ${req.method} ${req.url}: ${(err as Error).message}`);
+        return sendError(
+          res,
+          new HttpError(
+            503,
+            'unavailable',
+            "the hub's database cannot be reached just now; try again shortly",
+            undefined,
+            {
+              'retry-after': '1',
+            },
+          ),
+        );
+      }
       s.log(
         `internal error on ${req.method} ${req.url}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
       );

@@ -216,6 +216,8 @@ export interface HubStorage extends HubOps {
    * Tombstones and append-only records stay, so a download from seq 0 is still complete. Returns how many went.
    */
   compact(keepAfterSeq: number): Promise<number>;
+  /** Whether an error says the database cannot be reached now (answered 503, not as a bug). */
+  isUnavailable(err: unknown): boolean;
   close(): Promise<void>;
 }
 

@@ -112,6 +112,8 @@ export class MutationService {
     try {
       return await tx.savepoint((sp) => this.decide(sp, consoleId, m, caller));
     } catch (err) {
+      // The database gone is no verdict on this mutation: the whole call fails (503) and the console retries it.
+      if (this.hub.isUnavailable(err)) throw err;
       this.log(`mutation ${m.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return rejected(m.id, 'internal_error', 'the hub failed to apply this mutation; nothing was applied');
     }

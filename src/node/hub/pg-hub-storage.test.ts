@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PG_ABSENT, PG_TEST_URL, pgTestDb } from './hub-test-kit';
-import { PgHubStorage } from './pg-hub-storage';
+import { isConnectionError, PgHubStorage } from './pg-hub-storage';
 
 const open: PgHubStorage[] = [];
 afterEach(async () => {
@@ -79,5 +79,26 @@ describe.skipIf(PG_ABSENT)(`PgHubStorage${PG_ABSENT ? ` (skipped: ${PG_ABSENT})`
     // The next statements get fresh connections; nothing was lost and the process did not fall over.
     await s.transaction((tx) => tx.write('site', 's2', 'upsert', () => ({ id: 's2' })));
     expect(await s.lastSeq()).toBe(2);
+  });
+
+  it('tells a database that cannot be reached (answered 503) from a statement that failed (a bug, 500)', async () => {
+    const refused = new pg.Client({ connectionString: 'postgres://nawa:nawa@127.0.0.1:1/none' });
+    const down = await refused.connect().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isConnectionError(down)).toBe(true);
+    const c = new pg.Client({ connectionString: PG_TEST_URL });
+    await c.connect();
+    try {
+      const bad = await c.query('SELEC 1').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(bad).toBeInstanceOf(Error);
+      expect(isConnectionError(bad)).toBe(false);
+    } finally {
+      await c.end();
+    }
   });
 });

@@ -78,6 +78,17 @@ const accountRow = (r: AccountDbRow): AccountRow => ({
 
 const ACCOUNT_COLUMNS = 'username, name, role, password_hash, disabled, created_at, last_login_at';
 
+// Connection failures (class 08), the server shutting down or starting (57P01-57P03), and the driver's own.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
+
+/** Whether an error of pg says the database cannot be reached (as opposed to a statement that failed). */
+export function isConnectionError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(err.message);
+}
+
 /** The URL without its password, for messages. */
 export function redactUrl(url: string): string {
   try {
@@ -578,8 +589,7 @@ export class PgHubStorage extends PgOps implements HubStorage {
       }
       return result;
     } catch (err) {
-      if (!(err instanceof Error) || /Connection terminated|ECONNRESET|ECONNREFUSED/.test(err.message))
-        broken ??= err as Error;
+      if (!(err instanceof Error) || isConnectionError(err)) broken ??= err as Error;
       throw err;
     } finally {
       client.release(broken);
@@ -601,6 +611,10 @@ export class PgHubStorage extends PgOps implements HubStorage {
       if (k > (await tx.floor())) await tx.setMeta('floor', String(k));
       return dropped;
     });
+  }
+
+  isUnavailable(err: unknown): boolean {
+    return isConnectionError(err);
   }
 
   async close(): Promise<void> {

@@ -501,6 +501,11 @@ export class SqliteHubStorage extends SqliteOps implements HubStorage {
     });
   }
 
+  /** A local file is there or the hub is not: its errors are the hub's own. */
+  isUnavailable(): boolean {
+    return false;
+  }
+
   async close(): Promise<void> {
     this.listeners.clear();
     this.sessionListeners.clear();
