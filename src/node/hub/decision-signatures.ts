@@ -35,7 +35,11 @@ export async function upsertSigningKey(
       consoleId,
       createdAt: now,
     };
-    return { id: mutationId, status: 'applied', ...(await tx.write('signing_key', input.id, 'upsert', () => key)) };
+    return {
+      id: mutationId,
+      status: 'applied',
+      ...(await tx.write('signing_key', input.id, 'upsert', () => key, rec ?? null)),
+    };
   }
   const held = rec.data as SigningKey;
   if (held.publicKey !== input.publicKey)
@@ -55,7 +59,7 @@ export async function upsertSigningKey(
   return {
     id: mutationId,
     status: 'applied',
-    ...(await tx.write('signing_key', input.id, 'upsert', () => ({ ...held, revokedAt: input.revokedAt }))),
+    ...(await tx.write('signing_key', input.id, 'upsert', () => ({ ...held, revokedAt: input.revokedAt }), rec)),
   };
 }
 

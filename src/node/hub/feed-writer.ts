@@ -56,7 +56,7 @@ export async function writeSite(tx: HubTx, site: Site): Promise<void> {
 export async function writeStatus(tx: HubTx, status: Status): Promise<boolean> {
   const held = await tx.getRecord('status', status.siteId);
   if (held && !held.deleted && (held.data as Status).at > status.at) return false;
-  await tx.write('status', status.siteId, 'upsert', () => status);
+  await tx.write('status', status.siteId, 'upsert', () => status, held ?? null);
   return true;
 }
 
@@ -84,10 +84,16 @@ export async function writeIncident(
   // null: the caller looked and there is none; undefined: look now.
   const held = heldRecord === undefined ? await tx.getRecord('incident', input.id) : (heldRecord ?? undefined);
   let written: Incident | undefined;
-  const at = await tx.write('incident', input.id, 'upsert', (_seq, version) => {
-    written = incidentRecord(input, updatedAt, version);
-    return written;
-  });
+  const at = await tx.write(
+    'incident',
+    input.id,
+    'upsert',
+    (_seq, version) => {
+      written = incidentRecord(input, updatedAt, version);
+      return written;
+    },
+    held ?? null,
+  );
   const incident = written as Incident;
   await writeIncidentEvents(tx, held && !held.deleted ? (held.data as Incident) : null, incident, actor, updatedAt);
   return { incident, ...at };

@@ -185,13 +185,15 @@ export interface HubOps {
 export interface HubTx extends HubOps {
   /**
    * Appends one change and makes it the record's current state. `build` receives the seq and version the change
-   * gets, because some records (decisions) publish them inside their own data.
+   * gets, because some records (decisions) publish them inside their own data. `held`: the record as this
+   * transaction already read it (null: known absent), which saves reading its version again.
    */
   write(
     entity: EntityName,
     id: string,
     op: 'upsert' | 'delete',
     build: (seq: number, version: number) => unknown,
+    held?: { version: number } | null,
   ): Promise<{ seq: number; version: number }>;
   setMeta(key: string, value: string): Promise<void>;
   recordMutation(entry: MutationEntry): Promise<void>;

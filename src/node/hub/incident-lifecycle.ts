@@ -50,7 +50,8 @@ export async function writeIncidentEvents(
 }
 
 async function writeEvent(tx: HubTx, event: IncidentEvent): Promise<void> {
-  await tx.write('incident_event', event.id, 'upsert', () => event);
+  // A new random id: nothing is held under it.
+  await tx.write('incident_event', event.id, 'upsert', () => event, null);
 }
 
 export type NoteOutcome =
@@ -80,7 +81,7 @@ export async function appendIncidentNote(
     };
   }
   const note: IncidentNote = { ...input, at, ...actor };
-  const written = await tx.write('incident_note', note.id, 'upsert', () => note);
+  const written = await tx.write('incident_note', note.id, 'upsert', () => note, null);
   await writeEvent(tx, { id: randomUUID(), incidentId: note.incidentId, at, ...actor, kind: 'note', noteId: note.id });
   return { ok: true, ...written };
 }

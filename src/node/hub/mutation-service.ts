@@ -188,7 +188,7 @@ export class MutationService {
     const rec = await tx.getRecord(entity, id);
     if (!rec || rec.deleted) return rejected(m.id, 'not_found', `no ${entity} ${id}`);
     if (m.baseVersion !== undefined && m.baseVersion !== rec.version) return conflict(m.id, rec);
-    return { id: m.id, status: 'applied', ...(await tx.write(entity, id, 'delete', () => null)) };
+    return { id: m.id, status: 'applied', ...(await tx.write(entity, id, 'delete', () => null, rec)) };
   }
 
   private async upsert(
@@ -248,10 +248,16 @@ export class MutationService {
       const { seq, version } = await writeIncident(tx, parsed.data as IncidentInput, updatedAt, actor, rec ?? null);
       return { id: m.id, status: 'applied', seq, version };
     }
-    const write = await tx.write(entity, data.id, 'upsert', (_seq, version) => {
-      if (entity === 'layout') return { ...(parsed.data as LayoutInput), version, updatedAt };
-      return parsed.data;
-    });
+    const write = await tx.write(
+      entity,
+      data.id,
+      'upsert',
+      (_seq, version) => {
+        if (entity === 'layout') return { ...(parsed.data as LayoutInput), version, updatedAt };
+        return parsed.data;
+      },
+      rec ?? null,
+    );
     return { id: m.id, status: 'applied', ...write };
   }
 

@@ -304,12 +304,14 @@ class PgTx extends PgOps implements HubTx {
     id: string,
     op: 'upsert' | 'delete',
     build: (seq: number, version: number) => unknown,
+    known?: { version: number } | null,
   ): Promise<{ seq: number; version: number }> {
     const seq = this.seq + 1;
-    const held = await this.one<{ version: number }>('SELECT version FROM records WHERE entity = $1 AND id = $2', [
-      entity,
-      id,
-    ]);
+    // One round trip fewer when the caller read the record in this transaction already.
+    const held =
+      known === undefined
+        ? await this.one<{ version: number }>('SELECT version FROM records WHERE entity = $1 AND id = $2', [entity, id])
+        : known;
     const version = (held?.version ?? 0) + 1;
     const data = JSON.stringify(op === 'delete' ? null : build(seq, version));
     await this.q.query(

@@ -28,6 +28,12 @@ export async function upsertSeriesThresholds(tx: HubTx, input: Series): Promise<
     };
   }
   const { thresholds, ...rest } = input;
-  const written = await tx.write('series', input.id, 'upsert', () => (thresholds ? { ...rest, thresholds } : rest));
+  const written = await tx.write(
+    'series',
+    input.id,
+    'upsert',
+    () => (thresholds ? { ...rest, thresholds } : rest),
+    held,
+  );
   return { ok: true, ...written };
 }

@@ -346,12 +346,16 @@ class SqliteTx extends SqliteOps implements HubTx {
     id: string,
     op: 'upsert' | 'delete',
     build: (seq: number, version: number) => unknown,
+    known?: { version: number } | null,
   ): Promise<{ seq: number; version: number }> {
     return this.run(() => {
       const seq = this.lastSeqNow() + 1;
       // The version alone: parsing the record's data here cost every write (an outbox drain writes thousands).
-      const held = this.conn.stmt('SELECT version FROM records WHERE entity = ? AND id = ?').get(entity, id) as
-        { version: number } | undefined;
+      const held =
+        known === undefined
+          ? (this.conn.stmt('SELECT version FROM records WHERE entity = ? AND id = ?').get(entity, id) as
+              { version: number } | undefined)
+          : known;
       const version = (held?.version ?? 0) + 1;
       const data = JSON.stringify(op === 'delete' ? null : build(seq, version));
       this.conn
