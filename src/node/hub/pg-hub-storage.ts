@@ -451,21 +451,14 @@ export class PgHubStorage extends PgOps implements HubStorage {
     }
   }
 
-  /** A connection of its own that hears every process's commits; reconnects and looks again when it drops. */
+  /** A connection of its own that hears every process's commits; set only once it listens. */
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url, types: TYPES, application_name: 'nawa-hub-listen' });
     const lost = (why: string) => {
       if (this.listener !== client) return;
       this.listener = undefined;
       void client.end().catch(() => {});
-      if (this.closed) return;
-      this.log(`PostgreSQL listener lost (${why}); reconnecting`);
-      this.reconnect = setTimeout(() => {
-        this.listen()
-          .then(() => this.notifyLocal())
-          .catch((err: unknown) => lost(`reconnect failed: ${(err as Error).message}`));
-      }, RECONNECT_MS);
-      this.reconnect.unref();
+      this.relisten(why);
     };
     client.on('error', (err) => lost(err.message));
     client.on('end', () => lost('connection ended'));
@@ -473,11 +466,41 @@ export class PgHubStorage extends PgOps implements HubStorage {
       if (n.channel === this.sessionChannel) this.sessionsEnded(n.payload);
       else this.notifyLocal();
     });
-    await client.connect();
+    try {
+      await client.connect();
+      await client.query(
+        `LISTEN ${pg.escapeIdentifier(this.channel)}; LISTEN ${pg.escapeIdentifier(this.sessionChannel)}`,
+      );
+    } catch (err) {
+      void client.end().catch(() => {});
+      throw err;
+    }
+    if (this.closed) return void client.end().catch(() => {});
     this.listener = client;
-    await client.query(
-      `LISTEN ${pg.escapeIdentifier(this.channel)}; LISTEN ${pg.escapeIdentifier(this.sessionChannel)}`,
-    );
+  }
+
+  /**
+   * Tries again every RECONNECT_MS until it listens once more (the database may be down for a while), then wakes
+   * the listeners: whatever was committed meanwhile is read from the database, so nothing is missed.
+   */
+  private relisten(why: string): void {
+    if (this.closed || this.reconnect) return;
+    this.log(`PostgreSQL listener lost (${why}); reconnecting`);
+    this.reconnect = setTimeout(() => {
+      this.listen()
+        .then(
+          () => {
+            this.reconnect = undefined;
+            if (!this.closed) this.notifyLocal();
+          },
+          (err: unknown) => {
+            this.reconnect = undefined;
+            this.relisten(`reconnect failed: ${(err as Error).message}`);
+          },
+        )
+        .catch(() => {});
+    }, RECONNECT_MS);
+    this.reconnect.unref();
   }
 
   private sessionsEnded(payload: string | undefined): void {
