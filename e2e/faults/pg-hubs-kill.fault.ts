@@ -25,7 +25,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.skipIf(PG_ABSENT)(`two hub processes on PostgreSQL${PG_ABSENT ? ` (skipped: ${PG_ABSENT})` : ''}`, () => {
-  it(`loses and doubles nothing of ${WRITES} writes while one of two hubs is killed ${KILLS} times`, async () => {
+  it(`loses and doubles nothing of ${WRITES} writes while one of two hubs is killed up to ${KILLS} times`, async () => {
     const { random, seed } = seeded();
     const dbPath = await pgTestDb(`fault_${Date.now()}`);
     const ports = [await freePort(), await freePort()];
