@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // The PostgreSQL tests (they skip, saying so, without NAWA_TEST_PG_URL) leave no schema behind.
+    globalSetup: process.env.NAWA_TEST_PG_URL ? ['src/node/hub/pg-test-setup.ts'] : [],
   },
 });

@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: long ? 3_600_000 : 120_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // pg-hubs-kill.fault.ts makes a schema in NAWA_TEST_PG_URL; the run drops it at its end.
+    globalSetup: process.env.NAWA_TEST_PG_URL ? ['src/node/hub/pg-test-setup.ts'] : [],
   },
 });

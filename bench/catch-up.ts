@@ -7,13 +7,13 @@ import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { startChild } from '../e2e/faults/support/children';
 import { startHub } from '../src/node/hub/hub';
-import { HubDb } from '../src/node/hub/hub-db';
+import { SqliteHubStorage } from '../src/node/hub/sqlite-hub-storage';
 import { appendCentralChanges, MILLION } from './central-data';
 import { report } from './support';
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-interface ConsoleResult {
+export interface ConsoleResult {
   seconds: number;
   readings: number;
   rssBefore: number;
@@ -24,7 +24,7 @@ interface ConsoleResult {
 }
 
 /** The console side runs in a fresh process (catch-up-console.ts), so memory and lag are its own. */
-function consoleSide(hubUrl: string, dir: string, lastSeq: number): Promise<ConsoleResult> {
+export function consoleSide(hubUrl: string, dir: string, lastSeq: number): Promise<ConsoleResult> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', resolve(import.meta.dirname, 'catch-up-console.ts'), JSON.stringify({ hubUrl, dir, lastSeq })],
@@ -54,7 +54,7 @@ export async function benchCatchUp(scale = Number(process.env.NAWA_BENCH_SCALE ?
     const seeded = await startHub({ dbPath, seed: 'demo', port: 0 });
     await seeded.close();
     const tGen = performance.now();
-    const hubDb = HubDb.open(dbPath);
+    const hubDb = SqliteHubStorage.open(dbPath);
     const mix = {
       readings: MILLION.readings * scale,
       statuses: MILLION.statuses * scale,
@@ -63,7 +63,7 @@ export async function benchCatchUp(scale = Number(process.env.NAWA_BENCH_SCALE ?
     };
     const lastSeq = appendCentralChanges(hubDb, mix);
     hubDb.db.pragma('wal_checkpoint(TRUNCATE)');
-    hubDb.close();
+    await hubDb.close();
     const genSeconds = (performance.now() - tGen) / 1000;
 
     const hub = await startChild(resolve(import.meta.dirname, 'hub-process.ts'), { dbPath });

@@ -1,5 +1,6 @@
 // `npm run bench`: measures and prints; never fails on a figure. Pick some with `npm run bench -- drain switch`.
 import { benchCatchUp } from './catch-up';
+import { benchCatchUpPg, benchHubBackends } from './hub-backends';
 import { benchMapRender } from './map-render';
 import { benchOutboxDrain } from './outbox-drain';
 import { benchReadings } from './readings';
@@ -9,6 +10,8 @@ import { benchSwitchLatency } from './switch-latency';
 const BENCHES: Record<string, () => Promise<void>> = {
   drain: () => benchOutboxDrain(),
   catchup: () => benchCatchUp(),
+  hubs: () => benchHubBackends(),
+  'catchup-pg': () => benchCatchUpPg(),
   readings: () => benchReadings(),
   records: () => benchRecords(),
   switch: () => benchSwitchLatency(),

@@ -33,7 +33,7 @@ describe('decision log trust', () => {
     const target = feed.changes[1]!.data;
     await expect.poll(() => page.getByTestId('decision-item').filter({ hasText: target.summary }).count()).toBe(1);
 
-    rewriteInHubDb(join(stack.dir, 'hub.db'), target.id, 'Teks yang dipalsukan');
+    await rewriteInHubDb(join(stack.dir, 'hub.db'), target.id, 'Teks yang dipalsukan');
     // Any later write of the hub's own wakes its streams, which then carry the forged change too.
     const incident = {
       id: crypto.randomUUID(),

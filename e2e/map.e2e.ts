@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright';
 import { startHub, type Hub } from '../src/node/hub/hub';
-import { HubDb } from '../src/node/hub/hub-db';
+import { SqliteHubStorage } from '../src/node/hub/sqlite-hub-storage';
 import { writeStatus } from '../src/node/hub/feed-writer';
 import { startServe, type Serving } from '../src/node/serve/serve';
 import { CHROMIUM, CHROMIUM_ARGS, centralToken, loginConsole, openView } from './support/stack';
@@ -29,16 +29,16 @@ beforeAll(async () => {
   const dbPath = join(dir, 'hub.db');
   // Seed the demo, then write the statuses after it (newest `at` wins) while the hub is stopped.
   await (await startHub({ dbPath, seed: 'demo', simulate: 0, port: 0 })).close();
-  const db = HubDb.open(dbPath);
+  const db = SqliteHubStorage.open(dbPath);
   const at = new Date().toISOString();
-  db.transaction(() => {
+  await db.transaction(async (tx) => {
     for (const siteId of SUMBERPUCUNG_DOWN)
-      writeStatus(db, { siteId, at, state: 'down', latencyMs: null, bandwidthMbps: null });
+      await writeStatus(tx, { siteId, at, state: 'down', latencyMs: null, bandwidthMbps: null });
     for (const siteId of SUMBERPUCUNG_UP)
-      writeStatus(db, { siteId, at, state: 'up', latencyMs: 25, bandwidthMbps: 40 });
-    writeStatus(db, { siteId: SLOW_TOURIST_SITE, at, state: 'up', latencyMs: 420, bandwidthMbps: 30 });
+      await writeStatus(tx, { siteId, at, state: 'up', latencyMs: 25, bandwidthMbps: 40 });
+    await writeStatus(tx, { siteId: SLOW_TOURIST_SITE, at, state: 'up', latencyMs: 420, bandwidthMbps: 30 });
   });
-  db.close();
+  await db.close();
   hub = await startHub({ dbPath, seed: 'demo', simulate: 0, port: 0, heartbeatMs: 500 });
   serving = await startServe({
     hubUrl: hub.url,

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DecisionView } from '../../common/host-api';
 import type { Layout } from '../../common/entities';
 import { startHub, type Hub } from '../hub/hub';
+import { testHubDb } from '../hub/hub-test-kit';
 import { verifyDecisionLog } from '../signing/decision-log';
 import { createHost, type ConsoleHost } from './host';
 import { wallNow } from './decision-recording';
@@ -17,7 +18,7 @@ let hub: Hub;
 let host: ConsoleHost | null = null;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nawa-correct-'));
-  hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, heartbeatMs: 200 });
+  hub = await startHub({ dbPath: await testHubDb(dir), seed: 'demo', port: 0, heartbeatMs: 200 });
 });
 afterEach(async () => {
   await host?.close();
@@ -80,7 +81,7 @@ describe('the wall layout a decision records', () => {
       stateVersion: onB.stateVersion,
       layout: { id: b.id, name: b.name, version: b.version },
     });
-    hub = await startHub({ dbPath: join(dir, 'hub.db'), port, heartbeatMs: 200 });
+    hub = await startHub({ dbPath: await testHubDb(dir), port, heartbeatMs: 200 });
 
     const synced = await until('both synced', () => {
       const ds = h.store.decisions().filter((d) => d.id === first.id || d.id === offline.id);

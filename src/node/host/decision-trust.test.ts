@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DecisionTrust } from '../../common/decision-trust-api';
 import { startHub, type Hub } from '../hub/hub';
+import { testHubDb } from '../hub/hub-test-kit';
 import { rewriteInHubDb } from '../signing/signing-test-kit';
 import { verifyLogMain } from '../signing/verify-log-cli';
 import { createHost, type ConsoleHost } from './host';
@@ -19,7 +20,7 @@ let second: ConsoleHost | null = null;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nawa-trust-'));
-  hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, heartbeatMs: 200 });
+  hub = await startHub({ dbPath: await testHubDb(dir), seed: 'demo', port: 0, heartbeatMs: 200 });
 });
 afterEach(async () => {
   await host?.close();
@@ -68,8 +69,8 @@ describe('tamper alarm', () => {
     // The attack, on the file, with the hub restarted on it.
     const port = Number(new URL(hub.url).port);
     await hub.close();
-    rewriteInHubDb(join(dir, 'hub.db'), target, 'Jalan Dampit tetap dibuka');
-    hub = await startHub({ dbPath: join(dir, 'hub.db'), port, heartbeatMs: 200 });
+    await rewriteInHubDb(await testHubDb(dir), target, 'Jalan Dampit tetap dibuka');
+    hub = await startHub({ dbPath: await testHubDb(dir), port, heartbeatMs: 200 });
 
     await until('tamper alarm', () => h.store.trust.state().alarms > 0, 15_000);
     const trust = ok<DecisionTrust>(await host.dispatch('decisions.trust', {}, conn()));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../hub/hub';
+import { testHubDb } from '../hub/hub-test-kit';
 import { verifyDecisionChain } from '../hub/decision-chain';
 import { createHost, type ConsoleHost } from './host';
 import { conn, ok, until } from './host-test-kit';
@@ -14,7 +15,7 @@ let host: ConsoleHost | null = null;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nawa-host-'));
-  hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, heartbeatMs: 200 });
+  hub = await startHub({ dbPath: await testHubDb(dir), seed: 'demo', port: 0, heartbeatMs: 200 });
 });
 afterEach(async () => {
   await host?.close();
@@ -88,6 +89,8 @@ describe('console host', () => {
     const c = conn();
     ok(await host.dispatch('session.login', { username: 'operator', password: 'demo' }, c));
     await until('online', () => host!.sync.status().online);
+    // The login's signing key is pushed first (slower on PostgreSQL): the outage starts with nothing waiting.
+    await until('signing key pushed', () => host!.sync.status().pending === 0);
     await hub.close();
     await until('offline noticed', () => !host!.sync.status().online);
     const ids: string[] = [];
@@ -109,7 +112,7 @@ describe('console host', () => {
     expect(await host.dispatch('session.login', { username: 'operator', password: 'salah' }, conn())).toMatchObject({
       ok: false,
     });
-    hub = await startHub({ dbPath: join(dir, 'hub.db'), port, heartbeatMs: 200 });
+    hub = await startHub({ dbPath: await testHubDb(dir), port, heartbeatMs: 200 });
     await until('outbox drained', () => host!.sync.status().pending === 0, 30_000);
     await until(
       'all synced',

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncidentView } from '../../common/host-api';
 import type { TimelineEntry } from '../../common/incident-api';
 import { startHub, type Hub } from '../hub/hub';
+import { testHubDb } from '../hub/hub-test-kit';
 import { createHost, type ConsoleHost } from './host';
 import { conn, ok, until } from './host-test-kit';
 
@@ -15,7 +16,7 @@ let hub: Hub;
 let host: ConsoleHost | null = null;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nawa-incwf-'));
-  hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, heartbeatMs: 200 });
+  hub = await startHub({ dbPath: await testHubDb(dir), seed: 'demo', port: 0, heartbeatMs: 200 });
 });
 afterEach(async () => {
   await host?.close();
@@ -121,7 +122,7 @@ describe('incident workflow through the host', () => {
       incident.id,
     ]);
 
-    hub = await startHub({ dbPath: join(dir, 'hub.db'), port, heartbeatMs: 200 });
+    hub = await startHub({ dbPath: await testHubDb(dir), port, heartbeatMs: 200 });
     await until(
       'pushed and pulled',
       () =>

@@ -11,7 +11,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<
 export interface AccountRouteDeps {
   accounts: AccountService;
   audit: AuditLog;
-  authenticate(req: IncomingMessage): SessionCaller;
+  authenticate(req: IncomingMessage): Promise<SessionCaller>;
   address(req: IncomingMessage): string;
 }
 
@@ -22,21 +22,21 @@ export function accountRoutes(d: AccountRouteDeps): {
   routes: Record<string, Partial<Record<string, Handler>>>;
   account: Partial<Record<string, Handler>>;
 } {
-  function supervisor(req: IncomingMessage): SessionCaller {
-    const caller = d.authenticate(req);
+  async function supervisor(req: IncomingMessage): Promise<SessionCaller> {
+    const caller = await d.authenticate(req);
     if (caller.role !== 'supervisor')
       throw new HttpError(403, 'forbidden', 'only a supervisor manages accounts and reads the audit log');
     return caller;
   }
 
-  const list: Handler = (req, res, url) => {
-    supervisor(req);
+  const list: Handler = async (req, res, url) => {
+    await supervisor(req);
     strictQuery(url, []);
-    sendJson(res, 200, { accounts: d.accounts.list() });
+    sendJson(res, 200, { accounts: await d.accounts.list() });
   };
 
   const create: Handler = async (req, res, url) => {
-    const caller = supervisor(req);
+    const caller = await supervisor(req);
     strictQuery(url, []);
     const body = CreateAccountRequest.safeParse(await readJsonBody(req));
     if (!body.success) throw invalidBody(body.error.issues);
@@ -44,7 +44,7 @@ export function accountRoutes(d: AccountRouteDeps): {
   };
 
   const patch: Handler = async (req, res, url) => {
-    const caller = supervisor(req);
+    const caller = await supervisor(req);
     strictQuery(url, []);
     const raw = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
     let username: string;
@@ -60,12 +60,12 @@ export function accountRoutes(d: AccountRouteDeps): {
     sendJson(res, 200, await d.accounts.patch(username, body.data, caller.username, d.address(req)));
   };
 
-  const audit: Handler = (req, res, url) => {
-    supervisor(req);
+  const audit: Handler = async (req, res, url) => {
+    await supervisor(req);
     const query = strictQuery(url, ['limit', 'before', 'username']);
     const limit = intParam(query, 'limit', 200, 1, 1000);
     const before = query.has('before') ? intParam(query, 'before', 0, 1, Number.MAX_SAFE_INTEGER) : undefined;
-    sendJson(res, 200, { records: d.audit.list(limit, before, query.get('username')) });
+    sendJson(res, 200, { records: await d.audit.list(limit, before, query.get('username')) });
   };
 
   return { routes: { '/accounts': { GET: list, POST: create }, '/audit': { GET: audit } }, account: { PATCH: patch } };

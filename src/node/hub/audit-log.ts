@@ -1,5 +1,5 @@
 // The hub's audit records (central-api.md v1.1): logins, logouts, failed logins, lockouts, account changes.
-import type { HubDb } from './hub-db';
+import type { HubOps, HubStorage } from './hub-storage';
 
 export const AUDIT_KINDS = [
   'login',
@@ -23,43 +23,36 @@ export interface AuditEntry {
   detail: unknown;
 }
 
-interface Row {
-  id: number;
-  at: string;
-  kind: AuditKind;
-  username: string;
-  actor: string | null;
-  address: string | null;
-  detail: string | null;
-}
-
 export class AuditLog {
   constructor(
-    private readonly hub: HubDb,
+    private readonly hub: HubStorage,
     private readonly now: () => number = Date.now,
   ) {}
 
-  record(kind: AuditKind, username: string, opts: { actor?: string; address?: string; detail?: unknown } = {}): void {
-    this.hub
-      .stmt('INSERT INTO audit (at, kind, username, actor, address, detail) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(
-        new Date(this.now()).toISOString(),
-        kind,
-        username.slice(0, 64),
-        opts.actor ?? null,
-        opts.address ?? null,
-        opts.detail === undefined ? null : JSON.stringify(opts.detail),
-      );
+  /** `on`: the transaction the record commits with, when there is one. */
+  record(
+    kind: AuditKind,
+    username: string,
+    opts: { actor?: string; address?: string; detail?: unknown } = {},
+    on: HubOps = this.hub,
+  ): Promise<void> {
+    return on.insertAudit({
+      at: new Date(this.now()).toISOString(),
+      kind,
+      username: username.slice(0, 64),
+      actor: opts.actor ?? null,
+      address: opts.address ?? null,
+      detail: opts.detail === undefined ? null : JSON.stringify(opts.detail),
+    });
   }
 
   /** Newest first; `before` pages further back by id. */
-  list(limit: number, before?: number, username?: string): AuditEntry[] {
-    const rows = this.hub
-      .stmt(
-        `SELECT id, at, kind, username, actor, address, detail FROM audit
-             WHERE id < ? AND (? IS NULL OR username = ?) ORDER BY id DESC LIMIT ?`,
-      )
-      .all(before ?? Number.MAX_SAFE_INTEGER, username ?? null, username ?? null, limit) as Row[];
-    return rows.map((r) => ({ ...r, detail: r.detail === null ? null : (JSON.parse(r.detail) as unknown) }));
+  async list(limit: number, before?: number, username?: string): Promise<AuditEntry[]> {
+    const rows = await this.hub.listAudit(limit, before ?? Number.MAX_SAFE_INTEGER, username);
+    return rows.map((r) => ({
+      ...r,
+      kind: r.kind as AuditKind,
+      detail: r.detail === null ? null : (JSON.parse(r.detail) as unknown),
+    }));
   }
 }

@@ -3,7 +3,7 @@ import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { OperatorInfo } from '../../common/central-api';
 import type { Role } from '../../common/entities';
 import { DEMO_PASSWORD } from './demo-content';
-import type { HubDb } from './hub-db';
+import type { HubOps, HubStorage } from './hub-storage';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 /** v1.1: at least N = 2^17, r = 8, p = 1 (128 MiB and about a second of one core per hash here). */
@@ -84,83 +84,74 @@ export class AuthService {
   private dummyHash: Promise<string> | undefined;
 
   constructor(
-    private readonly hub: HubDb,
+    private readonly hub: HubStorage,
     private readonly now: () => number = Date.now,
     /** scrypt N for new hashes; below SCRYPT_N only where a test says so. */
     readonly scryptN: number = SCRYPT_N,
   ) {}
 
-  accountCount(): number {
-    return (this.hub.stmt('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
+  accountCount(): Promise<number> {
+    return this.hub.accountCount();
   }
 
-  hasAccount(username: string): boolean {
-    return this.hub.stmt('SELECT 1 FROM accounts WHERE username = ?').get(username) !== undefined;
+  async hasAccount(username: string): Promise<boolean> {
+    return (await this.hub.getAccount(username)) !== undefined;
   }
 
   /** Creates the account unless the username exists; an existing account keeps its password. Returns whether it was created. */
   async createAccount(account: Account, password: string, N: number = this.scryptN): Promise<boolean> {
-    if (this.hasAccount(account.username)) return false;
+    if (await this.hasAccount(account.username)) return false;
     const hash = await hashPassword(password, N);
-    const { changes } = this.hub
-      .stmt('INSERT OR IGNORE INTO accounts (username, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(account.username, account.name, account.role, hash, new Date(this.now()).toISOString());
-    return changes === 1;
+    return this.hub.insertAccount({
+      ...pickAccount(account),
+      passwordHash: hash,
+      createdAt: new Date(this.now()).toISOString(),
+    });
   }
 
   /** A session, null for an unknown username or a wrong password, 'disabled' for the right password of a disabled account. */
   async login(username: string, password: string): Promise<Session | null | 'disabled'> {
-    const row = this.hub
-      .stmt('SELECT username, name, role, password_hash, disabled FROM accounts WHERE username = ?')
-      .get(username) as (Account & { password_hash: string; disabled: number }) | undefined;
+    const row = await this.hub.getAccount(username);
     if (!row) {
       this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'), this.scryptN);
       await verifyPassword(password, await this.dummyHash);
       return null;
     }
-    if (!(await verifyPassword(password, row.password_hash))) return null;
+    if (!(await verifyPassword(password, row.passwordHash))) return null;
     if (row.disabled) return 'disabled';
-    if (hashCost(row.password_hash) < this.scryptN && password !== DEMO_PASSWORD) {
+    if (hashCost(row.passwordHash) < this.scryptN && password !== DEMO_PASSWORD) {
       // Made with weaker parameters (before v1.1): replaced now that the password is known.
       const stronger = await hashPassword(password, this.scryptN);
-      this.hub
-        .stmt('UPDATE accounts SET password_hash = ? WHERE username = ? AND password_hash = ?')
-        .run(stronger, row.username, row.password_hash);
+      await this.hub.upgradePasswordHash(row.username, stronger, row.passwordHash);
     }
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
+    const at = new Date(now).toISOString();
     const expiresAt = new Date(now + SESSION_TTL_MS).toISOString();
-    this.hub.transaction(() => {
-      this.hub.stmt('DELETE FROM sessions WHERE expires_at <= ?').run(new Date(now).toISOString());
-      this.hub
-        .stmt('INSERT INTO sessions (token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?)')
-        .run(sha256Hex(token), row.username, new Date(now).toISOString(), expiresAt);
-      this.hub
-        .stmt('UPDATE accounts SET last_login_at = ? WHERE username = ?')
-        .run(new Date(now).toISOString(), row.username);
+    await this.hub.transaction(async (tx) => {
+      await tx.deleteExpiredSessions(at);
+      await tx.insertSession(sha256Hex(token), row.username, at, expiresAt);
+      await tx.setLastLogin(row.username, at);
     });
     return { token, expiresAt, operator: operatorInfo(row) };
   }
 
   /** The account behind a bearer token, or null when the token is unknown, expired, revoked, or its account disabled. */
-  authenticate(token: string): SessionCaller | null {
+  async authenticate(token: string): Promise<SessionCaller | null> {
     const tokenHash = sha256Hex(token);
-    const row = this.hub
-      .stmt(
-        `SELECT a.username, a.name, a.role, s.expires_at AS expiresAt FROM sessions s JOIN accounts a ON a.username = s.username
-         WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled = 0`,
-      )
-      .get(tokenHash, new Date(this.now()).toISOString()) as (Account & { expiresAt: string }) | undefined;
+    const row = await this.hub.sessionAccount(tokenHash, new Date(this.now()).toISOString());
     return row ? { ...row, tokenHash } : null;
   }
 
   /** Ends one session (logout). */
-  endSession(tokenHash: string): void {
-    this.hub.stmt('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  endSession(tokenHash: string): Promise<void> {
+    return this.hub.deleteSession(tokenHash);
   }
 
   /** Revokes every token of the account; returns how many there were. */
-  revokeAll(username: string): number {
-    return this.hub.stmt('DELETE FROM sessions WHERE username = ?').run(username).changes;
+  revokeAll(username: string, on: HubOps = this.hub): Promise<number> {
+    return on.deleteSessionsOf(username);
   }
 }
+
+const pickAccount = (a: Account): Account => ({ username: a.username, name: a.name, role: a.role });

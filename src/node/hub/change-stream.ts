@@ -1,6 +1,6 @@
 // GET /stream: Server-Sent Events with the backlog after `since`, then each change live, and heartbeats.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { changeJson, type HubDb } from './hub-db';
+import { changeJson, type HubStorage } from './hub-storage';
 
 const PAGE = 500;
 /** setTimeout's longest delay; a session ending later is looked at again then. */
@@ -19,16 +19,22 @@ class StreamClient {
   private closed = false;
   private readonly heartbeat: NodeJS.Timeout;
   private expiry: NodeJS.Timeout | undefined;
+  /** Resolves once the response has gone out (or the socket has closed). */
+  readonly finished: Promise<void>;
 
   /** `cursor` is the last seq this stream has written, so a heartbeat never claims more than was sent. */
   constructor(
-    private readonly hub: HubDb,
+    private readonly hub: HubStorage,
     private readonly res: ServerResponse,
     private cursor: number,
     heartbeatMs: number,
     private readonly onEnd: () => void,
     readonly owner?: StreamOwner,
   ) {
+    this.finished = new Promise((resolve) => {
+      res.once('finish', resolve);
+      res.once('close', resolve);
+    });
     this.heartbeat = setInterval(() => this.beat(), heartbeatMs);
     res.on('close', () => this.end());
     if (owner) this.endAt(Date.parse(owner.expiresAt));
@@ -52,7 +58,7 @@ class StreamClient {
       for (;;) {
         this.again = false;
         if (this.closed) return;
-        const { rows, more } = this.hub.readChanges(this.cursor, PAGE);
+        const { rows, more } = await this.hub.readChanges(this.cursor, PAGE);
         let room = true;
         for (const row of rows) {
           room = this.res.write(`event: change\nid: ${row.seq}\ndata: ${changeJson(row)}\n\n`);
@@ -103,12 +109,18 @@ export class ChangeStreams {
   private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly hub: HubDb,
+    private readonly hub: HubStorage,
     private readonly heartbeatMs: number,
   ) {
-    this.unsubscribe = hub.onChanges(() => {
+    const changes = hub.onChanges(() => {
       for (const c of this.clients) void c.pump();
     });
+    // A logout or revocation through any process on the database ends the streams held here.
+    const sessions = hub.onSessionsEnded((ended) => this.closeWhere(ended));
+    this.unsubscribe = () => {
+      changes();
+      sessions();
+    };
   }
 
   get size(): number {
@@ -141,6 +153,8 @@ export class ChangeStreams {
 
   /** Ends the streams opened with a token (logout) or by an account (its tokens revoked); returns how many. */
   closeWhere(match: { tokenHash?: string; username?: string }): number {
+    // An empty match names no session (it must never close every stream).
+    if (match.tokenHash === undefined && match.username === undefined) return 0;
     let n = 0;
     for (const c of [...this.clients]) {
       const o = c.owner;
@@ -156,8 +170,19 @@ export class ChangeStreams {
     return n;
   }
 
-  closeAll(): void {
+  /**
+   * Ends every stream and waits (at most `flushMs`) until their last bytes went out, so a closing hub ends its
+   * streams cleanly instead of cutting them mid-event when it drops its connections.
+   */
+  async closeAll(flushMs = 1000): Promise<void> {
     this.unsubscribe();
-    for (const c of [...this.clients]) c.end();
+    const all = [...this.clients];
+    for (const c of all) c.end();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(all.map((c) => c.finished)),
+      new Promise((resolve) => (timer = setTimeout(resolve, flushMs))),
+    ]);
+    clearTimeout(timer);
   }
 }

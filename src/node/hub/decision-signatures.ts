@@ -5,26 +5,26 @@ import { signingPayload, type SigningKey, type SigningKeyInput } from '../../com
 import type { DecisionInput } from '../../common/entities';
 import { verifyText } from '../signing/ed25519';
 import { localSigner, type LocalSigner } from '../signing/local-signer';
-import type { HubDb } from './hub-db';
+import type { HubOps, HubTx } from './hub-storage';
 import type { Caller } from './caller';
 
 type Refusal = { code: string; message: string; field: string };
 
 /** Upserts a signing_key: a new key for the caller on this console, or a supervisor's revocation of an existing one. */
-export function upsertSigningKey(
-  hub: HubDb,
+export async function upsertSigningKey(
+  tx: HubTx,
   mutationId: string,
   input: SigningKeyInput,
   consoleId: string,
   caller: Caller,
   now: string,
-): MutationResult {
+): Promise<MutationResult> {
   const refuse = (code: string, message: string, field = 'data'): MutationResult => ({
     id: mutationId,
     status: 'rejected',
     error: { code, message, details: [{ field, message }] },
   });
-  const rec = hub.getRecord('signing_key', input.id);
+  const rec = await tx.getRecord('signing_key', input.id);
   if (!rec || rec.deleted) {
     if (input.revokedAt !== undefined)
       return refuse('invalid_data', 'a new key cannot be revoked already', 'data.revokedAt');
@@ -35,7 +35,11 @@ export function upsertSigningKey(
       consoleId,
       createdAt: now,
     };
-    return { id: mutationId, status: 'applied', ...hub.write('signing_key', input.id, 'upsert', () => key) };
+    return {
+      id: mutationId,
+      status: 'applied',
+      ...(await tx.write('signing_key', input.id, 'upsert', () => key, rec ?? null)),
+    };
   }
   const held = rec.data as SigningKey;
   if (held.publicKey !== input.publicKey)
@@ -55,24 +59,24 @@ export function upsertSigningKey(
   return {
     id: mutationId,
     status: 'applied',
-    ...hub.write('signing_key', input.id, 'upsert', () => ({ ...held, revokedAt: input.revokedAt })),
+    ...(await tx.write('signing_key', input.id, 'upsert', () => ({ ...held, revokedAt: input.revokedAt }), rec)),
   };
 }
 
 /** Why a decision the caller sends from this console is refused, or null when its signature holds. */
-export function decisionSignatureRefusal(
-  hub: HubDb,
+export async function decisionSignatureRefusal(
+  hub: HubOps,
   input: DecisionInput,
   operatorId: string,
   consoleId: string,
-): Refusal | null {
+): Promise<Refusal | null> {
   if (input.keyId === undefined)
     return {
       code: 'unknown_key',
       message: "decisions are signed: data.keyId names the signer's signing_key",
       field: 'data.keyId',
     };
-  const rec = hub.getRecord('signing_key', input.keyId);
+  const rec = await hub.getRecord('signing_key', input.keyId);
   const key = rec && !rec.deleted ? (rec.data as SigningKey) : undefined;
   if (!key || key.operatorId !== operatorId || key.consoleId !== consoleId) {
     return {
@@ -104,8 +108,13 @@ export function decisionSignatureRefusal(
  * For decisions the hub writes itself (the demo seed): a key of its own for that account and console,
  * published like any other, whose private half is used once and never kept.
  */
-export function publishOwnKey(hub: HubDb, operatorId: string, consoleId: string, now: string): LocalSigner['sign'] {
+export async function publishOwnKey(
+  tx: HubTx,
+  operatorId: string,
+  consoleId: string,
+  now: string,
+): Promise<LocalSigner['sign']> {
   const signer = localSigner(operatorId, consoleId, now);
-  hub.write('signing_key', signer.key.id, 'upsert', () => signer.key);
+  await tx.write('signing_key', signer.key.id, 'upsert', () => signer.key);
   return (d) => signer.sign(d);
 }

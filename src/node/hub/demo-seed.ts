@@ -13,7 +13,7 @@ import {
   writeSite,
   writeStatus,
 } from './feed-writer';
-import type { HubDb } from './hub-db';
+import type { HubStorage } from './hub-storage';
 import { appendDecision } from './mutation-service';
 import { loadReferenceData } from './reference-data';
 import { demoSeries, olderValues } from './demo-sectors';
@@ -27,16 +27,16 @@ const OLDER_STEP_MS = 60 * 60 * 1000;
 const OLDER_READINGS = (7 * 24 * 60 * 60 * 1000 - HISTORY_READINGS * HISTORY_STEP_MS) / OLDER_STEP_MS;
 
 /** Seeds the shipped layouts once per database, so a presenter's later edits or deletions stick. */
-export function seedPresets(hub: HubDb, now: Date): boolean {
-  return hub.transaction(() => {
-    if (hub.getMeta(PRESETS_DONE)) return false;
+export function seedPresets(hub: HubStorage, now: Date): Promise<boolean> {
+  return hub.transaction(async (tx) => {
+    if (await tx.getMeta(PRESETS_DONE)) return false;
     const updatedAt = now.toISOString();
     for (const preset of PRESET_LAYOUTS) {
       const layout = LayoutInput.parse(preset);
-      if (!hub.getRecord('layout', layout.id))
-        hub.write('layout', layout.id, 'upsert', (_seq, version) => ({ ...layout, version, updatedAt }));
+      if (!(await tx.getRecord('layout', layout.id)))
+        await tx.write('layout', layout.id, 'upsert', (_seq, version) => ({ ...layout, version, updatedAt }));
     }
-    hub.setMeta(PRESETS_DONE, updatedAt);
+    await tx.setMeta(PRESETS_DONE, updatedAt);
     return true;
   });
 }
@@ -54,25 +54,25 @@ export interface DemoAccount {
 export const DEMO_SCRYPT_N = 2 ** 14;
 
 /** Creates the demo accounts (missing ones only) and, once per database, the demo data. */
-export async function seedDemo(hub: HubDb, auth: AuthService, now: Date): Promise<DemoAccount[]> {
+export async function seedDemo(hub: HubStorage, auth: AuthService, now: Date): Promise<DemoAccount[]> {
   await Promise.all(DEMO_ACCOUNTS.map((a) => auth.createAccount(a, DEMO_PASSWORD, DEMO_SCRYPT_N)));
-  if (!hub.getMeta(DEMO_DONE)) seedDemoData(hub, now);
+  if (!(await hub.getMeta(DEMO_DONE))) await seedDemoData(hub, now);
   return DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: DEMO_PASSWORD, role: a.role }));
 }
 
-function seedDemoData(hub: HubDb, now: Date): void {
+async function seedDemoData(hub: HubStorage, now: Date): Promise<void> {
   const ref = loadReferenceData();
   const random = seededRandom(3507);
   const at = now.toISOString();
   const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
-  hub.transaction(() => {
-    if (hub.getMeta(DEMO_DONE)) return;
+  await hub.transaction(async (tx) => {
+    if (await tx.getMeta(DEMO_DONE)) return;
     const sites = [...ref.villages.map(({ kecamatanName: _k, ...site }) => site), ...ref.opd, ...ref.places];
-    for (const site of sites) writeSite(hub, site);
-    for (const site of sites) writeStatus(hub, randomStatus(site.id, at, random));
+    for (const site of sites) await writeSite(tx, site);
+    for (const site of sites) await writeStatus(tx, randomStatus(site.id, at, random));
 
     for (const [n, model] of DEMO_SERIES.entries()) {
-      writeSeries(hub, demoSeries(model));
+      await writeSeries(tx, demoSeries(model));
       let value = model.base;
       const recent: number[] = [];
       for (let i = HISTORY_READINGS - 1; i >= 0; i--) {
@@ -81,14 +81,15 @@ function seedDemoData(hub: HubDb, now: Date): void {
       }
       // A week of readings before those (demo-sectors.ts), for the dashboards' 7-day trends.
       const firstAt = now.getTime() - (HISTORY_READINGS - 1) * HISTORY_STEP_MS;
-      olderValues(model, recent[0]!, OLDER_READINGS, n).forEach((v, k, all) => {
-        const readingAt = new Date(firstAt - (all.length - k) * OLDER_STEP_MS).toISOString();
-        writeReading(hub, { seriesId: model.series.id, at: readingAt, value: v });
-      });
-      recent.forEach((v, k) => {
+      const older = olderValues(model, recent[0]!, OLDER_READINGS, n);
+      for (const [k, v] of older.entries()) {
+        const readingAt = new Date(firstAt - (older.length - k) * OLDER_STEP_MS).toISOString();
+        await writeReading(tx, { seriesId: model.series.id, at: readingAt, value: v });
+      }
+      for (const [k, v] of recent.entries()) {
         const readingAt = new Date(firstAt + k * HISTORY_STEP_MS).toISOString();
-        writeReading(hub, { seriesId: model.series.id, at: readingAt, value: v });
-      });
+        await writeReading(tx, { seriesId: model.series.id, at: readingAt, value: v });
+      }
     }
 
     const villages = new Map(ref.villages.map((v) => [v.id, v]));
@@ -96,8 +97,8 @@ function seedDemoData(hub: HubDb, now: Date): void {
       const village = villages.get(inc.villageCode);
       if (!village || !village.districtCode)
         throw new Error(`demo incident ${inc.id}: unknown village ${inc.villageCode}`);
-      writeIncident(
-        hub,
+      await writeIncident(
+        tx,
         {
           id: inc.id,
           title: inc.title,
@@ -113,10 +114,10 @@ function seedDemoData(hub: HubDb, now: Date): void {
         ago(Math.max(0, inc.minutesAgo - 10)),
       );
     }
-    const sign = publishOwnKey(hub, 'operator', 'demo-seed', at);
+    const sign = await publishOwnKey(tx, 'operator', 'demo-seed', at);
     for (const d of [...DEMO_DECISIONS].sort((a, b) => b.minutesAgo - a.minutesAgo)) {
-      appendDecision(
-        hub,
+      await appendDecision(
+        tx,
         sign({
           id: d.id,
           incidentId: d.incidentId,
@@ -129,6 +130,6 @@ function seedDemoData(hub: HubDb, now: Date): void {
         }),
       );
     }
-    hub.setMeta(DEMO_DONE, at);
+    await tx.setMeta(DEMO_DONE, at);
   });
 }

@@ -2,7 +2,7 @@
 // incident writer is also the mutation service's.
 import type { Incident, IncidentInput, Reading, Series, Site, SiteState, Status } from '../../common/entities';
 import { incidentRecord } from '../../common/incident-record';
-import type { HubDb, StoredRecord } from './hub-db';
+import type { HubTx, StoredRecord } from './hub-storage';
 import { HUB_ACTOR, writeIncidentEvents, type Actor } from './incident-lifecycle';
 
 export type Random = () => number;
@@ -46,27 +46,27 @@ export function randomStatus(
   };
 }
 
-// All of these must run inside HubDb.transaction().
+// All of these run inside a write transaction (HubStorage.transaction()).
 
-export function writeSite(hub: HubDb, site: Site): void {
-  hub.write('site', site.id, 'upsert', () => site);
+export async function writeSite(tx: HubTx, site: Site): Promise<void> {
+  await tx.write('site', site.id, 'upsert', () => site);
 }
 
 /** Newest `at` wins: a status older than the one held is ignored. Returns whether it was written. */
-export function writeStatus(hub: HubDb, status: Status): boolean {
-  const held = hub.getRecord('status', status.siteId);
+export async function writeStatus(tx: HubTx, status: Status): Promise<boolean> {
+  const held = await tx.getRecord('status', status.siteId);
   if (held && !held.deleted && (held.data as Status).at > status.at) return false;
-  hub.write('status', status.siteId, 'upsert', () => status);
+  await tx.write('status', status.siteId, 'upsert', () => status, held ?? null);
   return true;
 }
 
-export function writeSeries(hub: HubDb, series: Series): void {
-  hub.write('series', series.id, 'upsert', () => series);
+export async function writeSeries(tx: HubTx, series: Series): Promise<void> {
+  await tx.write('series', series.id, 'upsert', () => series);
 }
 
 /** Readings are append only; the id names the series and the instant. */
-export function writeReading(hub: HubDb, reading: Reading): void {
-  hub.write('reading', `${reading.seriesId}@${reading.at}`, 'upsert', () => reading);
+export async function writeReading(tx: HubTx, reading: Reading): Promise<void> {
+  await tx.write('reading', `${reading.seriesId}@${reading.at}`, 'upsert', () => reading);
 }
 
 /**
@@ -74,19 +74,27 @@ export function writeReading(hub: HubDb, reading: Reading): void {
  * changes (field report, automatic escalation) alike. A new version each time, and the timeline entries of the
  * change in the same transaction.
  */
-export function writeIncident(
-  hub: HubDb,
+export async function writeIncident(
+  tx: HubTx,
   input: IncidentInput,
   updatedAt: string,
   actor: Actor = HUB_ACTOR,
-  held: StoredRecord | undefined = hub.getRecord('incident', input.id),
-): { incident: Incident; seq: number; version: number } {
+  heldRecord?: StoredRecord | null,
+): Promise<{ incident: Incident; seq: number; version: number }> {
+  // null: the caller looked and there is none; undefined: look now.
+  const held = heldRecord === undefined ? await tx.getRecord('incident', input.id) : (heldRecord ?? undefined);
   let written: Incident | undefined;
-  const at = hub.write('incident', input.id, 'upsert', (_seq, version) => {
-    written = incidentRecord(input, updatedAt, version);
-    return written;
-  });
+  const at = await tx.write(
+    'incident',
+    input.id,
+    'upsert',
+    (_seq, version) => {
+      written = incidentRecord(input, updatedAt, version);
+      return written;
+    },
+    held ?? null,
+  );
   const incident = written as Incident;
-  writeIncidentEvents(hub, held && !held.deleted ? (held.data as Incident) : null, incident, actor, updatedAt);
+  await writeIncidentEvents(tx, held && !held.deleted ? (held.data as Incident) : null, incident, actor, updatedAt);
   return { incident, ...at };
 }

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AccountsResponse, AccountView, AuditResponse } from '../../common/accounts-api';
 import { expectError, startTestHub, type TestHub } from './hub-test-kit';
@@ -43,9 +42,8 @@ async function streamEnds(res: Response, ms: number): Promise<'ended' | 'open'> 
 describe('password hashes', () => {
   it('uses scrypt N=2^17, r=8, p=1 by default', async () => {
     t = await startTestHub({ seed: undefined, adminPassword: 'rahasia-kepanjen' });
-    const db = new Database(t.dbPath, { readonly: true });
-    const hash = db.prepare('SELECT password_hash FROM accounts').pluck().get() as string;
-    db.close();
+    const [row] = await t.sql<{ password_hash: string }>('SELECT password_hash FROM accounts');
+    const hash = row?.password_hash;
     expect(hash).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect((await login(t, 'supervisor', 'rahasia-kepanjen')).status).toBe(200);
   });
@@ -59,26 +57,21 @@ describe('password hashes', () => {
       json: { username: 'rina', name: 'Rina', role: 'viewer', password: 'lawang-2026-x' },
     });
     expect(res.status).toBe(201);
-    const hashOf = (u: string) => {
-      const db = new Database(t!.dbPath, { readonly: true });
-      try {
-        return db.prepare('SELECT password_hash FROM accounts WHERE username = ?').pluck().get(u) as string;
-      } finally {
-        db.close();
-      }
-    };
-    expect(hashOf('rina')).toMatch(/^scrypt\$131072\$8\$1\$/);
+    const hub = t;
+    const hashOf = async (u: string) =>
+      (await hub.sql<{ password_hash: string }>('SELECT password_hash FROM accounts WHERE username = ?', u))[0]
+        ?.password_hash;
+    expect(await hashOf('rina')).toMatch(/^scrypt\$131072\$8\$1\$/);
     // A v1 hub's hash (2^14) of a real password is replaced once the password is known again.
     const { hashPassword } = await import('./auth');
-    const db = new Database(t.dbPath);
-    db.prepare('UPDATE accounts SET password_hash = ? WHERE username = ?').run(
+    await t.sql(
+      'UPDATE accounts SET password_hash = ? WHERE username = ?',
       await hashPassword('lawang-2026-x', 2 ** 14),
       'rina',
     );
-    db.close();
-    expect(hashOf('rina')).toMatch(/^scrypt\$16384\$/);
+    expect(await hashOf('rina')).toMatch(/^scrypt\$16384\$/);
     expect((await login(t, 'rina', 'lawang-2026-x')).status).toBe(200);
-    expect(hashOf('rina')).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(await hashOf('rina')).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect((await login(t, 'rina', 'lawang-2026-x')).status).toBe(200);
   });
 });
@@ -105,11 +98,11 @@ describe('login limits (v1.1)', () => {
     expect(presenter).toBeTruthy();
 
     // The audit, read from the file: supervisor is locked out from this address, so cannot ask GET /audit here.
-    const db = new Database(hub.dbPath, { readonly: true });
-    const kinds = db
-      .prepare(`SELECT kind, count(*) AS n FROM audit WHERE username = 'supervisor' GROUP BY kind ORDER BY kind`)
-      .all();
-    db.close();
+    const kinds = (
+      await hub.sql<{ kind: string; n: number | string }>(
+        `SELECT kind, count(*) AS n FROM audit WHERE username = 'supervisor' GROUP BY kind ORDER BY kind`,
+      )
+    ).map((r) => ({ kind: r.kind, n: Number(r.n) }));
     expect(kinds).toEqual([
       { kind: 'lockout', n: 1 },
       { kind: 'login_failed', n: 10 },
@@ -172,9 +165,7 @@ describe('sessions (v1.1)', () => {
   it('closes a stream when its token expires', async () => {
     t = await startTestHub();
     const token = await t.login('viewer');
-    const db = new Database(t.dbPath);
-    db.prepare('UPDATE sessions SET expires_at = ?').run(new Date(Date.now() + 1500).toISOString());
-    db.close();
+    await t.sql('UPDATE sessions SET expires_at = ?', new Date(Date.now() + 1500).toISOString());
     const stream = await t.api('/stream', { token });
     expect(stream.status).toBe(200);
     const started = Date.now();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChangesResponse, ENTITY_DATA, type Change } from '../../common/central-api';
 import type { Site } from '../../common/entities';
-import { HubDb } from './hub-db';
+import { openHubStorage } from './open-hub-storage';
 import { detailFields, expectError, nowIso, startTestHub, uuid, type TestHub } from './hub-test-kit';
 
 let t: TestHub | undefined;
@@ -156,10 +156,10 @@ describe('GET /changes', () => {
     const last = (await feed(t, token, `since=${created.seq - 1}`)).lastSeq;
 
     await t.hub.close();
-    const db = HubDb.open(t.dbPath);
+    const db = await openHubStorage(t.dbPath);
     // Keep everything after `verified`: the create is superseded and goes, the older statuses of sites too.
-    expect(db.compact(verified.seq)).toBeGreaterThan(0);
-    db.close();
+    expect(await db.compact(verified.seq)).toBeGreaterThan(0);
+    await db.close();
     await t.restart();
     const fresh = await t.login('viewer');
 

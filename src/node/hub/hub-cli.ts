@@ -5,14 +5,23 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validCameraNetwork } from '../../common/tile-url-policy';
 import { parsePort, untilStopSignal } from '../base/cli-kit';
+import { SqliteFileError } from '../base/sqlite-file';
 import { HubSetupError, startHub, type Hub } from './hub';
+import { isPostgresUrl, openHubStorage } from './open-hub-storage';
+import { redactUrl } from './pg-hub-storage';
+import { PgSchemaError } from './pg-schema';
 
 const HELP = `Usage: nawa hub [options]
 
-Runs the reference central API (central-api.md v1) on one SQLite file.
+Runs the reference central API (central-api.md v1) on one SQLite file, or on
+PostgreSQL, where several hub processes may serve one database.
 
 Options:
-  --db PATH        database file (default ./nawa-hub.db)
+  --db PATH|URL    database: a SQLite file (default ./nawa-hub.db), or a
+                   postgres://user:password@host:port/database URL
+  --migrate        bring the database's schema up to this Nawa's and exit
+                   (PostgreSQL needs it once per upgrade, before the hubs start;
+                   a SQLite file migrates itself as it opens)
   --port N         port (default 8780; 0 picks a free one)
   --host H         address to listen on (default 127.0.0.1)
   --seed demo      demo accounts (password "demo") and Kabupaten Malang demo data
@@ -36,6 +45,7 @@ class UsageError extends Error {}
 
 interface CliOptions {
   dbPath: string;
+  migrate: boolean;
   port: number;
   host: string;
   seed?: 'demo';
@@ -55,6 +65,7 @@ function parse(args: string[]): CliOptions | 'help' {
       allowPositionals: false,
       options: {
         db: { type: 'string', default: './nawa-hub.db' },
+        migrate: { type: 'boolean', default: false },
         port: { type: 'string', default: '8780' },
         host: { type: 'string', default: '127.0.0.1' },
         seed: { type: 'string' },
@@ -106,7 +117,8 @@ function parse(args: string[]): CliOptions | 'help' {
   if (badProxy !== undefined) throw new UsageError(`--trusted-proxy must be an IP address, not ${badProxy}`);
   const updatesDir = values.updates === undefined ? undefined : checkUpdatesDir(values.updates);
   return {
-    dbPath: resolve(values.db),
+    dbPath: isPostgresUrl(values.db) ? values.db : resolve(values.db),
+    migrate: values.migrate,
     port,
     host: values.host,
     seed: values.seed === 'demo' ? 'demo' : undefined,
@@ -141,6 +153,21 @@ export async function hubMain(args: string[]): Promise<void> {
     return;
   }
 
+  const where = isPostgresUrl(opts.dbPath) ? redactUrl(opts.dbPath) : opts.dbPath;
+  if (opts.migrate) {
+    try {
+      const storage = await openHubStorage(opts.dbPath, { migrate: true });
+      await storage.close();
+    } catch (err) {
+      if (!(err instanceof PgSchemaError || err instanceof SqliteFileError)) throw err;
+      process.stderr.write(`nawa hub: ${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stdout.write(`Database ${where}: schema up to date\n`);
+    return;
+  }
+
   let hub: Hub;
   try {
     hub = await startHub({
@@ -149,13 +176,13 @@ export async function hubMain(args: string[]): Promise<void> {
       log: (line) => process.stderr.write(`nawa hub: ${line}\n`),
     });
   } catch (err) {
-    if (!(err instanceof HubSetupError)) throw err;
+    if (!(err instanceof HubSetupError || err instanceof PgSchemaError || err instanceof SqliteFileError)) throw err;
     process.stderr.write(`nawa hub: ${err.message}\n`);
     process.exitCode = 2;
     return;
   }
 
-  const lines = [`Nawa hub (central API v1) listening on ${hub.url}/api/v1`, `Database: ${opts.dbPath}`];
+  const lines = [`Nawa hub (central API v1) listening on ${hub.url}/api/v1`, `Database: ${where}`];
   if (opts.simulate > 0) lines.push(`Simulating about ${opts.simulate} events a minute`);
   if (opts.updatesDir) lines.push(`Update feed: ${hub.url}/updates/ (from ${opts.updatesDir})`);
   if (hub.accounts.length > 0) {

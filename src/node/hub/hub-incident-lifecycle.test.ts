@@ -1,5 +1,4 @@
 // v1.1 at the hub: the incident lifecycle with the contract's codes, notes, the timeline committed with each change.
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChangesResponse, MutationsResponse, type Change, type MutationResult } from '../../common/central-api';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../common/entities';
@@ -230,13 +229,18 @@ describe('incident timeline at the hub', () => {
   it('commits an incident change only with its events: when the event cannot be written, neither is the change', async () => {
     const data = incident();
     expect(await one({ entity: 'incident', data })).toMatchObject({ status: 'applied' });
-    const side = new Database(t.dbPath);
-    side.exec(`CREATE TRIGGER no_events BEFORE INSERT ON changes WHEN NEW.entity = 'incident_event'
-      BEGIN SELECT RAISE(ABORT, 'incident_event refused for the test'); END`);
+    if (t.backend === 'sqlite') {
+      await t.sql(`CREATE TRIGGER no_events BEFORE INSERT ON changes WHEN NEW.entity = 'incident_event'
+        BEGIN SELECT RAISE(ABORT, 'incident_event refused for the test'); END`);
+    } else {
+      await t.sql(`CREATE FUNCTION no_events() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.entity = 'incident_event' THEN RAISE EXCEPTION 'incident_event refused for the test'; END IF;
+        RETURN NEW; END $$`);
+      await t.sql('CREATE TRIGGER no_events BEFORE INSERT ON changes FOR EACH ROW EXECUTE FUNCTION no_events()');
+    }
     const r = await one({ entity: 'incident', baseVersion: 1, data: { ...data, status: 'verified' } });
     expect(r).toMatchObject({ status: 'rejected', error: { code: 'internal_error' } });
-    side.exec('DROP TRIGGER no_events');
-    side.close();
+    await t.sql(t.backend === 'sqlite' ? 'DROP TRIGGER no_events' : 'DROP TRIGGER no_events ON changes');
     expect((await feed('incident')).filter((c) => c.id === data.id).map((c) => c.version)).toEqual([1]);
     // The mutation was not recorded either, so sending it again applies it now.
     expect(await one({ entity: 'incident', baseVersion: 1, data: { ...data, status: 'verified' } })).toMatchObject({

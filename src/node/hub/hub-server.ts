@@ -16,7 +16,7 @@ import { accountRoutes } from './account-routes';
 import type { AuditLog } from './audit-log';
 import type { AuthService, SessionCaller } from './auth';
 import type { ChangeStreams } from './change-stream';
-import { changeJson, type HubDb } from './hub-db';
+import { changeJson, type HubStorage } from './hub-storage';
 import {
   badRequest,
   clientAddress,
@@ -29,17 +29,17 @@ import {
   strictQuery,
 } from './http-util';
 import { answerableId, type MutationService } from './mutation-service';
-import type { LoginLimiter } from './login-limit';
+import type { LoginLimits } from './login-limit';
 import type { TokenBucketLimiter } from './rate-limit';
 import { ENTITY_WRITERS } from '../../common/access-policy';
 import { serveUpdateFile } from './update-files';
 
 export interface HubServices {
-  hub: HubDb;
+  hub: HubStorage;
   auth: AuthService;
   mutations: MutationService;
   streams: ChangeStreams;
-  logins: LoginLimiter;
+  logins: LoginLimits;
   requests: TokenBucketLimiter;
   accounts: AccountService;
   audit: AuditLog;
@@ -69,7 +69,7 @@ const retryAfter = (ms: number) => ({ 'retry-after': String(Math.max(1, Math.cei
 export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; key: string | Buffer }): Server {
   const address = (req: IncomingMessage) => clientAddress(req, s.trustedProxies);
 
-  function authenticate(req: IncomingMessage): SessionCaller {
+  async function authenticate(req: IncomingMessage): Promise<SessionCaller> {
     const match = BEARER.exec(req.headers.authorization ?? '');
     const challenge = { 'www-authenticate': 'Bearer' };
     if (!match)
@@ -80,7 +80,7 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
         undefined,
         challenge,
       );
-    const account = s.auth.authenticate(match[1] as string);
+    const account = await s.auth.authenticate(match[1] as string);
     if (!account)
       throw new HttpError(
         401,
@@ -102,8 +102,8 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
   }
 
   /** since=0 is a full download. A cursor ahead of the hub, or one compaction dropped, cannot continue the feed. */
-  function checkCursor(since: number): void {
-    const lastSeq = s.hub.lastSeq();
+  async function checkCursor(since: number): Promise<void> {
+    const lastSeq = await s.hub.lastSeq();
     if (since > lastSeq) {
       throw new HttpError(
         410,
@@ -112,8 +112,8 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
         { since, lastSeq },
       );
     }
-    const floor = s.hub.floor();
-    if (since > 0 && since < floor && !s.hub.hasChange(since)) {
+    const floor = await s.hub.floor();
+    if (since > 0 && since < floor && !(await s.hub.hasChange(since))) {
       throw new HttpError(
         410,
         'resync_required',
@@ -123,9 +123,10 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
     }
   }
 
-  const health: Handler = (_req, res, url) => {
+  const health: Handler = async (_req, res, url) => {
     strictQuery(url, []);
-    sendJson(res, 200, { status: 'ok', time: new Date().toISOString(), lastSeq: s.hub.lastSeq(), api: '1.1' });
+    const lastSeq = await s.hub.lastSeq();
+    sendJson(res, 200, { status: 'ok', time: new Date().toISOString(), lastSeq, api: '1.1' });
   };
 
   const session: Handler = async (req, res, url) => {
@@ -135,10 +136,10 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
     if (!body.success) throw invalidBody(body.error.issues);
     const { username, password } = body.data;
     // Checked and counted in one step before the password is: parallel guesses cannot slip past the limit.
-    const attempt = s.logins.begin(username, ip);
+    const attempt = await s.logins.begin(username, ip);
     if (!attempt.ok) {
       if (attempt.lockout) {
-        s.audit.record('lockout', username, { address: ip, detail: { retryAfterMs: attempt.retryAfterMs } });
+        await s.audit.record('lockout', username, { address: ip, detail: { retryAfterMs: attempt.retryAfterMs } });
         s.log(
           `login for ${JSON.stringify(username)} from ${ip} locked out for ${Math.ceil(attempt.retryAfterMs / 1000)} s`,
         );
@@ -155,45 +156,50 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
     const result = await s.auth.login(username, password);
     attempt.settle(result !== null && result !== 'disabled');
     if (result === null || result === 'disabled') {
-      s.audit.record('login_failed', username, { address: ip, detail: { reason: result ?? 'invalid_credentials' } });
+      await s.audit.record('login_failed', username, {
+        address: ip,
+        detail: { reason: result ?? 'invalid_credentials' },
+      });
       s.log(`failed login for ${JSON.stringify(username)} from ${ip}`);
       if (result === 'disabled')
         throw new HttpError(401, 'account_disabled', 'this account is disabled; ask a supervisor');
       throw new HttpError(401, 'invalid_credentials', 'unknown username or wrong password');
     }
-    s.audit.record('login', result.operator.id, { address: ip });
+    await s.audit.record('login', result.operator.id, { address: ip });
     sendJson(res, 200, result);
   };
 
-  const logout: Handler = (req, res, url) => {
-    const caller = authenticate(req);
+  const logout: Handler = async (req, res, url) => {
+    const caller = await authenticate(req);
     strictQuery(url, []);
-    s.auth.endSession(caller.tokenHash);
+    await s.auth.endSession(caller.tokenHash);
     const streams = s.streams.closeWhere({ tokenHash: caller.tokenHash });
-    s.audit.record('logout', caller.username, { address: address(req), detail: { closedStreams: streams } });
+    await s.hub.announceSessionsEnded({ tokenHash: caller.tokenHash });
+    await s.audit.record('logout', caller.username, { address: address(req), detail: { closedStreams: streams } });
     res.writeHead(204, { 'cache-control': 'no-store' }).end();
   };
 
-  const changes: Handler = (req, res, url) => {
-    authenticate(req);
+  const changes: Handler = async (req, res, url) => {
+    await authenticate(req);
     const query = strictQuery(url, ['since', 'limit', 'entities']);
     const since = intParam(query, 'since', 0, 0, Number.MAX_SAFE_INTEGER);
     const limit = intParam(query, 'limit', PAGE_LIMIT_DEFAULT, 1, PAGE_LIMIT_MAX);
     const entities = parseEntities(query.get('entities'));
-    checkCursor(since);
-    const { rows, more } = s.hub.readChanges(since, limit, entities);
-    const lastSeq = more ? (rows[rows.length - 1]?.seq ?? since) : s.hub.lastSeq();
+    await checkCursor(since);
+    // The head comes from the same view as the page: a change committed between the two cannot be skipped.
+    const { rows, more, head } = await s.hub.readChanges(since, limit, entities);
+    const lastSeq = more ? (rows[rows.length - 1]?.seq ?? since) : head;
     sendJson(res, 200, `{"changes":[${rows.map(changeJson).join(',')}],"lastSeq":${lastSeq},"more":${more}}`);
   };
 
-  const stream: Handler = (req, res, url) => {
-    const caller = authenticate(req);
+  const stream: Handler = async (req, res, url) => {
+    const caller = await authenticate(req);
     const query = strictQuery(url, ['since']);
     const lastEventId = req.headers['last-event-id'];
     if (!query.has('since') && typeof lastEventId === 'string') query.set('since', lastEventId);
     // Without a cursor the stream starts at the present: a wall that only wants what happens next.
-    const since = intParam(query, 'since', s.hub.lastSeq(), 0, Number.MAX_SAFE_INTEGER);
-    checkCursor(since);
+    const since = intParam(query, 'since', await s.hub.lastSeq(), 0, Number.MAX_SAFE_INTEGER);
+    await checkCursor(since);
     s.streams.open(req, res, since, {
       username: caller.username,
       tokenHash: caller.tokenHash,
@@ -202,7 +208,7 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
   };
 
   const mutations: Handler = async (req, res, url) => {
-    const account = authenticate(req);
+    const account = await authenticate(req);
     strictQuery(url, []);
     if (!CAN_WRITE.has(account.role)) throw new HttpError(403, 'forbidden', `the role ${account.role} is read only`);
     const body = MutationsEnvelope.safeParse(await readJsonBody(req));
@@ -213,7 +219,7 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
         { field: `mutations.${unnamed}.id`, message: 'expected a UUID string' },
       ]);
     }
-    const results = s.mutations.processAll(body.data.consoleId, body.data.mutations, account);
+    const results = await s.mutations.processAll(body.data.consoleId, body.data.mutations, account);
     sendJson(res, 200, { results });
   };
 
@@ -264,6 +270,22 @@ export function createHubServer(s: HubServices, tls?: { cert: string | Buffer; k
         return;
       }
       if (err instanceof HttpError) return sendError(res, err);
+      if (s.hub.isUnavailable(err)) {
+        // Not a bug: the database went away (PostgreSQL restarting, the network to it down). Clients retry.
+        s.log(`database unavailable on ${req.method} ${req.url}: ${(err as Error).message}`);
+        return sendError(
+          res,
+          new HttpError(
+            503,
+            'unavailable',
+            "the hub's database cannot be reached just now; try again shortly",
+            undefined,
+            {
+              'retry-after': '1',
+            },
+          ),
+        );
+      }
       s.log(
         `internal error on ${req.method} ${req.url}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
       );

@@ -37,27 +37,20 @@ describe('health and session', () => {
   it('stores no token and no password in clear', async () => {
     t = await startTestHub();
     const token = await t.login('operator');
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(t.dbPath, { readonly: true });
-    try {
-      const hashes = db.prepare('SELECT token_hash FROM sessions').pluck().all() as string[];
-      expect(hashes).not.toContain(token);
-      expect(hashes.every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
-      const pw = db.prepare('SELECT password_hash FROM accounts').pluck().all() as string[];
-      expect(pw.every((p) => p.startsWith('scrypt$') && !p.includes('demo'))).toBe(true);
-      expect(new Set(pw).size).toBe(pw.length);
-    } finally {
-      db.close();
-    }
+    const hashes = (await t.sql<{ token_hash: string }>('SELECT token_hash FROM sessions')).map((r) => r.token_hash);
+    expect(hashes).not.toContain(token);
+    expect(hashes.every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
+    const pw = (await t.sql<{ password_hash: string }>('SELECT password_hash FROM accounts')).map(
+      (r) => r.password_hash,
+    );
+    expect(pw.every((p) => p.startsWith('scrypt$') && !p.includes('demo'))).toBe(true);
+    expect(new Set(pw).size).toBe(pw.length);
   });
 
   it('refuses an expired session', async () => {
     t = await startTestHub();
     const token = await t.login('operator');
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(t.dbPath);
-    db.prepare('UPDATE sessions SET expires_at = ?').run(new Date(Date.now() - 1000).toISOString());
-    db.close();
+    await t.sql('UPDATE sessions SET expires_at = ?', new Date(Date.now() - 1000).toISOString());
     await expectError(await t.api('/changes', { token }), 401, 'unauthorized');
   });
 

@@ -1,15 +1,101 @@
 // Shared by the hub's tests: a real hub on a free port with a temp database, and plain fetch against it.
+//
+// The backend follows NAWA_TEST_HUB_BACKEND: `sqlite` (default) gives each test hub a file in its temp folder;
+// `postgres` gives it a schema of its own in the database at NAWA_TEST_PG_URL, migrated, and dropped at the end
+// of the run (vitest.pg.config.ts runs the hub's and the sync tests that way in `npm test`).
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { expect } from 'vitest';
 import { ErrorBody } from '../../common/central-api';
 import { startHub, type Hub, type HubOptions } from './hub';
+import { isPostgresUrl } from './open-hub-storage';
+import { migratePg } from './pg-schema';
+import { TEST_SCHEMA_PREFIX } from './pg-test-setup';
+
+export type HubBackend = 'sqlite' | 'postgres';
+export const HUB_BACKEND: HubBackend = process.env.NAWA_TEST_HUB_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
+/** A database the tests may make schemas in, e.g. postgres://nawa:nawa@127.0.0.1:5432/nawa_test. */
+export const PG_TEST_URL = process.env.NAWA_TEST_PG_URL || undefined;
+/** Why a test that needs PostgreSQL does not run here, or undefined when it does. */
+export const PG_ABSENT = PG_TEST_URL
+  ? undefined
+  : 'needs PostgreSQL: set NAWA_TEST_PG_URL (.ci/run starts PostgreSQL 15 and sets it)';
+
+/** The URL of a schema of its own in the test database (made, and migrated unless told not to). */
+export async function pgTestDb(name: string, opts: { migrate?: boolean } = {}): Promise<string> {
+  if (!PG_TEST_URL) throw new Error(PG_ABSENT);
+  // Temp folder names differ in case only sometimes: a digest of the exact name keeps them apart.
+  const digest = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  const schema = `${TEST_SCHEMA_PREFIX}${name
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 40)}_${digest}`;
+  const admin = new pg.Client({ connectionString: PG_TEST_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(PG_TEST_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  if (opts.migrate !== false) {
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+    try {
+      await migratePg(pool);
+    } finally {
+      await pool.end();
+    }
+  }
+  return url.toString();
+}
+
+/** The hub database of a test's temp folder on the backend under test: the same folder names the same database. */
+export function testHubDb(dir: string, name = 'hub.db'): Promise<string> {
+  if (HUB_BACKEND === 'sqlite') return Promise.resolve(join(dir, name));
+  return pgTestDb(`${basename(dir)}_${name}`);
+}
+
+/** Runs one statement on a hub database of either backend (`?` placeholders); returns the rows. */
+export async function sqlOn<T = Record<string, unknown>>(db: string, sql: string, ...params: unknown[]): Promise<T[]> {
+  if (!isPostgresUrl(db)) {
+    const file = new Database(db);
+    try {
+      const stmt = file.prepare(sql);
+      if (stmt.reader) return stmt.all(...params) as T[];
+      stmt.run(...params);
+      return [];
+    } finally {
+      file.close();
+    }
+  }
+  let n = 0;
+  const client = new pg.Client({ connectionString: db });
+  await client.connect();
+  try {
+    return (
+      await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
 
 export interface TestHub {
   hub: Hub;
   dir: string;
+  /** A SQLite file, or a postgres:// URL (HUB_BACKEND). */
   dbPath: string;
+  backend: HubBackend;
+  /** One statement on the hub's database (`?` placeholders), for what a test checks or plants behind the API. */
+  sql<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>;
   /** fetch under /api/v1; fails the test on any 5xx, which the contract calls a bug. */
   api(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
   login(username: string, password?: string): Promise<string>;
@@ -19,7 +105,7 @@ export interface TestHub {
 
 export async function startTestHub(opts: Partial<HubOptions> = {}): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'nawa-hub-test-'));
-  const dbPath = join(dir, 'hub.db');
+  const dbPath = await testHubDb(dir);
   const base = { dbPath, seed: 'demo' as const, heartbeatMs: 200, port: 0 };
   let hub = await startHub({ ...base, ...opts });
   const t: TestHub = {
@@ -28,6 +114,8 @@ export async function startTestHub(opts: Partial<HubOptions> = {}): Promise<Test
     },
     dir,
     dbPath,
+    backend: HUB_BACKEND,
+    sql: (sql, ...params) => sqlOn(dbPath, sql, ...params),
     async api(path, init = {}) {
       const { token, json, ...rest } = init;
       const headers = new Headers(rest.headers);

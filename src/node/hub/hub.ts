@@ -9,15 +9,18 @@ import { AuditLog } from './audit-log';
 import { AuthService, SCRYPT_N } from './auth';
 import { ChangeStreams } from './change-stream';
 import { seedDemo, seedPresets, type DemoAccount } from './demo-seed';
-import { HubDb } from './hub-db';
+import { openHubStorage, isPostgresUrl } from './open-hub-storage';
 import { createHubServer } from './hub-server';
 import { MutationService } from './mutation-service';
-import { LoginLimiter } from './login-limit';
+import { LoginLimiter, SharedLoginLimiter } from './login-limit';
 import { TokenBucketLimiter } from './rate-limit';
 import { Simulator } from './simulator';
 
 export interface HubOptions {
+  /** A SQLite file path, or a postgres:// URL (open-hub-storage.ts). */
   dbPath: string;
+  /** PostgreSQL: apply the schema migrations before starting (a SQLite file always migrates as it opens). */
+  migrate?: boolean;
   seed?: 'demo';
   /** Events per minute, 0 = off. */
   simulate?: number;
@@ -56,17 +59,17 @@ export const FIRST_SUPERVISOR = { username: 'supervisor', name: 'Supervisor', ro
 export async function startHub(opts: HubOptions & { port?: number; host?: string }): Promise<Hub> {
   const log = opts.log ?? (() => {});
   const host = opts.host ?? '127.0.0.1';
-  const created = !existsSync(opts.dbPath);
-  const hub = HubDb.open(opts.dbPath);
+  const created = !isPostgresUrl(opts.dbPath) && !existsSync(opts.dbPath);
+  const hub = await openHubStorage(opts.dbPath, { migrate: opts.migrate, log });
   let simulator: Simulator | undefined;
   try {
     const auth = new AuthService(hub, Date.now, opts.scryptN ?? SCRYPT_N);
     const now = new Date();
-    if (seedPresets(hub, now)) log('seeded the preset wall layouts');
+    if (await seedPresets(hub, now)) log('seeded the preset wall layouts');
     let accounts: DemoAccount[] = [];
     if (opts.seed === 'demo') {
       accounts = await seedDemo(hub, auth, now);
-    } else if (auth.accountCount() === 0) {
+    } else if ((await auth.accountCount()) === 0) {
       if (!opts.adminPassword) {
         throw new HubSetupError(
           'this hub has no account yet: set NAWA_ADMIN_PASSWORD to create the first supervisor, or start with --seed demo',
@@ -84,7 +87,10 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
         auth,
         mutations: new MutationService(hub, () => new Date(), log, { ...DEFAULT_TILE_URL_POLICY, ...opts.tilePolicy }),
         streams,
-        logins: new LoginLimiter(opts.limits?.loginFailuresPerMinute ?? 10, 60_000),
+        // Several processes on one PostgreSQL database share one count; one process on a file counts in memory.
+        logins: hub.loginFailures
+          ? new SharedLoginLimiter(hub.loginFailures, opts.limits?.loginFailuresPerMinute ?? 10, 60_000, Date.now, log)
+          : new LoginLimiter(opts.limits?.loginFailuresPerMinute ?? 10, 60_000),
         accounts: new AccountService(hub, auth, streams, audit),
         audit,
         trustedProxies: opts.trustedProxies ?? [],
@@ -106,18 +112,18 @@ export async function startHub(opts: HubOptions & { port?: number; host?: string
       accounts,
       close: () =>
         (closing ??= (async () => {
-          sim.stop();
-          streams.closeAll();
+          await sim.stop();
+          await streams.closeAll();
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeAllConnections();
           });
-          hub.close();
+          await hub.close();
         })()),
     };
   } catch (err) {
-    simulator?.stop();
-    hub.close();
+    await simulator?.stop();
+    await hub.close();
     // A refused first start leaves no empty database behind to be mistaken for a configured one.
     if (created && err instanceof HubSetupError)
       for (const suffix of ['', '-wal', '-shm']) rmSync(opts.dbPath + suffix, { force: true });

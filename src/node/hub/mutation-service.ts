@@ -17,7 +17,7 @@ import { sha256Hex } from './auth';
 import { decisionSignatureRefusal, upsertSigningKey } from './decision-signatures';
 import { decisionHash } from './decision-chain';
 import { fieldDetails } from './http-util';
-import type { HubDb, StoredRecord } from './hub-db';
+import type { HubStorage, HubTx, StoredRecord } from './hub-storage';
 import { ENTITY_WRITERS } from '../../common/access-policy';
 import { writeIncident } from './feed-writer';
 import { appendIncidentNote, checkIncidentLifecycle } from './incident-lifecycle';
@@ -80,18 +80,28 @@ export function answerableId(raw: unknown): string | undefined {
 
 export class MutationService {
   constructor(
-    private readonly hub: HubDb,
+    private readonly hub: HubStorage,
     private readonly now: () => Date = () => new Date(),
     private readonly log: (line: string) => void = () => {},
     private readonly tilePolicy?: TileUrlPolicy,
   ) {}
 
-  /** Runs inside one transaction for the call; each mutation gets its own savepoint. */
-  processAll(consoleId: string, raws: readonly unknown[], caller: Caller): MutationResult[] {
-    return this.hub.transaction(() => raws.map((raw, i) => this.processOne(consoleId, raw, i, caller)));
+  /** Runs inside one transaction for the call; each mutation gets its own savepoint, in call order. */
+  processAll(consoleId: string, raws: readonly unknown[], caller: Caller): Promise<MutationResult[]> {
+    return this.hub.transaction(async (tx) => {
+      const results: MutationResult[] = [];
+      for (const [i, raw] of raws.entries()) results.push(await this.processOne(tx, consoleId, raw, i, caller));
+      return results;
+    });
   }
 
-  private processOne(consoleId: string, raw: unknown, index: number, caller: Caller): MutationResult {
+  private async processOne(
+    tx: HubTx,
+    consoleId: string,
+    raw: unknown,
+    index: number,
+    caller: Caller,
+  ): Promise<MutationResult> {
     const parsed = Mutation.safeParse(raw);
     if (!parsed.success) {
       const details = prefixed(`mutations.${index}`, fieldDetails(parsed.error.issues));
@@ -100,14 +110,16 @@ export class MutationService {
     // zod rebuilds records, and a "__proto__" key would vanish on the way: validate the data as it arrived.
     const m = { ...parsed.data, data: (raw as { data: Record<string, unknown> }).data };
     try {
-      return this.hub.transaction(() => this.decide(consoleId, m, caller));
+      return await tx.savepoint((sp) => this.decide(sp, consoleId, m, caller));
     } catch (err) {
+      // The database gone is no verdict on this mutation: the whole call fails (503) and the console retries it.
+      if (this.hub.isUnavailable(err)) throw err;
       this.log(`mutation ${m.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return rejected(m.id, 'internal_error', 'the hub failed to apply this mutation; nothing was applied');
     }
   }
 
-  private decide(consoleId: string, m: M, caller: Caller): MutationResult {
+  private async decide(tx: HubTx, consoleId: string, m: M, caller: Caller): Promise<MutationResult> {
     let fingerprint: string;
     try {
       fingerprint = mutationFingerprint(m);
@@ -120,8 +132,7 @@ export class MutationService {
         [{ field: 'data', message: 'not representable' }],
       );
     }
-    const prior = this.hub.stmt('SELECT fingerprint, seq, version FROM mutations WHERE id = ?').get(m.id) as
-      { fingerprint: string; seq: number; version: number } | undefined;
+    const prior = await tx.findMutation(m.id);
     if (prior) {
       if (prior.fingerprint === fingerprint)
         return { id: m.id, status: 'duplicate', seq: prior.seq, version: prior.version };
@@ -138,30 +149,26 @@ export class MutationService {
         `the role ${caller.role} may not write ${entity} (allowed: ${ENTITY_WRITERS[entity].join(', ')})`,
       );
     }
-    const result = m.op === 'delete' ? this.delete(entity, m) : this.upsert(entity, m, consoleId, caller);
+    const result =
+      m.op === 'delete' ? await this.delete(tx, entity, m) : await this.upsert(tx, entity, m, consoleId, caller);
     if (result.status === 'applied') {
-      this.hub
-        .stmt(
-          `INSERT INTO mutations (id, fingerprint, status, entity, record_id, seq, version, operator, console_id, client_time, received_at)
-           VALUES (?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          m.id,
-          fingerprint,
-          entity,
-          String(m.data.id),
-          result.seq,
-          result.version,
-          caller.username,
-          consoleId,
-          m.clientTime,
-          this.now().toISOString(),
-        );
+      await tx.recordMutation({
+        id: m.id,
+        fingerprint,
+        entity,
+        recordId: String(m.data.id),
+        seq: result.seq as number,
+        version: result.version as number,
+        operator: caller.username,
+        consoleId,
+        clientTime: m.clientTime,
+        receivedAt: this.now().toISOString(),
+      });
     }
     return result;
   }
 
-  private delete(entity: WritableEntity, m: M): MutationResult {
+  private async delete(tx: HubTx, entity: WritableEntity, m: M): Promise<MutationResult> {
     const schema = DELETE_DATA[entity];
     if (!schema) return rejected(m.id, 'op_not_allowed', `${entity} records are never deleted`);
     const data = schema.safeParse(m.data);
@@ -178,13 +185,19 @@ export class MutationService {
         { field: 'baseVersion', message: 'required' },
       ]);
     }
-    const rec = this.hub.getRecord(entity, id);
+    const rec = await tx.getRecord(entity, id);
     if (!rec || rec.deleted) return rejected(m.id, 'not_found', `no ${entity} ${id}`);
     if (m.baseVersion !== undefined && m.baseVersion !== rec.version) return conflict(m.id, rec);
-    return { id: m.id, status: 'applied', ...this.hub.write(entity, id, 'delete', () => null) };
+    return { id: m.id, status: 'applied', ...(await tx.write(entity, id, 'delete', () => null, rec)) };
   }
 
-  private upsert(entity: WritableEntity, m: M, consoleId: string, caller: Caller): MutationResult {
+  private async upsert(
+    tx: HubTx,
+    entity: WritableEntity,
+    m: M,
+    consoleId: string,
+    caller: Caller,
+  ): Promise<MutationResult> {
     const parsed = MUTATION_DATA[entity].safeParse(m.data);
     if (!parsed.success) {
       return rejected(
@@ -205,24 +218,17 @@ export class MutationService {
           urls,
         );
     }
-    const rec = this.hub.getRecord(entity, data.id);
-    if (entity === 'decision') return this.appendDecision(m, parsed.data as DecisionInput, rec, consoleId, caller);
+    const rec = await tx.getRecord(entity, data.id);
+    if (entity === 'decision') return this.appendDecision(tx, m, parsed.data as DecisionInput, rec, consoleId, caller);
     if (entity === 'signing_key')
-      return upsertSigningKey(
-        this.hub,
-        m.id,
-        parsed.data as SigningKeyInput,
-        consoleId,
-        caller,
-        this.now().toISOString(),
-      );
+      return upsertSigningKey(tx, m.id, parsed.data as SigningKeyInput, consoleId, caller, this.now().toISOString());
     const actor = { operatorId: caller.username, consoleId };
     if (entity === 'incident_note')
       return outcome(
         m.id,
-        appendIncidentNote(this.hub, parsed.data as IncidentNoteInput, actor, this.now().toISOString()),
+        await appendIncidentNote(tx, parsed.data as IncidentNoteInput, actor, this.now().toISOString()),
       );
-    if (entity === 'series') return outcome(m.id, upsertSeriesThresholds(this.hub, parsed.data as Series));
+    if (entity === 'series') return outcome(m.id, await upsertSeriesThresholds(tx, parsed.data as Series));
     if (m.baseVersion === undefined) {
       // Sites are reference data a supervisor overwrites; incidents and layouts are created only when new.
       if (rec && !rec.deleted && entity !== 'site') return conflict(m.id, rec);
@@ -232,54 +238,64 @@ export class MutationService {
       if (rec.version !== m.baseVersion) return conflict(m.id, rec);
     }
     if (entity === 'incident') {
-      const refusal = checkIncidentLifecycle(this.hub, rec, parsed.data as IncidentInput, caller.role);
+      const refusal = await checkIncidentLifecycle(tx, rec, parsed.data as IncidentInput, caller.role);
       const field = refusal?.code === 'assignment_required' ? 'data.assignedOpd' : 'data.status';
       if (refusal) return rejected(m.id, refusal.code, refusal.message, [{ field, message: refusal.message }]);
     }
     const updatedAt = this.now().toISOString();
     if (entity === 'incident') {
       // The timeline entries commit with the change, in this mutation's savepoint.
-      const { seq, version } = writeIncident(this.hub, parsed.data as IncidentInput, updatedAt, actor, rec);
+      const { seq, version } = await writeIncident(tx, parsed.data as IncidentInput, updatedAt, actor, rec ?? null);
       return { id: m.id, status: 'applied', seq, version };
     }
-    const write = this.hub.write(entity, data.id, 'upsert', (_seq, version) => {
-      if (entity === 'layout') return { ...(parsed.data as LayoutInput), version, updatedAt };
-      return parsed.data;
-    });
+    const write = await tx.write(
+      entity,
+      data.id,
+      'upsert',
+      (_seq, version) => {
+        if (entity === 'layout') return { ...(parsed.data as LayoutInput), version, updatedAt };
+        return parsed.data;
+      },
+      rec ?? null,
+    );
     return { id: m.id, status: 'applied', ...write };
   }
 
-  private appendDecision(
+  private async appendDecision(
+    tx: HubTx,
     m: M,
     input: DecisionInput,
     rec: StoredRecord | undefined,
     consoleId: string,
     caller: Caller,
-  ): MutationResult {
+  ): Promise<MutationResult> {
     if (rec)
       return rejected(
         m.id,
         'append_only',
         `decision ${input.id} exists; decisions are never updated (send a new one that supersedes it)`,
       );
-    if (input.supersedes !== undefined && !this.hub.getRecord('decision', input.supersedes)) {
+    if (input.supersedes !== undefined && !(await tx.getRecord('decision', input.supersedes))) {
       return rejected(m.id, 'unknown_decision', `decision ${input.supersedes} named in supersedes does not exist`, [
         { field: 'data.supersedes', message: 'no such decision' },
       ]);
     }
-    const refusal = decisionSignatureRefusal(this.hub, input, caller.username, consoleId);
+    const refusal = await decisionSignatureRefusal(tx, input, caller.username, consoleId);
     if (refusal)
       return rejected(m.id, refusal.code, refusal.message, [{ field: refusal.field, message: refusal.message }]);
-    const write = appendDecision(this.hub, { ...input, operatorId: caller.username, consoleId });
+    const write = await appendDecision(tx, { ...input, operatorId: caller.username, consoleId });
     return { id: m.id, status: 'applied', ...write };
   }
 }
 
-/** Appends a decision to the chain; also used by the demo seed, so both hash exactly alike. */
-export function appendDecision(
-  hub: HubDb,
+/**
+ * Appends a decision to the chain; also used by the demo seed, so both hash exactly alike. The head is read inside
+ * the write transaction, which excludes every other writer (hub-storage.ts), so the chain never forks.
+ */
+export async function appendDecision(
+  tx: HubTx,
   d: Omit<Decision, 'seq' | 'prevHash' | 'hash'>,
-): { seq: number; version: number } {
-  const prevHash = hub.chainHead() ?? GENESIS_HASH;
-  return hub.write('decision', d.id, 'upsert', (seq) => ({ ...d, seq, prevHash, hash: decisionHash(d, prevHash) }));
+): Promise<{ seq: number; version: number }> {
+  const prevHash = (await tx.chainHead()) ?? GENESIS_HASH;
+  return tx.write('decision', d.id, 'upsert', (seq) => ({ ...d, seq, prevHash, hash: decisionHash(d, prevHash) }));
 }

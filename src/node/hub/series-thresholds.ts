@@ -1,14 +1,14 @@
 // v1.1 sector thresholds: a supervisor's upsert of a series may change its thresholds and nothing else.
 import { canonicalJson } from '../../common/canonical-json';
 import type { Series } from '../../common/entities';
-import type { HubDb } from './hub-db';
+import type { HubTx } from './hub-storage';
 
 export type ThresholdOutcome =
   { ok: true; seq: number; version: number } | { ok: false; code: string; message: string; fields?: string[] };
 
 /** Writes the series with the thresholds given (none: they are removed); every other field must be as held. */
-export function upsertSeriesThresholds(hub: HubDb, input: Series): ThresholdOutcome {
-  const held = hub.getRecord('series', input.id);
+export async function upsertSeriesThresholds(tx: HubTx, input: Series): Promise<ThresholdOutcome> {
+  const held = await tx.getRecord('series', input.id);
   if (!held || held.deleted)
     return { ok: false, code: 'not_found', message: `no series ${input.id}; series are fed by the central side` };
   const current = held.data as Series;
@@ -28,5 +28,12 @@ export function upsertSeriesThresholds(hub: HubDb, input: Series): ThresholdOutc
     };
   }
   const { thresholds, ...rest } = input;
-  return { ok: true, ...hub.write('series', input.id, 'upsert', () => (thresholds ? { ...rest, thresholds } : rest)) };
+  const written = await tx.write(
+    'series',
+    input.id,
+    'upsert',
+    () => (thresholds ? { ...rest, thresholds } : rest),
+    held,
+  );
+  return { ok: true, ...written };
 }

@@ -6,8 +6,8 @@ import { ENTITY_DATA } from '../../common/central-api';
 import { AuthService } from './auth';
 import { seedDemo, seedPresets } from './demo-seed';
 import { seededRandom } from './feed-writer';
-import { HubDb } from './hub-db';
-import { startTestHub, type TestHub } from './hub-test-kit';
+import { openHubStorage } from './open-hub-storage';
+import { startTestHub, testHubDb, type TestHub } from './hub-test-kit';
 import { Simulator } from './simulator';
 
 let t: TestHub | undefined;
@@ -19,14 +19,14 @@ afterEach(async () => {
 describe('Simulator', () => {
   it('writes valid status, reading and incident changes through the change log', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nawa-sim-'));
-    const hub = HubDb.open(join(dir, 'hub.db'));
+    const hub = await openHubStorage(await testHubDb(dir));
     try {
-      seedPresets(hub, new Date());
+      await seedPresets(hub, new Date());
       await seedDemo(hub, new AuthService(hub), new Date());
-      const before = hub.lastSeq();
+      const before = await hub.lastSeq();
       const sim = new Simulator(hub, 60, { random: seededRandom(7) });
-      for (let i = 0; i < 400; i++) sim.step();
-      const { rows } = hub.readChanges(before, 5000);
+      for (let i = 0; i < 400; i++) await sim.step();
+      const { rows } = await hub.readChanges(before, 5000);
       expect(rows.length).toBeGreaterThan(350);
       const kinds = new Set(rows.map((r) => r.entity));
       // v1.1: every incident change brings its timeline event(s).
@@ -39,25 +39,25 @@ describe('Simulator', () => {
       expect(incidents.some((i) => i.version > 1)).toBe(true);
       expect(incidents.filter((i) => i.severity <= 3).length).toBeGreaterThan(incidents.length / 2);
     } finally {
-      hub.close();
+      await hub.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('stops writing once stopped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nawa-sim-'));
-    const hub = HubDb.open(join(dir, 'hub.db'));
+    const hub = await openHubStorage(await testHubDb(dir));
     try {
       await seedDemo(hub, new AuthService(hub), new Date());
       const sim = new Simulator(hub, 6000);
       sim.start();
       await new Promise((r) => setTimeout(r, 150));
-      sim.stop();
-      const stoppedAt = hub.lastSeq();
+      await sim.stop();
+      const stoppedAt = await hub.lastSeq();
       await new Promise((r) => setTimeout(r, 150));
-      expect(hub.lastSeq()).toBe(stoppedAt);
+      expect(await hub.lastSeq()).toBe(stoppedAt);
     } finally {
-      hub.close();
+      await hub.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

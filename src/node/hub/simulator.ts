@@ -1,9 +1,9 @@
 // Makes a demo hub feel live: link status flaps, sector readings move, incidents come and progress.
 import { randomUUID } from 'node:crypto';
-import { INCIDENT_STATUSES, type Incident, type Reading, type Site } from '../../common/entities';
+import { INCIDENT_STATUSES, type Incident, type Site } from '../../common/entities';
 import { DEMO_SERIES, INCIDENT_TEMPLATES, type SeriesModel } from './demo-content';
 import { pick, randomStatus, writeIncident, writeReading, writeStatus, type Random } from './feed-writer';
-import type { HubDb } from './hub-db';
+import type { HubStorage, HubTx } from './hub-storage';
 
 export interface SimulatorOptions {
   random?: Random;
@@ -22,6 +22,7 @@ const SEVERITY_WEIGHTS: [number, number][] = [
 export class Simulator {
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
+  private running: Promise<void> = Promise.resolve();
   private readonly random: Random;
   private readonly now: () => Date;
   private readonly log: (line: string) => void;
@@ -29,7 +30,7 @@ export class Simulator {
 
   /** `perMinute` events a minute on average, at random intervals so the wall never ticks like a metronome. */
   constructor(
-    private readonly hub: HubDb,
+    private readonly hub: HubStorage,
     private readonly perMinute: number,
     opts: SimulatorOptions = {},
   ) {
@@ -46,10 +47,12 @@ export class Simulator {
     this.schedule();
   }
 
-  stop(): void {
+  /** No new event starts; resolves once one already under way has ended (so the database can be closed). */
+  stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
+    return this.running;
   }
 
   private schedule(): void {
@@ -57,12 +60,9 @@ export class Simulator {
     const mean = 60_000 / this.perMinute;
     this.timer = setTimeout(
       () => {
-        try {
-          this.step();
-        } catch (err) {
-          this.log(`simulator: ${err instanceof Error ? err.message : String(err)}`);
-        }
-        this.schedule();
+        this.running = this.step()
+          .catch((err: unknown) => this.log(`simulator: ${err instanceof Error ? err.message : String(err)}`))
+          .then(() => this.schedule());
       },
       mean * (0.5 + this.random()),
     );
@@ -70,34 +70,31 @@ export class Simulator {
   }
 
   /** One event. Public so tests can drive the simulator without waiting. */
-  step(): void {
+  step(): Promise<void> {
     const r = this.random();
-    this.hub.transaction(() => {
-      if (r < 0.58) this.flapStatus();
-      else if (r < 0.88) this.newReading();
-      else if (r < 0.96) this.advanceIncident();
-      else this.newIncident();
+    return this.hub.transaction(async (tx) => {
+      if (r < 0.58) await this.flapStatus(tx);
+      else if (r < 0.88) await this.newReading(tx);
+      else if (r < 0.96) await this.advanceIncident(tx);
+      else await this.newIncident(tx);
     });
   }
 
-  private flapStatus(): void {
-    const ids = this.hub.stmt(`SELECT id FROM records WHERE entity = 'site' AND deleted = 0`).pluck().all() as string[];
+  private async flapStatus(tx: HubTx): Promise<void> {
+    const ids = await tx.liveIds('site');
     if (ids.length === 0) return;
-    writeStatus(
-      this.hub,
+    await writeStatus(
+      tx,
       randomStatus(pick(ids, this.random), this.now().toISOString(), this.random, { down: 0.1, degraded: 0.2 }),
     );
   }
 
-  private newReading(): void {
-    const ids = this.hub
-      .stmt(`SELECT id FROM records WHERE entity = 'series' AND deleted = 0`)
-      .pluck()
-      .all() as string[];
+  private async newReading(tx: HubTx): Promise<void> {
+    const ids = await tx.liveIds('series');
     if (ids.length === 0) return;
     const seriesId = pick(ids, this.random);
     const model: SeriesModel | undefined = MODELS.get(seriesId);
-    const previous = this.lastValue.get(seriesId) ?? this.lastReading(seriesId) ?? model?.base ?? 50;
+    const previous = this.lastValue.get(seriesId) ?? (await tx.newestReadingValue(seriesId)) ?? model?.base ?? 50;
     const step = model?.step ?? Math.max(1, Math.abs(previous) * 0.05);
     // Pulled gently back toward the base so a long demo does not drift to a limit and stay there.
     const pull = model ? (model.base - previous) * 0.05 : 0;
@@ -105,46 +102,26 @@ export class Simulator {
     if (model) value = Math.min(model.max, Math.max(model.min, value));
     value = Number(value.toFixed(model?.decimals ?? 1));
     this.lastValue.set(seriesId, value);
-    writeReading(this.hub, { seriesId, at: this.now().toISOString(), value });
+    await writeReading(tx, { seriesId, at: this.now().toISOString(), value });
   }
 
-  private lastReading(seriesId: string): number | undefined {
-    const data = this.hub
-      .stmt(
-        `SELECT data FROM changes WHERE entity = 'reading' AND json_extract(data, '$.seriesId') = ? ORDER BY seq DESC LIMIT 1`,
-      )
-      .pluck()
-      .get(seriesId) as string | undefined;
-    return data ? (JSON.parse(data) as Reading).value : undefined;
-  }
-
-  private advanceIncident(): void {
-    const data = this.hub
-      .stmt(
-        `SELECT data FROM records WHERE entity = 'incident' AND json_extract(data, '$.status') <> 'closed' ORDER BY random() LIMIT 1`,
-      )
-      .pluck()
-      .get() as string | undefined;
-    if (!data) return this.newIncident();
+  private async advanceIncident(tx: HubTx): Promise<void> {
+    const data = await tx.randomOpenIncident();
+    if (!data) return this.newIncident(tx);
     const { updatedAt: _u, version: _v, ...incident } = JSON.parse(data) as Incident;
     const next = INCIDENT_STATUSES[INCIDENT_STATUSES.indexOf(incident.status) + 1] ?? 'closed';
-    writeIncident(this.hub, { ...incident, status: next }, this.now().toISOString());
+    await writeIncident(tx, { ...incident, status: next }, this.now().toISOString());
   }
 
-  private newIncident(): void {
-    const data = this.hub
-      .stmt(
-        `SELECT data FROM records WHERE entity = 'site' AND deleted = 0 AND json_extract(data, '$.kind') = 'village' ORDER BY random() LIMIT 1`,
-      )
-      .pluck()
-      .get() as string | undefined;
+  private async newIncident(tx: HubTx): Promise<void> {
+    const data = await tx.randomVillage();
     if (!data) return;
     const village = JSON.parse(data) as Site;
     if (!village.districtCode) return;
     const template = pick(INCIDENT_TEMPLATES, this.random);
     const now = this.now().toISOString();
-    writeIncident(
-      this.hub,
+    await writeIncident(
+      tx,
       {
         id: randomUUID(),
         title: template.title.replace('{desa}', village.name),

@@ -8,7 +8,7 @@ import type { Change } from '../../common/central-api';
 import type { Result } from '../../common/host-api';
 import { createHost, type ConsoleHost } from '../host/host';
 import type { Connection } from '../host/host-service';
-import { HubDb } from '../hub/hub-db';
+import { openHubStorage } from '../hub/open-hub-storage';
 import { startTestHub, type TestHub } from '../hub/hub-test-kit';
 import { ConsoleStore } from './console-store';
 import { StagedResync } from './resync';
@@ -194,10 +194,10 @@ describe('410 resync_required from a real hub', () => {
       });
     }
     await siteUp('Pos uji 2');
-    const hubDb = HubDb.open(t.dbPath);
-    expect(hubDb.compact(hubDb.lastSeq())).toBeGreaterThan(0);
-    const lastSeq = hubDb.lastSeq();
-    hubDb.close();
+    const hubDb = await openHubStorage(t.dbPath);
+    expect(await hubDb.compact(await hubDb.lastSeq())).toBeGreaterThan(0);
+    const lastSeq = await hubDb.lastSeq();
+    await hubDb.close();
 
     const log: string[] = [];
     host = await createHost({ dataDir, hubUrl: t.hub.url, heartbeatMs: 200, log: (line) => log.push(line) });

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHost, type ConsoleHost } from '../host/host';
 import { startHub, type Hub } from '../hub/hub';
+import { testHubDb } from '../hub/hub-test-kit';
 
 let dir: string;
 let hub: Hub;
 let host: ConsoleHost | null = null;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nawa-engine-'));
-  hub = await startHub({ dbPath: join(dir, 'hub.db'), seed: 'demo', port: 0, heartbeatMs: 200 });
+  hub = await startHub({ dbPath: await testHubDb(dir), seed: 'demo', port: 0, heartbeatMs: 200 });
 });
 afterEach(async () => {
   await host?.close();
@@ -43,6 +44,6 @@ describe('SyncEngine', () => {
     expect(status.online).toBe(false);
     expect(status.lastSyncAt).not.toBeNull();
     expect(Date.now() - Date.parse(status.lastSyncAt!)).toBeLessThan(10_000);
-    hub = await startHub({ dbPath: join(dir, 'hub.db'), port: 0, heartbeatMs: 200 });
+    hub = await startHub({ dbPath: await testHubDb(dir), port: 0, heartbeatMs: 200 });
   });
 });

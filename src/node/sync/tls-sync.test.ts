@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../hub/hub';
+import { testHubDb } from '../hub/hub-test-kit';
 import { createHost } from '../host/host';
 import { conn, ok, until } from '../host/host-test-kit';
 import WebSocket from 'ws';
@@ -58,7 +59,7 @@ beforeAll(async () => {
   ]);
   ca = readFileSync(join(dir, 'ca.pem'));
   hub = await startHub({
-    dbPath: join(dir, 'hub.db'),
+    dbPath: await testHubDb(dir),
     seed: 'demo',
     port: 0,
     heartbeatMs: 200,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../base/sqlite-file';
-import { HubDb } from '../hub-db';
+import { SqliteHubStorage } from '../sqlite-hub-storage';
 import { HUB_MIGRATIONS } from './index';
 
 let dir: string;
@@ -46,7 +46,7 @@ describe('hub migration 0001-initial', () => {
     db.close();
   });
 
-  it('a hub file at user_version 1, as the hub left it before the numbered files, opens with its rows and 0001 not run again', () => {
+  it('a hub file at user_version 1, as the hub left it before the numbered files, opens with its rows and 0001 not run again', async () => {
     const path = join(dir, 'old-hub.db');
     const db = new Database(path);
     migrate(db, HUB_MIGRATIONS, 1);
@@ -55,10 +55,10 @@ describe('hub migration 0001-initial', () => {
     ).run();
     db.prepare(`INSERT INTO records VALUES ('site', 's1', 1, 0, 1, '{"id":"s1"}')`).run();
     db.close();
-    const hub = HubDb.open(path);
-    expect(hub.lastSeq()).toBe(1);
-    expect(hub.getRecord('site', 's1')).toEqual({ version: 1, deleted: false, seq: 1, data: { id: 's1' } });
+    const hub = SqliteHubStorage.open(path);
+    expect(await hub.lastSeq()).toBe(1);
+    expect(await hub.getRecord('site', 's1')).toEqual({ version: 1, deleted: false, seq: 1, data: { id: 's1' } });
     expect(hub.db.pragma('user_version', { simple: true })).toBe(HUB_MIGRATIONS.length);
-    hub.close();
+    await hub.close();
   });
 });
