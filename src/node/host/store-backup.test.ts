@@ -40,7 +40,7 @@ describe('store.backup and the store notice', () => {
     // Central decisions are kept once they come back from the hub (until then the outbox holds it): the backup is
     // taken when the store holds the decision as central, however long that round trip took.
     const h = host;
-    for (let t0 = Date.now(); !h.store.decisions().some((d) => d.id === rec.decision.id && d.state === 'synced'); ) {
+    for (let t0 = Date.now(); !h.store.decisions().some((d) => d.id === rec.decision.id && d.state === 'synced');) {
       if (Date.now() - t0 > 10_000) throw new Error('the decision did not come back from the hub in 10 s');
       await new Promise((r) => setTimeout(r, 20));
     }
