@@ -116,6 +116,12 @@ describe('nawa serve: DNS rebinding', () => {
 
 describe('nawa serve: what a client gets before logging in', () => {
   it('gives a client that has not logged in only what a wall needs', async () => {
+    // What a wall may read follows the layout on the wall: wait for the one the sync brings from the hub, so the
+    // layout read below is still the one on the wall when the reads that depend on it are made.
+    for (let t0 = Date.now(); serving.host.wall.state().layout === null;) {
+      if (Date.now() - t0 > 10_000) throw new Error('no layout reached the wall in 10 s');
+      await new Promise((r) => setTimeout(r, 20));
+    }
     const ws = await open(`${serving.url.replace('http', 'ws')}/host`);
     try {
       for (const name of [
