@@ -10,6 +10,7 @@ import type { Change } from '../src/common/central-api';
 import { SECTORS } from '../src/common/entities';
 import type { SectorDashboard, TrendRange } from '../src/common/sector-api';
 import type { Thresholds } from '../src/common/thresholds';
+import { seededRandom } from '../src/node/hub/feed-writer';
 import { loadReadingLimits } from '../src/node/host/readings-settings';
 import { ConsoleStore } from '../src/node/store/console-store';
 import { DEFAULT_APPLY_SLICE } from '../src/node/sync/sync-engine';
@@ -39,18 +40,6 @@ function seedReference(store: ConsoleStore): number {
     changes.push({ seq: ++seq, entity: 'series', id: s.id, op: 'upsert', version: 1, data: s });
   store.applyPage(changes, seq);
   return seq;
-}
-
-/** A small seeded generator, so each run asks for the same sectors. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A wandering value per series, crossing its thresholds now and then. */
@@ -146,7 +135,8 @@ export async function benchReadings(days = Number(process.env.NAWA_BENCH_SCALE ?
 
     // The host's clock a little after the newest reading, as in a room that is up to date.
     const now = new Date(end + 20_000);
-    const random = seeded(8);
+    // The demo seed's generator, so each run asks for the same sectors.
+    const random = seededRandom(8);
     const pick = () => DASHBOARD_SECTORS[Math.floor(random() * DASHBOARD_SECTORS.length)]!;
     const ranges: TrendRange[] = ['24h', '7d'];
     const same = ranges.every((range) =>
