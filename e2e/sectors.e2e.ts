@@ -115,7 +115,10 @@ describe('sector dashboards', () => {
     // In English the same words change.
     await page.getByRole('group', { name: 'Bahasa' }).getByRole('button', { name: 'EN' }).click();
     await expect.poll(() => energy.getByTestId('kpi-level').textContent()).toBe('Critical');
+    // What was said on saving follows the language too.
+    await expect.poll(() => energy.getByRole('status').textContent()).toMatch(/^Thresholds saved\./);
     await expect.poll(() => page.getByTestId('sector-alarm').textContent()).toMatch(/Indicator alerts: \d+/);
+    await shot(page, 'sektor-1920-supervisor-en');
     await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'ID' }).click();
 
     // Seen: the alert leaves the list and, with no other alert, the header.

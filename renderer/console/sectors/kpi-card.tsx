@@ -18,7 +18,8 @@ export function KpiCard({ kpi, range, operator }: { kpi: DashboardKpi; range: Tr
   const lang = useLang();
   const nameId = useId();
   const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A key, not a text: the notice follows a change of language.
+  const [notice, setNotice] = useState<'sectors.saved' | 'sectors.removed' | null>(null);
   const canEdit = mayRequest(operator.role, 'sectors.setThresholds');
   const th = kpi.thresholds;
   const op = th?.direction === 'below' ? '<' : '>';
@@ -80,7 +81,7 @@ export function KpiCard({ kpi, range, operator }: { kpi: DashboardKpi; range: Tr
       )}
       {notice && (
         <p className="kpi-card-notice" role="status">
-          {notice}
+          {t(notice)}
         </p>
       )}
       {canEdit &&
@@ -108,7 +109,13 @@ export function KpiCard({ kpi, range, operator }: { kpi: DashboardKpi; range: Tr
   );
 }
 
-function ThresholdEditor({ kpi, onDone }: { kpi: DashboardKpi; onDone: (message: string | null) => void }) {
+function ThresholdEditor({
+  kpi,
+  onDone,
+}: {
+  kpi: DashboardKpi;
+  onDone: (notice: 'sectors.saved' | 'sectors.removed' | null) => void;
+}) {
   const t = useT();
   const save = useSetThresholds();
   const [draft, setDraft] = useState<ThresholdDraft>(() => draftOf(kpi.thresholds));
@@ -122,10 +129,10 @@ function ThresholdEditor({ kpi, onDone }: { kpi: DashboardKpi; onDone: (message:
       return;
     }
     setProblem(null);
-    save.mutate({ seriesId: kpi.seriesId, thresholds: parsed.value }, { onSuccess: () => onDone(t('sectors.saved')) });
+    save.mutate({ seriesId: kpi.seriesId, thresholds: parsed.value }, { onSuccess: () => onDone('sectors.saved') });
   };
   const remove = () =>
-    save.mutate({ seriesId: kpi.seriesId, thresholds: null }, { onSuccess: () => onDone(t('sectors.removed')) });
+    save.mutate({ seriesId: kpi.seriesId, thresholds: null }, { onSuccess: () => onDone('sectors.removed') });
   const set = (field: keyof ThresholdDraft) => (e: { target: { value: string } }) =>
     setDraft({ ...draft, [field]: e.target.value });
   return (

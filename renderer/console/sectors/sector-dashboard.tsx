@@ -56,7 +56,9 @@ export function SectorDashboard({ operator }: { operator: OperatorInfo }) {
                   >
                     <span className="sector-choice-name">{t(`sector.${s.sector}`)}</span>
                     <span className={`level-badge level-${s.level}`}>{t(`sectors.level.${s.level}`)}</span>
-                    <span className="sector-choice-count">{t('sectors.seriesCount', { n: s.count })}</span>
+                    <span className="sector-choice-count">
+                      {t(s.count === 1 ? 'sectors.seriesCountOne' : 'sectors.seriesCount', { n: s.count })}
+                    </span>
                   </button>
                 </li>
               ))}

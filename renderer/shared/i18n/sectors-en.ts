@@ -11,6 +11,7 @@ export const sectorsEn: Record<keyof typeof sectorsId, string> = {
   'sectors.noReading': 'No reading yet',
   'sectors.readAt': 'read {time} WIB',
   'sectors.seriesCount': '{n} indicators',
+  'sectors.seriesCountOne': '1 indicator',
   'sectors.level.normal': 'Normal',
   'sectors.level.warning': 'Warning',
   'sectors.level.critical': 'Critical',

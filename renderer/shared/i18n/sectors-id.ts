@@ -9,6 +9,7 @@ export const sectorsId = {
   'sectors.noReading': 'Belum ada pembacaan',
   'sectors.readAt': 'pembacaan {time} WIB',
   'sectors.seriesCount': '{n} indikator',
+  'sectors.seriesCountOne': '1 indikator',
   'sectors.level.normal': 'Normal',
   'sectors.level.warning': 'Waspada',
   'sectors.level.critical': 'Kritis',
